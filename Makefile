@@ -1,0 +1,32 @@
+# Two commands do all set-up on a fresh machine: `make demo` and `make test`.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+DEMO_DB ?= demo.duckdb
+
+.PHONY: demo test test-all lint bench eval clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[serve,test,dask]'
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+demo: $(STAMP)  ## the main job on the bundled example articles
+	rm -f $(DEMO_DB)
+	$(VENV)/bin/sitroom run examples/wikinews --db $(DEMO_DB)
+
+test: $(STAMP)  ## the test suite (browser tests need Debian's chromium; see .ci/run)
+	$(PY) -m pytest -q
+
+test-all: $(STAMP)  ## including slow tests
+	$(PY) -m pytest -q --runslow
+
+eval: $(STAMP)  ## quality figures on the development gold
+	$(VENV)/bin/sitroom eval ../shared/gold/dev
+
+bench: $(STAMP)  ## throughput benchmark (prints figures; not part of the tests)
+	$(PY) bench/throughput.py
+
+clean:
+	rm -rf $(VENV) $(DEMO_DB) .pytest_cache

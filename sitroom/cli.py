@@ -1,0 +1,246 @@
+"""The `sitroom` command: thin commands that parse arguments, call a function, format the result.
+
+Every SitroomError becomes a one-line message here (`report`), nowhere else.
+Exit codes: 0 all went in, 1 some inputs failed (or an error stopped the command), 2 usage.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from typing import Any
+
+import click
+
+from .errors import SitroomError
+
+DB_OPTION = click.option("--db", default="sitroom.duckdb", show_default=True,
+                         envvar="SITROOM_DB", help="DuckDB file to use.")
+
+
+def report(err: SitroomError) -> None:
+    """Print one error line to standard error."""
+    click.echo(f"error: {err}", err=True)
+
+
+class Group(click.Group):
+    """Turns domain errors into messages in one place."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except SitroomError as err:
+            report(err)
+            ctx.exit(1)
+
+
+@click.group(cls=Group)
+@click.version_option(package_name="sitroom")
+def cli() -> None:
+    """sitroom: dated news articles in, source-attributed events and claims out."""
+
+
+@contextmanager
+def progress(label: str) -> Iterator[Any]:
+    """A progress counter on a terminal; silent when standard error is not one."""
+    if not sys.stderr.isatty():
+        yield lambda n: None
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(SpinnerColumn(), TextColumn("{task.description} {task.completed} articles"),
+                  TimeElapsedColumn(), transient=True) as bar:
+        task = bar.add_task(label, total=None)
+        yield lambda n: bar.advance(task, n)
+
+
+def _ingest(paths: tuple[str, ...], db: str, batch_size: int) -> Any:
+    from .batch.local import ingest
+    from .extract import Extractor
+    from .ingest import read_paths
+    from .store.db import Store
+
+    with Store(db) as store, progress("ingesting") as advance:
+        result = ingest(read_paths(paths), store, Extractor(), batch_size=batch_size,
+                        on_error=report, on_progress=advance)
+    return result
+
+
+def _print_ingest(result: Any, db: str) -> None:
+    click.echo(f"{result.read} articles read, {result.stored} stored, "
+               f"{result.already_stored} already in {db}; {result.events} events, "
+               f"{result.claims} claims; {len(result.errors)} inputs failed", err=True)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@DB_OPTION
+@click.option("--batch-size", default=64, show_default=True, help="Articles per transaction.")
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[str, ...], db: str, batch_size: int) -> None:
+    """Read articles (files, directories, JSONL, CSV, - for stdin) and store their events."""
+    result = _ingest(paths, db, batch_size)
+    _print_ingest(result, db)
+    ctx.exit(0 if result.ok else 1)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@DB_OPTION
+@click.pass_context
+def run(ctx: click.Context, paths: tuple[str, ...], db: str) -> None:
+    """The main job: ingest, then print a readable summary of the situation."""
+    from .store.db import Store
+    from .summary import describe_event, summarize
+
+    result = _ingest(paths, db, 64)
+    _print_ingest(result, db)
+    with Store(db, read_only=True) as store:
+        summary = summarize(store)
+    click.echo(f"\n{summary.articles} articles, {summary.events} events, "
+               f"{summary.claims} claims in {db}\n")
+    click.echo("Events by type: " + ", ".join(f"{t} {n}" for t, n in summary.by_type))
+    click.echo("\nTop actor -> recipient pairs:")
+    for a, b, n in summary.dyads:
+        click.echo(f"  {a} -> {b}: {n}")
+    click.echo("\nMain events (date, who, what, to whom, who says so):")
+    for event in summary.main_events:
+        click.echo("  " + describe_event(event))
+    ctx.exit(0 if result.ok else 1)
+
+
+EVENT_COLUMNS = ["date", "type", "mode", "status", "actor", "actor_country", "recipient",
+                 "recipient_country", "said_by", "evidence", "origin"]
+
+
+def _flat(event: dict[str, Any]) -> dict[str, Any]:
+    rec = event.get("recipient") or {}
+    said = event.get("said_by") or {}
+    return {"date": event.get("date") or event["article_date"], "type": event["type"],
+            "mode": event["mode"] or "", "status": event["status"],
+            "actor": event["actor"]["text"], "actor_country": event["actor"]["country"] or "",
+            "recipient": rec.get("text", ""), "recipient_country": rec.get("country") or "",
+            "said_by": said.get("text", ""), "evidence": event["evidence"]["text"],
+            "origin": event["origin"]}
+
+
+def _parse_day(value: str | None, name: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"expected YYYY-MM-DD, got {value!r}", param_hint=name) from None
+
+
+@cli.command()
+@DB_OPTION
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table",
+              show_default=True)
+@click.option("--actor", help="Actor country code or text.")
+@click.option("--recipient", help="Recipient country code or text.")
+@click.option("--type", "type_", help="PLOVER event type, e.g. ACCUSE.")
+@click.option("--since", help="First date, YYYY-MM-DD.")
+@click.option("--until", help="Last date, YYYY-MM-DD.")
+@click.option("--limit", type=int, default=None, help="At most this many events.")
+def events(db: str, fmt: str, actor: str | None, recipient: str | None, type_: str | None,
+           since: str | None, until: str | None, limit: int | None) -> None:
+    """List stored events, filtered."""
+    from .store.db import Store
+
+    with Store(db, read_only=True) as store:
+        rows = store.events(actor=actor, recipient=recipient, type=type_,
+                            since=_parse_day(since, "--since"), until=_parse_day(until, "--until"),
+                            limit=limit)
+    if fmt == "jsonl":
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False))
+    elif fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=EVENT_COLUMNS)
+        writer.writeheader()
+        writer.writerows(_flat(r) for r in rows)
+    else:
+        from .summary import describe_event
+
+        for row in rows:
+            click.echo(describe_event(row))
+        click.echo(f"{len(rows)} events", err=True)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl",
+              show_default=True)
+@click.pass_context
+def extract(ctx: click.Context, paths: tuple[str, ...], fmt: str) -> None:
+    """Print events and claims as JSON lines, one object per line (no database)."""
+    from .errors import ExtractionError, InputError
+    from .extract import Extractor
+    from .ingest import read_paths
+
+    failed = 0
+
+    def articles() -> Iterator[Any]:
+        nonlocal failed
+        for item in read_paths(paths):
+            if isinstance(item, InputError):
+                failed += 1
+                report(item)
+            else:
+                yield item
+
+    for result in Extractor().extract(articles()):
+        if isinstance(result, ExtractionError):
+            failed += 1
+            report(result)
+            continue
+        for record in (*result.events, *result.claims):
+            click.echo(json.dumps(record.to_dict(), ensure_ascii=False))
+    ctx.exit(1 if failed else 0)
+
+
+FIGURES = ["salient_recall", "recall", "recall_strict", "precision", "date_accuracy",
+           "quantity_accuracy", "claims_recall"]
+
+
+@cli.command("eval")
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("--articles", multiple=True, type=click.Path(exists=True, file_okay=False),
+              help="Folder holding the gold articles (repeatable).")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option("--misses", is_flag=True, help="Also list the gold events not found.")
+@click.option("--check", "floors", type=click.Path(exists=True, dir_okay=False),
+              help="Floors file (JSON); exit 1 if any figure falls below its floor.")
+@click.pass_context
+def eval_(ctx: click.Context, gold_dir: str, articles: tuple[str, ...], as_json: bool,
+          misses: bool, floors: str | None) -> None:
+    """Score the coder against hand-annotated gold files."""
+    from .eval import evaluate
+
+    tally = evaluate(gold_dir, articles)
+    figures = tally.figures()
+    if as_json:
+        click.echo(json.dumps(figures, indent=1))
+    else:
+        click.echo(f"{'figure':<20}{'value':>8}")
+        for name in FIGURES:
+            click.echo(f"{name:<20}{figures[name]:>8.3f}")
+        click.echo(f"gold events {figures['gold_events']}, predicted {figures['predicted_events']}"
+                   f", gold claims {figures['gold_claims']}")
+    if misses:
+        for line in tally.misses:
+            click.echo(f"missed: {line}")
+    if floors:
+        low = [f"{k} {figures[k]:.3f} < floor {v:.3f}"
+               for k, v in json.loads(open(floors).read()).items() if figures.get(k, 0) < v]
+        for line in low:
+            click.echo(f"regression: {line}", err=True)
+        ctx.exit(1 if low else 0)
+
+
+def main() -> None:
+    """Console entry point."""
+    cli(prog_name="sitroom")

@@ -1,0 +1,194 @@
+"""Scoring the coder against hand-annotated gold files (../shared/gold/dev/README.md).
+
+Matching follows the gold README: an output event matches a gold event when the actor country
+and the type agree (a type in `alt_types` also agrees) and the recipient country agrees
+(strict) or one side has none (lenient); matching is one-to-one. Gold events with status
+`historical` are background: not expected, and an output event that matches one is neither
+a hit nor a false alarm.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError
+from .ingest import read_file
+from .records import Article, Claim, Event, Extraction
+
+WINDOW = {"day": 1, "week": 7, "month": 31, "year": 366}
+
+
+@dataclass
+class Tally:
+    """Counts behind the figures, summed over articles."""
+
+    gold: int = 0
+    salient: int = 0
+    predicted: int = 0
+    neutral: int = 0
+    matched: int = 0
+    matched_strict: int = 0
+    salient_matched: int = 0
+    dated: int = 0
+    dates_right: int = 0
+    with_quantities: int = 0
+    quantities_right: int = 0
+    gold_claims: int = 0
+    claims_found: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def figures(self) -> dict[str, float]:
+        """The reported figures (0 where a denominator is empty)."""
+        div = lambda a, b: round(a / b, 4) if b else 0.0  # noqa: E731
+        return {
+            "salient_recall": div(self.salient_matched, self.salient),
+            "recall": div(self.matched, self.gold),
+            "recall_strict": div(self.matched_strict, self.gold),
+            "precision": div(self.matched, self.predicted - self.neutral),
+            "date_accuracy": div(self.dates_right, self.dated),
+            "quantity_accuracy": div(self.quantities_right, self.with_quantities),
+            "claims_recall": div(self.claims_found, self.gold_claims),
+            "gold_events": self.gold, "predicted_events": self.predicted,
+            "gold_claims": self.gold_claims,
+        }
+
+
+def _type_ok(gold: dict[str, Any], event: Event) -> bool:
+    return event.type == gold["type"] or event.type in (gold.get("alt_types") or [])
+
+
+def _country(part: dict[str, Any] | None) -> str | None:
+    return part.get("country") if part else None
+
+
+def _agrees(gold: dict[str, Any], event: Event, strict: bool) -> bool:
+    if event.actor.country != _country(gold["actor"]) or not _type_ok(gold, event):
+        return False
+    g_rec = _country(gold.get("recipient"))
+    p_rec = event.recipient.country if event.recipient else None
+    if strict:
+        return g_rec == p_rec
+    return g_rec == p_rec or g_rec is None or p_rec is None
+
+
+def match_events(gold: Sequence[dict[str, Any]],
+                 events: Sequence[Event]) -> list[tuple[dict[str, Any], Event, bool]]:
+    """One-to-one matches (gold, event, strict), strict agreements first, salient gold first."""
+    order = sorted(gold, key=lambda g: not g.get("salient"))
+    used: set[int] = set()
+    pairs: list[tuple[dict[str, Any], Event, bool]] = []
+    pending = []
+    for g in order:
+        hit = next((i for i, e in enumerate(events) if i not in used and _agrees(g, e, True)), None)
+        if hit is None:
+            pending.append(g)
+            continue
+        used.add(hit)
+        pairs.append((g, events[hit], True))
+    for g in pending:
+        hit = next((i for i, e in enumerate(events) if i not in used and _agrees(g, e, False)),
+                   None)
+        if hit is not None:
+            used.add(hit)
+            pairs.append((g, events[hit], False))
+    return pairs
+
+
+def _date_ok(gold: dict[str, Any], event: Event) -> bool:
+    if event.date is None:
+        return False
+    window = WINDOW.get(gold.get("date_precision") or "day", 1)
+    return abs((event.date - date.fromisoformat(gold["date"])).days) <= window
+
+
+def _quantities_ok(gold: dict[str, Any], event: Event) -> bool:
+    want = gold.get("quantities") or {}
+    return all(k in event.quantities and abs(event.quantities[k] - v) <= 0.01 * abs(v)
+               for k, v in want.items())
+
+
+def _claim_found(gold: dict[str, Any], claims: Iterable[Claim]) -> bool:
+    want_country = _country(gold.get("claimant"))
+    for claim in claims:
+        if abs(claim.value - gold["value"]) > 0.01 * abs(gold["value"]):
+            continue
+        if want_country and (claim.claimant is None or claim.claimant.country != want_country):
+            continue
+        return True
+    return False
+
+
+def score_article(gold: dict[str, Any], result: Extraction, tally: Tally) -> None:
+    """Add one article's comparison to the tally."""
+    expected = [g for g in gold["events"] if g.get("status") != "historical"]
+    background = [g for g in gold["events"] if g.get("status") == "historical"]
+    pairs = match_events(expected, result.events)
+    used = {id(e) for _, e, _ in pairs}
+    rest = [e for e in result.events if id(e) not in used]
+    tally.neutral += len(match_events(background, rest))
+    tally.gold += len(expected)
+    tally.salient += sum(1 for g in expected if g.get("salient"))
+    tally.predicted += len(result.events)
+    tally.matched += len(pairs)
+    tally.matched_strict += sum(1 for _, _, strict in pairs if strict)
+    tally.salient_matched += sum(1 for g, _, _ in pairs if g.get("salient"))
+    for g, event, _ in pairs:
+        if g.get("date"):
+            tally.dated += 1
+            tally.dates_right += _date_ok(g, event)
+        if g.get("quantities"):
+            tally.with_quantities += 1
+            tally.quantities_right += _quantities_ok(g, event)
+    matched_ids = {id(g) for g, _, _ in pairs}
+    for g in expected:
+        if id(g) not in matched_ids:
+            tally.misses.append(f"{gold['file']}: {g['id']} {g['type']} "
+                                f"{_country(g['actor'])}->{_country(g.get('recipient'))}")
+    tally.gold_claims += len(gold.get("claims", []))
+    tally.claims_found += sum(_claim_found(c, result.claims) for c in gold.get("claims", []))
+
+
+def article_dirs(gold_dir: Path, extra: Sequence[str] = ()) -> list[Path]:
+    """Where to look for the articles: --articles, next to the gold, then the shared layout."""
+    base = gold_dir.resolve()
+    guesses = [Path(p) for p in extra] + [base, base.parent.parent / "seeds",
+                                          base.parent.parent / "corpora" / "wikinews-seedformat"]
+    return [p for p in guesses if p.is_dir()]
+
+
+def load_gold(gold_dir: Path, articles: Sequence[str] = ()) -> list[tuple[dict[str, Any], Article]]:
+    """Every gold file with its article, or InputError naming a gold file whose article is missing."""
+    dirs = article_dirs(gold_dir, articles)
+    pairs = []
+    for path in sorted(gold_dir.glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        source = next((d / gold["file"] for d in dirs if (d / gold["file"]).is_file()), None)
+        if source is None:
+            raise InputError(str(path), f"article {gold['file']!r} not found in "
+                             f"{', '.join(map(str, dirs)) or 'any --articles folder'}")
+        item = next(read_file(source, str(source)))
+        if isinstance(item, InputError):
+            raise item
+        pairs.append((gold, item))
+    if not pairs:
+        raise InputError(str(gold_dir), "no gold *.json files found")
+    return pairs
+
+
+def evaluate(gold_dir: str | Path, articles: Sequence[str] = (), extractor: Any = None) -> Tally:
+    """Extract every gold article and score it."""
+    from .extract import Extractor
+
+    extractor = extractor or Extractor()
+    pairs = load_gold(Path(gold_dir), articles)
+    tally = Tally()
+    results = extractor.extract(article for _, article in pairs)
+    for (gold, _), result in zip(pairs, results):
+        if isinstance(result, Exception):
+            raise result
+        score_article(gold, result, tally)
+    return tally

@@ -1,0 +1,175 @@
+"""Doc -> records: the one place where spaCy types meet sitroom's records."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .actors import ActorKB, load_kb
+from .errors import ExtractionError
+from .ingest.common import article_id
+from .nlp.frames import Frame, find_frames, phrase_bounds
+from .nlp.pipeline import load_pipeline
+from .ontology import cameo_root, goldstein
+from .records import Actor, Article, Event, Evidence, Extraction, stable_id
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+THING_PRONOUNS = frozenset({"it", "its"})
+MAX_EVIDENCE_CHARS = 400
+
+
+@dataclass
+class ArticleContext:
+    """What the extractor remembers while reading one article (for coreference)."""
+
+    article: Article
+    doc: Doc
+    people: list[Span] = field(default_factory=list)
+
+
+def _antecedent(doc: Doc, token: Token) -> Span | None:
+    """The most recent named entity before `token` that a pronoun can refer to."""
+    labels = ("PERSON",) if token.lower_ in PERSON_PRONOUNS else ("GPE", "ORG", "NORP")
+    best = None
+    for ent in doc.ents:
+        if ent.start >= token.i:
+            break
+        if ent.label_ in labels:
+            best = ent
+    return best
+
+
+def _mention(doc: Doc, token: Token) -> tuple[Span, float]:
+    """The span that names the participant at `token`, following pronouns to their antecedent."""
+    if token.lower_ in PERSON_PRONOUNS | THING_PRONOUNS:
+        ante = _antecedent(doc, token)
+        if ante is not None:
+            return ante, 0.8
+    start, end = phrase_bounds(token)
+    span = doc[start:end]
+    if token.dep_ == "poss" and token.tag_ == "POS":
+        span = doc[start:end]
+    return span, 1.0
+
+
+def resolve_participant(doc: Doc, token: Token | None, on: date, kb: ActorKB) -> Actor | None:
+    """An Actor record for the participant headed by `token`."""
+    if token is None:
+        return None
+    span, weight = _mention(doc, token)
+    text = span.text.strip()
+    if text.endswith("'s") or text.endswith("’s"):
+        text = text[:-2]
+    if not text:
+        return None
+    res = kb.resolve(text, on)
+    if res.country is None and res.sector is None:
+        appos = next((c for c in token.children if c.dep_ == "appos"), None)
+        if appos is not None:
+            alt = kb.resolve(doc[slice(*phrase_bounds(appos))].text, on)
+            if alt.sector is not None:
+                res = alt
+    return Actor(text=text, country=res.country, sector=res.sector, entity=res.entity,
+                 role=res.role, confidence=res.confidence * weight,
+                 start=span.start_char, end=span.start_char + len(text))
+
+
+def _evidence(doc: Doc, frame: Frame) -> Evidence:
+    sent = doc[frame.sent_start:frame.sent_end]
+    span: Span = sent
+    if len(sent.text) > MAX_EVIDENCE_CHARS:
+        trigger = doc[frame.trigger]
+        root = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+        lo = min(t.i for t in root.subtree)
+        hi = max(t.i for t in root.subtree) + 1
+        span = doc[lo:hi]
+    text = span.text.rstrip()
+    lead = len(text) - len(text.lstrip())
+    return Evidence(text=text.strip(), start=span.start_char + lead,
+                    end=span.start_char + len(text))
+
+
+def _confidence(actor: Actor | None, recipient: Actor | None) -> float:
+    score = 0.45
+    if actor is not None and actor.country:
+        score += 0.3 * actor.confidence
+    if recipient is not None and recipient.country:
+        score += 0.15 * recipient.confidence
+    return min(score, 0.95)
+
+
+def event_from_frame(doc: Doc, frame: Frame, article: Article, kb: ActorKB) -> Event | None:
+    """Resolve one frame into an Event, or None when it has no participant at all."""
+    actor = resolve_participant(doc, doc[frame.actor] if frame.actor is not None else None,
+                                article.date, kb)
+    recipient = resolve_participant(
+        doc, doc[frame.recipient] if frame.recipient is not None else None, article.date, kb)
+    if actor is None:
+        return None
+    said_by = resolve_participant(
+        doc, doc[frame.said_by] if frame.said_by is not None else None, article.date, kb)
+    evidence = _evidence(doc, frame)
+    root = cameo_root(frame.type, frame.mode, frame.lemma)
+    dated = frame.status in ("asserted", "negated")
+    return Event(
+        event_id=stable_id(article.id, doc[frame.trigger].idx, frame.type),
+        article_id=article.id, origin=article.origin, article_date=article.date,
+        type=frame.type, mode=frame.mode, status=frame.status, actor=actor, recipient=recipient,
+        date=article.date if dated else None, date_precision="day" if dated else None,
+        location=None, quantities={}, said_by=said_by, cameo_root=root,
+        goldstein=goldstein(root), evidence=evidence,
+        confidence=_confidence(actor, recipient),
+    )
+
+
+def _dedup(events: Iterable[Event]) -> tuple[Event, ...]:
+    """One event per (type, actor, recipient, sentence): repeated triggers count once."""
+    seen: set[tuple[Any, ...]] = set()
+    kept = []
+    for ev in events:
+        key = (ev.type, ev.actor.country or ev.actor.text,
+               ev.recipient.country if ev.recipient else None, ev.evidence.start)
+        if key not in seen:
+            seen.add(key)
+            kept.append(ev)
+    return tuple(kept)
+
+
+class Extractor:
+    """Holds the spaCy pipeline and knowledge bases, loaded once; turns articles into records."""
+
+    def __init__(self, nlp: Language | None = None, kb: ActorKB | None = None) -> None:
+        self.nlp = nlp or load_pipeline()
+        self.kb = kb or load_kb()
+
+    def from_doc(self, doc: Doc, article: Article) -> Extraction:
+        """Events (and claims) for one parsed article."""
+        events = []
+        for frame in find_frames(doc):
+            event = event_from_frame(doc, frame, article, self.kb)
+            if event is not None:
+                events.append(event)
+        return Extraction(article=article, events=_dedup(events))
+
+    def extract(self, articles: Iterable[Article],
+                batch_size: int = 32) -> Iterator[Extraction | ExtractionError]:
+        """Stream extractions for a stream of articles (one spaCy pass, batched).
+
+        A failure on one article is yielded as an ExtractionError naming it; the stream goes on.
+        """
+        pairs = ((a.text, a) for a in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            try:
+                yield self.from_doc(doc, article)
+            except Exception as exc:  # noqa: BLE001  (a coder bug must not stop a batch)
+                yield ExtractionError(f"{article.origin}: extraction failed: {exc!r}")
+
+    def extract_text(self, text: str, on: date, origin: str = "<text>") -> Extraction:
+        """Extract from one text dated `on` (the Python API's entry point)."""
+        article = Article(id=article_id(on, text), date=on, title="", text=text, source=None,
+                          origin=origin)
+        return self.from_doc(self.nlp(text), article)

@@ -1,0 +1,33 @@
+"""Schema migrations, applied in order; `schema_version` records the last one applied."""
+from __future__ import annotations
+
+MIGRATIONS: list[str] = [
+    # 1: articles, events, claims
+    """
+    CREATE TABLE articles (
+        id VARCHAR PRIMARY KEY, date DATE NOT NULL, title VARCHAR, text VARCHAR NOT NULL,
+        source VARCHAR, url VARCHAR, origin VARCHAR NOT NULL,
+        ingested_at TIMESTAMP DEFAULT current_timestamp);
+    CREATE TABLE events (
+        event_id VARCHAR PRIMARY KEY, article_id VARCHAR NOT NULL, origin VARCHAR,
+        article_date DATE, type VARCHAR NOT NULL, mode VARCHAR, status VARCHAR NOT NULL,
+        actor_text VARCHAR, actor_country VARCHAR, actor_sector VARCHAR, actor_entity VARCHAR,
+        recipient_text VARCHAR, recipient_country VARCHAR, recipient_sector VARCHAR,
+        recipient_entity VARCHAR,
+        date DATE, date_precision VARCHAR,
+        location_name VARCHAR, location_country VARCHAR, location_admin1 VARCHAR,
+        lat DOUBLE, lon DOUBLE, quantities VARCHAR,
+        said_by_text VARCHAR, said_by_country VARCHAR, said_by_entity VARCHAR,
+        cameo_root VARCHAR, goldstein DOUBLE,
+        evidence_text VARCHAR, evidence_start INTEGER, evidence_end INTEGER, confidence DOUBLE);
+    CREATE TABLE claims (
+        claim_id VARCHAR PRIMARY KEY, article_id VARCHAR NOT NULL, origin VARCHAR,
+        article_date DATE, about VARCHAR, unit VARCHAR, value DOUBLE, value_max DOUBLE,
+        qualifier VARCHAR, claimant_text VARCHAR, claimant_country VARCHAR,
+        claimant_entity VARCHAR, date DATE, group_id VARCHAR,
+        evidence_text VARCHAR, evidence_start INTEGER, evidence_end INTEGER);
+    CREATE INDEX events_article ON events(article_id);
+    CREATE INDEX events_dyad ON events(actor_country, recipient_country);
+    CREATE INDEX claims_article ON claims(article_id);
+    """,
+]
