@@ -56,8 +56,34 @@ def _mention(doc: Doc, token: Token) -> tuple[Span, float]:
     return span, 1.0
 
 
-def resolve_participant(doc: Doc, token: Token | None, on: date, kb: ActorKB) -> Actor | None:
-    """An Actor record for the participant headed by `token`."""
+def _generic(span: Span) -> bool:
+    """A role phrase with no name in it ("police", "the army"), which needs a country cue."""
+    return not any(t.pos_ == "PROPN" or (t.is_title and t.i != t.sent.start) or t.ent_type_
+                   for t in span)
+
+
+def nearest_country(doc: Doc, token: Token, kb: ActorKB, skip: Span | None = None) -> str | None:
+    """The country named closest to `token` in its sentence (outside `skip`)."""
+    best: tuple[int, str] | None = None
+    for ent in token.sent.ents:
+        if ent.label_ not in ("GPE", "NORP") or (skip is not None and ent.start >= skip.start
+                                                 and ent.end <= skip.end):
+            continue
+        country = kb.country_cue(ent.text)
+        if country is not None:
+            distance = min(abs(ent.start - token.i), abs(ent.end - 1 - token.i))
+            if best is None or distance < best[0]:
+                best = (distance, country)
+    return best[1] if best else None
+
+
+def resolve_participant(doc: Doc, token: Token | None, on: date, kb: ActorKB,
+                        home: str | None = None) -> Actor | None:
+    """An Actor record for the participant headed by `token`.
+
+    A generic role phrase ("police", "the government") takes the nearest country named in its
+    sentence, else the article's home country, with a lower confidence.
+    """
     if token is None:
         return None
     span, weight = _mention(doc, token)
@@ -73,7 +99,11 @@ def resolve_participant(doc: Doc, token: Token | None, on: date, kb: ActorKB) ->
             alt = kb.resolve(doc[slice(*phrase_bounds(appos))].text, on)
             if alt.sector is not None:
                 res = alt
-    return Actor(text=text, country=res.country, sector=res.sector, entity=res.entity,
+    country = res.country
+    if country is None and res.sector is not None and _generic(span):
+        country = nearest_country(doc, token, kb, skip=span) or home
+        weight *= 0.7
+    return Actor(text=text, country=country, sector=res.sector, entity=res.entity,
                  role=res.role, confidence=res.confidence * weight,
                  start=span.start_char, end=span.start_char + len(text))
 
@@ -102,16 +132,33 @@ def _confidence(actor: Actor | None, recipient: Actor | None) -> float:
     return min(score, 0.95)
 
 
-def event_from_frame(doc: Doc, frame: Frame, article: Article, kb: ActorKB) -> Event | None:
-    """Resolve one frame into an Event, or None when it has no participant at all."""
+def home_country(doc: Doc, kb: ActorKB) -> str | None:
+    """The country the article is mostly about: most named in its first paragraphs."""
+    counts: dict[str, int] = {}
+    limit = min(len(doc), 200)
+    for ent in doc.ents:
+        if ent.start >= limit:
+            break
+        if ent.label_ in ("GPE", "NORP"):
+            country = kb.country_cue(ent.text)
+            if country:
+                counts[country] = counts.get(country, 0) + 1
+    return max(counts, key=lambda c: counts[c]) if counts else None
+
+
+def event_from_frame(doc: Doc, frame: Frame, article: Article, kb: ActorKB,
+                     home: str | None = None) -> Event | None:
+    """Resolve one frame into an Event, or None when it has no actor."""
     actor = resolve_participant(doc, doc[frame.actor] if frame.actor is not None else None,
-                                article.date, kb)
+                                article.date, kb, home)
     recipient = resolve_participant(
-        doc, doc[frame.recipient] if frame.recipient is not None else None, article.date, kb)
-    if actor is None:
-        return None
+        doc, doc[frame.recipient] if frame.recipient is not None else None, article.date, kb, home)
+    if actor is None or (actor.country is None and actor.sector is None):
+        return None  # nobody we can name or type: not an event an analyst can use
     said_by = resolve_participant(
         doc, doc[frame.said_by] if frame.said_by is not None else None, article.date, kb)
+    if said_by is not None and _same_party(said_by, actor):
+        said_by = None
     evidence = _evidence(doc, frame)
     root = cameo_root(frame.type, frame.mode, frame.lemma)
     dated = frame.status in ("asserted", "negated")
@@ -126,17 +173,30 @@ def event_from_frame(doc: Doc, frame: Frame, article: Article, kb: ActorKB) -> E
     )
 
 
-def _dedup(events: Iterable[Event]) -> tuple[Event, ...]:
-    """One event per (type, actor, recipient, sentence): repeated triggers count once."""
-    seen: set[tuple[Any, ...]] = set()
-    kept = []
+def _same_party(a: Actor, b: Actor) -> bool:
+    if a.entity and a.entity == b.entity:
+        return True
+    return a.text.lower() in b.text.lower() or b.text.lower() in a.text.lower()
+
+
+def _party_key(actor: Actor | None) -> str | None:
+    if actor is None:
+        return None
+    return actor.entity or (f"{actor.country}/{actor.sector}" if actor.country else actor.text.lower())
+
+
+def dedup(events: Iterable[Event], headline_end: int = 0) -> tuple[Event, ...]:
+    """One event per (type, actor, recipient, status) in an article: repeated mentions count once.
+
+    A body mention is kept over the headline's, which usually restates it.
+    """
+    best: dict[tuple[Any, ...], Event] = {}
     for ev in events:
-        key = (ev.type, ev.actor.country or ev.actor.text,
-               ev.recipient.country if ev.recipient else None, ev.evidence.start)
-        if key not in seen:
-            seen.add(key)
-            kept.append(ev)
-    return tuple(kept)
+        key = (ev.type, _party_key(ev.actor), _party_key(ev.recipient), ev.status)
+        old = best.get(key)
+        if old is None or (old.evidence.start < headline_end <= ev.evidence.start):
+            best[key] = ev
+    return tuple(sorted(best.values(), key=lambda e: (e.evidence.start, e.event_id)))
 
 
 class Extractor:
@@ -149,11 +209,14 @@ class Extractor:
     def from_doc(self, doc: Doc, article: Article) -> Extraction:
         """Events (and claims) for one parsed article."""
         events = []
+        home = home_country(doc, self.kb)
         for frame in find_frames(doc):
-            event = event_from_frame(doc, frame, article, self.kb)
+            event = event_from_frame(doc, frame, article, self.kb, home)
             if event is not None:
                 events.append(event)
-        return Extraction(article=article, events=_dedup(events))
+        headline_end = len(article.title) if article.title and \
+            article.text.startswith(article.title) else 0
+        return Extraction(article=article, events=dedup(events, headline_end))
 
     def extract(self, articles: Iterable[Article],
                 batch_size: int = 32) -> Iterator[Extraction | ExtractionError]:

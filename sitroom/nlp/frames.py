@@ -38,6 +38,14 @@ SUBJECTS = ("nsubj", "csubj")
 PHRASE_SKIP = frozenset({"relcl", "acl", "advcl", "appos", "cc", "conj", "punct", "parataxis",
                          "ccomp", "xcomp", "advmod", "mark", "aux", "neg", "dep"})
 RELATIVE = frozenset({"which", "who", "that", "whom"})
+NOT_PARTICIPANT_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT",
+                                  "ORDINAL"})
+NOT_PARTICIPANT_WORDS = frozenset("""whom who what which whoever nobody none i me you we us
+something anything everything nothing one this these those itself themselves""".split())
+ABSTRACT_TARGETS = frozenset("""investigation decision policy plan statement report idea proposal
+remark comment claim move deal inquiry impeachment process announcement bill law measure
+approach strategy rhetoric agreement speech tweet article""".split())
+CLAUSAL_TARGET = {("REQUEST", None), ("ACCUSE", "allege"), ("REJECT", None)}
 
 
 @dataclass(frozen=True)
@@ -137,7 +145,8 @@ def _requirements_hold(token: Token, pred: Predicate) -> bool:
     if pred.objects and not (_object_lemmas(token) & pred.objects):
         return False
     if pred.particles and not any(
-        c.dep_ in ("prep", "prt", "agent") and c.lower_ in pred.particles for c in token.children
+        (c.dep_ in ("prep", "prt", "agent") and c.lower_ in pred.particles)
+        or c.dep_ in pred.particles for c in token.children
     ):
         return False
     return not (pred.light and not _is_light(token))
@@ -253,7 +262,7 @@ def _verb_args(verb: Token, pred: Predicate, sent: Span) -> tuple[Token | None, 
         recipient = _child(verb, "dobj", "dative")
     if recipient is None and pred.preps:
         recipient = _prep_object(verb, pred.preps)
-    if recipient is None and pred.type == "REQUEST":
+    if recipient is None and (pred.type, pred.mode) in CLAUSAL_TARGET:
         comp = _child(verb, "ccomp", "xcomp")
         if comp is not None:
             recipient = _child(comp, "nsubj", "nsubjpass")
@@ -288,7 +297,7 @@ def frames_in_sentence(sent: Span) -> Iterator[Frame]:
     """Every event frame whose trigger lies in this sentence."""
     for token in sent:
         pred = match_predicate(token)
-        if pred is None:
+        if pred is None or (pred.pos == "VERB" and token.dep_ in ("amod", "acomp")):
             continue
         if _embedded_under_trigger(token) is not None:
             continue
@@ -296,9 +305,13 @@ def frames_in_sentence(sent: Span) -> Iterator[Frame]:
             actor, recipient = _noun_actor(token, pred), _noun_recipient(token, pred)
         else:
             actor, recipient = _verb_args(token, pred, sent)
+        actor, recipient = valid_participant(actor), valid_participant(recipient)
         if actor is not None and recipient is not None and actor.i == recipient.i:
             recipient = None
         mode, type_ = pred.mode, pred.type
+        if type_ == "ASSAULT" and pred.pos == "VERB" and recipient is not None \
+                and recipient.lemma_.lower() in ABSTRACT_TARGETS:
+            type_, mode = "ACCUSE", "disapprove"  # "attacked the investigation": words, not force
         inner = _child(token, "xcomp", "ccomp")
         inner_pred = match_predicate(inner) if inner is not None else None
         if pred.type in EMBEDDING and inner_pred is not None:
@@ -316,6 +329,13 @@ def frames_in_sentence(sent: Span) -> Iterator[Frame]:
                     said_by=speaker.i if speaker is not None and speaker is not actor else None,
                     location_hint=_hint_index(token, pred),
                     sent_start=sent.start, sent_end=sent.end)
+
+
+def valid_participant(token: Token | None) -> Token | None:
+    """None for heads that cannot be actors: numbers, dates, wh-words, first/second person."""
+    if token is None or token.like_num or token.ent_type_ in NOT_PARTICIPANT_ENTS:
+        return None
+    return None if token.lower_ in NOT_PARTICIPANT_WORDS else token
 
 
 def _hint_index(token: Token, pred: Predicate) -> int | None:

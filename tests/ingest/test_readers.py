@@ -92,34 +92,9 @@ def test_stdin_seed_and_jsonl() -> None:
     assert isinstance(feed[0], Article) and feed[0].origin == "<stdin>#s"
 
 
-def make_bad_folder(root: Path, good_seed: Path) -> dict[str, str]:
-    """A folder of bad inputs beside good ones; returns file name -> expected problem."""
-    root.mkdir(parents=True, exist_ok=True)
-    (root / "good.txt").write_bytes(good_seed.read_bytes())
-    (root / "nested").mkdir(exist_ok=True)
-    (root / "nested" / "good2.txt").write_text(" date 2020-01-13\nIran admits it shot down the "
-                                               "plane.\n\nShare\n", encoding="utf-8")
-    (root / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 10)
-    (root / "empty.txt").write_bytes(b"")
-    (root / "badutf8.txt").write_bytes(b" date 2020-01-01\nCaf\xe9 au lait.\n")
-    (root / "nodate.txt").write_text("A body without a date line.\n", encoding="utf-8")
-    (root / "future.txt").write_text(" date 2999-12-31\nTomorrow's news.\n", encoding="utf-8")
-    with (root / "huge.txt").open("wb") as handle:
-        handle.write(b" date 2020-01-01\n")
-        handle.truncate(50 * 1024 * 1024)
-    (root / "feed.jsonl").write_text(
-        json.dumps({"id": "ok1", "date": "2020-02-02", "text": "Police arrested 20 protesters."})
-        + "\n{\"id\": \"broken\", \"date\": \n", encoding="utf-8")
-    (root / "MANIFEST.tsv").write_text("not an article\n", encoding="utf-8")
-    return {"binary.txt": "binary file", "empty.txt": "empty file",
-            "badutf8.txt": "invalid UTF-8", "nodate.txt": "expected ' date YYYY-MM-DD'",
-            "future.txt": "in the future", "huge.txt": "larger than the",
-            "feed.jsonl#line 2": "JSON does not parse"}
-
-
-def test_bad_folder_one_error_per_bad_input(tmp_path: Path, shared: Path) -> None:
-    expected = make_bad_folder(tmp_path / "in", shared / "seeds" / "000_6c47bab634a2bc3c.txt")
-    items = list(read_paths([str(tmp_path / "in")]))
+def test_bad_folder_one_error_per_bad_input(bad_folder: tuple[Path, dict[str, str]]) -> None:
+    folder, expected = bad_folder
+    items = list(read_paths([str(folder)]))
     errors = [i for i in items if isinstance(i, InputError)]
     articles = [i for i in items if isinstance(i, Article)]
     assert len(articles) == 3

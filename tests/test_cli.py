@@ -1,0 +1,121 @@
+"""The CLI end to end, as a user runs it: real spaCy, real DuckDB files, real processes."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from sitroom.cli import cli
+
+ROOT = Path(__file__).resolve().parents[1]
+SCHEMA = json.loads((ROOT / "docs" / "contract.schema.json").read_text())
+
+
+def sitroom(*args: str, cwd: Path | None = None, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "sitroom", *args], capture_output=True,
+                          cwd=cwd, input=stdin, timeout=300)
+
+
+def test_run_on_the_seeds_summarises_the_situation(tmp_path: Path, shared: Path) -> None:
+    db = tmp_path / "s.duckdb"
+    proc = sitroom("run", str(shared / "seeds"), "--db", str(db))
+    out = proc.stdout.decode()
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert "2 articles read, 2 stored" in proc.stderr.decode()
+    assert "Events by type:" in out and "Main events" in out
+    lines = out.splitlines()
+    assert any("UKR" in line and "ACCUSE" in line and ("RUS" in line or "PRK" in line)
+               for line in lines), out
+    assert any("PRK" in line and ("MOBILIZE" in line or "AID" in line) for line in lines), out
+
+
+def test_ingest_bad_folder_twice(tmp_path: Path, bad_folder: tuple[Path, dict[str, str]]) -> None:
+    folder, expected = bad_folder
+    db = tmp_path / "s.duckdb"
+    runner = CliRunner()
+    first = runner.invoke(cli, ["ingest", str(folder), "--db", str(db)])
+    assert first.exit_code == 1
+    errors = [line for line in first.stderr.splitlines() if line.startswith("error: ")]
+    assert len(errors) == len(expected), first.stderr
+    for name, problem in expected.items():
+        assert sum(f"/in/{name}:" in e and problem in e for e in errors) == 1, (name, errors)
+    assert "3 articles read, 3 stored" in first.stderr
+    second = runner.invoke(cli, ["ingest", str(folder), "--db", str(db)])
+    assert second.exit_code == 1
+    assert "3 articles read, 0 stored, 3 already in" in second.stderr
+    listed = runner.invoke(cli, ["events", "--db", str(db), "--format", "jsonl"])
+    ids = [json.loads(line)["event_id"] for line in listed.stdout.splitlines()]
+    assert ids and len(ids) == len(set(ids))
+
+
+def test_ingest_all_good_exits_zero_and_reads_stdin(tmp_path: Path) -> None:
+    db = tmp_path / "s.duckdb"
+    proc = sitroom("ingest", "-", "--db", str(db),
+                   stdin=b" date 2020-01-13\nIran's military admitted it shot down the Ukrainian "
+                         b"airliner.\n")
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert "1 articles read, 1 stored" in proc.stderr.decode()
+
+
+def test_usage_errors_exit_two(tmp_path: Path) -> None:
+    runner = CliRunner()
+    assert runner.invoke(cli, ["ingest"]).exit_code == 2
+    bad_date = runner.invoke(cli, ["events", "--db", str(tmp_path / "x.duckdb"), "--since", "soon"])
+    assert bad_date.exit_code == 2 and "expected YYYY-MM-DD" in bad_date.output
+
+
+def test_events_filters_and_formats(tmp_path: Path, shared: Path) -> None:
+    db = tmp_path / "s.duckdb"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["ingest", str(shared / "seeds"), "--db", str(db)]).exit_code == 0
+    table = runner.invoke(cli, ["events", "--db", str(db), "--actor", "UKR"])
+    assert table.exit_code == 0 and "UKR" in table.stdout
+    as_csv = runner.invoke(cli, ["events", "--db", str(db), "--format", "csv", "--type", "ACCUSE"])
+    header, *rows = as_csv.stdout.splitlines()
+    assert header.startswith("date,type,mode") and rows
+    assert all(",ACCUSE," in row for row in rows)
+    later = runner.invoke(cli, ["events", "--db", str(db), "--since", "2024-10-26",
+                                "--format", "jsonl"])
+    dates = {json.loads(line)["article_date"] for line in later.stdout.splitlines()}
+    assert dates == {"2024-11-01"}
+
+
+def test_extract_emits_schema_valid_lines_for_all_202_files(shared: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(cli, ["extract", str(shared / "seeds"),
+                                 str(shared / "corpora" / "wikinews-seedformat"),
+                                 "--format", "jsonl"])
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    validator = jsonschema.Draft202012Validator(SCHEMA)
+    origins = set()
+    texts: dict[str, str] = {}
+    for line in lines:
+        record = json.loads(line)
+        validator.validate(record)
+        origins.add(record["origin"])
+        texts.setdefault(record["origin"], "")
+    assert len(lines) > 400
+    assert len(origins) > 150  # nearly every article yields at least one event
+
+
+def test_evidence_offsets_point_into_the_article_text(shared: Path) -> None:
+    from sitroom.ingest import read_paths
+
+    runner = CliRunner()
+    result = runner.invoke(cli, ["extract", str(shared / "seeds")])
+    articles = {a.origin: a for a in read_paths([str(shared / "seeds")])}
+    for line in result.stdout.splitlines():
+        record = json.loads(line)
+        ev = record["evidence"]
+        assert articles[record["origin"]].text[ev["start"]:ev["end"]] == ev["text"]
+
+
+@pytest.mark.parametrize("args", [["--help"], ["ingest", "--help"], ["eval", "--help"]])
+def test_help(args: list[str]) -> None:
+    assert CliRunner().invoke(cli, args).exit_code == 0
