@@ -28,6 +28,7 @@ INTENT = frozenset("""expect plan intend prepare set aim hope want seek propose 
 pledge threaten agree schedule""".split())
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "going"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "can"})
+ANNOUNCING = frozenset({"announce", "order", "promise", "pledge", "plan", "decide", "declare"})
 EMBEDDING = {"REQUEST", "REJECT", "AGREE", "THREATEN"}
 MODE_FROM_INNER = {
     "RETREAT": "yield", "CONCEDE": "yield", "CONSULT": "meet", "AID": "assist",
@@ -142,7 +143,10 @@ def _is_light(noun: Token) -> bool:
 
 
 def _requirements_hold(token: Token, pred: Predicate) -> bool:
-    if pred.objects and not (_object_lemmas(token) & pred.objects):
+    if pred.objects == {"*"}:
+        if _child(token, "dobj", "nsubjpass") is None:
+            return False
+    elif pred.objects and not (_object_lemmas(token) & pred.objects):
         return False
     if pred.particles and not any(
         (c.dep_ in ("prep", "prt", "agent") and c.lower_ in pred.particles)
@@ -258,7 +262,7 @@ def _verb_args(verb: Token, pred: Predicate, sent: Span) -> tuple[Token | None, 
         return actor, patient
     actor = subject_of(verb)
     recipient = None
-    if not pred.objects:
+    if not pred.objects or pred.objects == {"*"}:
         recipient = _child(verb, "dobj", "dative")
     if recipient is None and pred.preps:
         recipient = _prep_object(verb, pred.preps)
@@ -321,7 +325,10 @@ def frames_in_sentence(sent: Span) -> Iterator[Frame]:
                 recipient = _child(inner, "dobj") or _prep_object(inner, inner_pred.preps)
         status = status_of(token)
         if status == "future" and type_ in ("CONSULT", "SUPPORT", "COOPERATE", "AID"):
-            type_, mode, status = "AGREE", None, "asserted"
+            type_, mode, status = "AGREE", None, "asserted"  # PLOVER: a promise to cooperate
+        elif type_ == "RETREAT" and (status == "future" or (
+                pred.pos == "NOUN" and token.head.lemma_ in ANNOUNCING)):
+            type_, status = "CONCEDE", "asserted"  # announced, not yet implemented
         speaker = attribution_of(token, sent)
         yield Frame(trigger=token.i, lemma=token.lemma_.lower(), type=type_, mode=mode,
                     status=status, actor=actor.i if actor is not None else None,
