@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -12,7 +12,8 @@ from spacy.tokens import Doc, Span, Token
 from .actors import ActorKB, load_kb
 from .errors import ExtractionError
 from .ingest.common import article_id
-from .nlp.frames import Frame, find_frames, phrase_bounds
+from .nlp.dates import find_date_expressions, resolve_date
+from .nlp.frames import Frame, find_frames, governing_verb, phrase_bounds
 from .nlp.pipeline import load_pipeline
 from .ontology import cameo_root, goldstein
 from .records import Actor, Article, Event, Evidence, Extraction, stable_id
@@ -123,6 +124,31 @@ def _evidence(doc: Doc, frame: Frame) -> Evidence:
                     end=span.start_char + len(text))
 
 
+def event_date(doc: Doc, frame: Frame, article: Article) -> tuple[date | None, str | None]:
+    """The event's date from the temporal expression closest to its trigger in its own clause,
+    else the article date for reported-as-new events; None for what has not happened yet."""
+    sent = doc[frame.sent_start:frame.sent_end]
+    trigger = doc[frame.trigger]
+    clause = governing_verb(trigger)
+    lo, hi = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
+    prefer = "future" if frame.status == "future" else "past"
+    best = None
+    for start, end in find_date_expressions(sent.text):
+        a, b = sent.start_char + start, sent.start_char + end
+        outside = 0 if lo <= a and b <= hi else 1
+        distance = min(abs(a - trigger.idx), abs(b - trigger.idx))
+        resolved = resolve_date(sent.text[start:end], article.date, prefer=prefer)
+        if resolved is not None and resolved.date is not None:
+            key = (outside, distance)
+            if best is None or key < best[0]:
+                best = (key, resolved)
+    if best is not None:
+        return best[1].date, best[1].precision
+    if frame.status in ("asserted", "negated"):
+        return article.date, "day"
+    return None, None
+
+
 def _confidence(actor: Actor | None, recipient: Actor | None) -> float:
     score = 0.45
     if actor is not None and actor.country:
@@ -161,16 +187,35 @@ def event_from_frame(doc: Doc, frame: Frame, article: Article, kb: ActorKB,
         said_by = None
     evidence = _evidence(doc, frame)
     root = cameo_root(frame.type, frame.mode, frame.lemma)
-    dated = frame.status in ("asserted", "negated")
+    when, precision = event_date(doc, frame, article)
     return Event(
         event_id=stable_id(article.id, doc[frame.trigger].idx, frame.type),
         article_id=article.id, origin=article.origin, article_date=article.date,
         type=frame.type, mode=frame.mode, status=frame.status, actor=actor, recipient=recipient,
-        date=article.date if dated else None, date_precision="day" if dated else None,
+        date=when, date_precision=precision,
         location=None, quantities={}, said_by=said_by, cameo_root=root,
         goldstein=goldstein(root), evidence=evidence,
         confidence=_confidence(actor, recipient),
     )
+
+
+POLITICAL = frozenset({"GOV", "MIL", "LEG", "JUD", "PTY", "SPY", "COP"})
+ALLEGED_TYPES = frozenset({"MOBILIZE", "AID", "ASSAULT", "COERCE", "THREATEN", "SANCTION",
+                           "SUPPORT", "COOPERATE"})
+
+
+def allegation(event: Event) -> Event | None:
+    """A political actor reporting another party's hostile act also accuses it (PLOVER ACCUSE
+    allege): "Blinken noted that these troops have been trained by Russian forces"."""
+    src = event.said_by
+    if (src is None or src.country is None or src.sector not in POLITICAL
+            or event.status != "asserted" or event.type not in ALLEGED_TYPES
+            or event.actor.country in (None, src.country)):
+        return None
+    root = cameo_root("ACCUSE", "allege")
+    return replace(event, event_id=stable_id(event.event_id, "allege"), type="ACCUSE",
+                   mode="allege", actor=src, recipient=event.actor, said_by=None,
+                   cameo_root=root, goldstein=goldstein(root), location=None, quantities={})
 
 
 def _same_party(a: Actor, b: Actor) -> bool:
@@ -214,6 +259,9 @@ class Extractor:
             event = event_from_frame(doc, frame, article, self.kb, home)
             if event is not None:
                 events.append(event)
+                alleged = allegation(event)
+                if alleged is not None:
+                    events.append(alleged)
         headline_end = len(article.title) if article.title and \
             article.text.startswith(article.title) else 0
         return Extraction(article=article, events=dedup(events, headline_end))

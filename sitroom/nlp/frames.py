@@ -37,7 +37,8 @@ MODE_FROM_INNER = {
 THREAT_MODE = {"ASSAULT": "violence", "SANCTION": "relations", "COERCE": "restrict"}
 SUBJECTS = ("nsubj", "csubj")
 PHRASE_SKIP = frozenset({"relcl", "acl", "advcl", "appos", "cc", "conj", "punct", "parataxis",
-                         "ccomp", "xcomp", "advmod", "mark", "aux", "neg", "dep"})
+                         "ccomp", "xcomp", "advmod", "mark", "aux", "neg", "dep", "nummod",
+                         "quantmod"})
 RELATIVE = frozenset({"which", "who", "that", "whom"})
 NOT_PARTICIPANT_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT",
                                   "ORDINAL"})
@@ -153,6 +154,10 @@ def _requirements_hold(token: Token, pred: Predicate) -> bool:
         or c.dep_ in pred.particles for c in token.children
     ):
         return False
+    if pred.subjects:
+        subj = _child(token, "nsubj", "nsubjpass")
+        if subj is None or subj.lemma_.lower() not in pred.subjects:
+            return False
     return not (pred.light and not _is_light(token))
 
 
@@ -261,6 +266,11 @@ def _verb_args(verb: Token, pred: Predicate, sent: Span) -> tuple[Token | None, 
             patient = verb.head
         return actor, patient
     actor = subject_of(verb)
+    if pred.reverse:
+        obj = _child(verb, "dobj")
+        source = _prep_object(verb, pred.preps) or (
+            _prep_object(obj, pred.preps) if obj is not None else None)
+        return source, actor
     recipient = None
     if not pred.objects or pred.objects == {"*"}:
         recipient = _child(verb, "dobj", "dative")
@@ -291,7 +301,7 @@ def _embedded_under_trigger(token: Token) -> Token | None:
 
 def _location_hint(trigger: Token, pred: Predicate) -> Token | None:
     if pred.type == "MOBILIZE":
-        target = _prep_object(trigger, frozenset({"to", "into", "in"}))
+        target = _prep_object(trigger, frozenset({"to", "into", "in", "inside", "near"}))
         if target is not None:
             return target
     return None

@@ -22,21 +22,26 @@ class Predicate:
     preps: frozenset[str]
     objects: frozenset[str] = frozenset()
     particles: frozenset[str] = frozenset()
+    subjects: frozenset[str] = frozenset()
     light: bool = False
+    reverse: bool = False
+
+
+_REQUIREMENT_KEYS = {"obj": "objects", "prep": "particles", "subj": "subjects"}
 
 
 def _parse_requirement(text: str) -> dict[str, object]:
-    if text == "-":
-        return {}
-    if text == "light":
-        return {"light": True}
-    key, _, values = text.partition("=")
-    names = frozenset(values.split("|"))
-    if key == "obj":
-        return {"objects": names}
-    if key == "prep":
-        return {"particles": names}
-    raise ValueError(f"unknown requirement {text!r}")
+    """`-`, or `;`-joined items: obj=a|b, prep=a|b, subj=a|b, light, rev."""
+    out: dict[str, object] = {}
+    for item in ([] if text == "-" else text.split(";")):
+        if item in ("light", "rev"):
+            out["light" if item == "light" else "reverse"] = True
+            continue
+        key, _, values = item.partition("=")
+        if key not in _REQUIREMENT_KEYS or not values:
+            raise ValueError(f"unknown requirement {item!r}")
+        out[_REQUIREMENT_KEYS[key]] = frozenset(values.split("|"))
+    return out
 
 
 def parse_line(line: str, where: str) -> Predicate:
