@@ -15,8 +15,9 @@ from .ingest.common import article_id
 from .nlp.dates import find_date_expressions, resolve_date
 from .nlp.frames import Frame, find_frames, governing_verb, phrase_bounds
 from .nlp.pipeline import load_pipeline
-from .ontology import cameo_root, goldstein
-from .records import Actor, Article, Event, Evidence, Extraction, stable_id
+from .ontology import QUAD_CLASS, cameo_root, goldstein
+from .places import Gazetteer, load_gazetteer, locate_span
+from .records import Actor, Article, Event, Evidence, Extraction, Place, stable_id
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 THING_PRONOUNS = frozenset({"it", "its"})
@@ -172,8 +173,38 @@ def home_country(doc: Doc, kb: ActorKB) -> str | None:
     return max(counts, key=lambda c: counts[c]) if counts else None
 
 
+def event_location(doc: Doc, frame: Frame, gazetteer: Gazetteer,
+                   context: list[str]) -> Place | None:
+    """The place tied to the trigger in its own sentence (a MOBILIZE destination first)."""
+    sent = doc[frame.sent_start:frame.sent_end]
+    if frame.location_hint is not None:
+        hint = doc[frame.location_hint]
+        for ent in sent.ents:
+            if ent.start <= hint.i < ent.end or (ent.label_ in ("GPE", "LOC")
+                                                 and hint.left_edge.i <= ent.start
+                                                 and ent.end <= hint.right_edge.i + 1):
+                place = gazetteer.resolve(ent.text, context)
+                if place is not None:
+                    return place
+    found = locate_span(sent, frame.trigger, gazetteer, context)
+    if found is None:
+        return None
+    span, place = found
+    if QUAD_CLASS.get(frame.type) in (1, 3) and not _where_said(span, doc[frame.trigger]):
+        return None  # a verbal act happens where it is said, not where its topic is
+    return place
+
+
+def _where_said(span: Span, trigger: Token) -> bool:
+    """True when `span` is the object of in/at attached to the trigger's own clause."""
+    prep = span.root.head
+    verb = governing_verb(trigger)
+    return prep.dep_ == "prep" and prep.lower_ in ("in", "at", "during") and \
+        prep.head in (trigger, verb)
+
+
 def event_from_frame(doc: Doc, frame: Frame, article: Article, kb: ActorKB,
-                     home: str | None = None) -> Event | None:
+                     home: str | None = None, gazetteer: Gazetteer | None = None) -> Event | None:
     """Resolve one frame into an Event, or None when it has no actor."""
     actor = resolve_participant(doc, doc[frame.actor] if frame.actor is not None else None,
                                 article.date, kb, home)
@@ -188,12 +219,14 @@ def event_from_frame(doc: Doc, frame: Frame, article: Article, kb: ActorKB,
     evidence = _evidence(doc, frame)
     root = cameo_root(frame.type, frame.mode, frame.lemma)
     when, precision = event_date(doc, frame, article)
+    context = [c for c in (home, actor.country, recipient.country if recipient else None) if c]
+    location = event_location(doc, frame, gazetteer, context) if gazetteer else None
     return Event(
         event_id=stable_id(article.id, doc[frame.trigger].idx, frame.type),
         article_id=article.id, origin=article.origin, article_date=article.date,
         type=frame.type, mode=frame.mode, status=frame.status, actor=actor, recipient=recipient,
         date=when, date_precision=precision,
-        location=None, quantities={}, said_by=said_by, cameo_root=root,
+        location=location, quantities={}, said_by=said_by, cameo_root=root,
         goldstein=goldstein(root), evidence=evidence,
         confidence=_confidence(actor, recipient),
     )
@@ -247,16 +280,18 @@ def dedup(events: Iterable[Event], headline_end: int = 0) -> tuple[Event, ...]:
 class Extractor:
     """Holds the spaCy pipeline and knowledge bases, loaded once; turns articles into records."""
 
-    def __init__(self, nlp: Language | None = None, kb: ActorKB | None = None) -> None:
+    def __init__(self, nlp: Language | None = None, kb: ActorKB | None = None,
+                 gazetteer: Gazetteer | None = None) -> None:
         self.nlp = nlp or load_pipeline()
         self.kb = kb or load_kb()
+        self.gazetteer = gazetteer or load_gazetteer()
 
     def from_doc(self, doc: Doc, article: Article) -> Extraction:
         """Events (and claims) for one parsed article."""
         events = []
         home = home_country(doc, self.kb)
         for frame in find_frames(doc):
-            event = event_from_frame(doc, frame, article, self.kb, home)
+            event = event_from_frame(doc, frame, article, self.kb, home, self.gazetteer)
             if event is not None:
                 events.append(event)
                 alleged = allegation(event)
