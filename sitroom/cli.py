@@ -139,7 +139,7 @@ def _parse_day(value: str | None, name: str) -> date | None:
 @cli.command()
 @DB_OPTION
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table",
-              show_default=True)
+              show_default=True, help="table for reading, jsonl (the output contract) or csv.")
 @click.option("--actor", help="Actor country code or text.")
 @click.option("--recipient", help="Recipient country code or text.")
 @click.option("--type", "type_", help="PLOVER event type, e.g. ACCUSE.")
@@ -173,7 +173,7 @@ def events(db: str, fmt: str, actor: str | None, recipient: str | None, type_: s
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl",
-              show_default=True)
+              show_default=True, help="One JSON object per event or claim (docs/contract.md).")
 @click.pass_context
 def extract(ctx: click.Context, paths: tuple[str, ...], fmt: str) -> None:
     """Print events and claims as JSON lines, one object per line (no database)."""
@@ -200,6 +200,56 @@ def extract(ctx: click.Context, paths: tuple[str, ...], fmt: str) -> None:
         for record in (*result.events, *result.claims):
             click.echo(json.dumps(record.to_dict(), ensure_ascii=False))
     ctx.exit(1 if failed else 0)
+
+
+@cli.command()
+@click.argument("texts", nargs=-1, required=True)
+@click.option("--date", "on", help="Resolve as of this date, YYYY-MM-DD (default: today).")
+@click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="json",
+              show_default=True, help="One JSON object per line, or tab-separated columns.")
+@click.option("--actors", "extra", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="An extra actors file (people or organisations format; repeatable).")
+def actor(texts: tuple[str, ...], on: str | None, fmt: str, extra: tuple[str, ...]) -> None:
+    """Resolve actor names to country, sector and entity; `-` reads TEXT<TAB>DATE lines."""
+    from .actors import load_kb, resolve_lines
+
+    kb = load_kb(extra=extra)
+    day = _parse_day(on, "--date") or date.today()
+    lines = sys.stdin if texts == ("-",) else list(texts)
+    for row in resolve_lines((line.rstrip("\n") for line in lines), kb, day):
+        if fmt == "json":
+            click.echo(json.dumps(row, ensure_ascii=False))
+        else:
+            click.echo("\t".join(str(row.get(k) or "") for k in
+                                 ("text", "country", "sector", "entity", "role", "confidence")))
+
+
+@cli.command()
+@click.argument("path")
+@DB_OPTION
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(["csv", "parquet", "jsonl", "gdelt", "polecat"]),
+              help="Output format (docs/exports.md).")
+@click.option("--actor", help="Actor country code or text.")
+@click.option("--recipient", help="Recipient country code or text.")
+@click.option("--type", "type_", help="PLOVER event type, e.g. ASSAULT.")
+@click.option("--since", help="First date, YYYY-MM-DD.")
+@click.option("--until", help="Last date, YYYY-MM-DD.")
+@click.option("--header/--no-header", default=None,
+              help="Write a header line (csv default: yes; gdelt default: no, like GDELT).")
+@click.option("--canonical", is_flag=True, help="One row per canonical event, not per report.")
+def export(path: str, db: str, fmt: str, actor: str | None, recipient: str | None,
+           type_: str | None, since: str | None, until: str | None, header: bool | None,
+           canonical: bool) -> None:
+    """Write stored events to PATH (- for standard output) for pandas, R, DuckDB or GDELT tools."""
+    from .exports import export as write
+    from .store.db import Store
+
+    with Store(db, read_only=True) as store:
+        n = write(store, fmt, path, canonical=canonical, header=header, actor=actor,
+                  recipient=recipient, type=type_, since=_parse_day(since, "--since"),
+                  until=_parse_day(until, "--until"))
+    click.echo(f"{n} events written to {path}", err=True)
 
 
 FIGURES = ["salient_recall", "recall", "recall_strict", "precision", "date_accuracy",

@@ -1,0 +1,88 @@
+"""Exports: stored events out as CSV, Parquet, JSON lines, GDELT 2.0 and POLECAT records.
+
+`export(store, fmt, path, **filters)` is the one entry point (the CLI's `export` command calls
+it). Columns, types and empty fields per format are in docs/exports.md.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from typing import IO, TYPE_CHECKING, Any
+
+from ..errors import SitroomError
+
+if TYPE_CHECKING:
+    from ..store.db import Store
+
+FORMATS = ("csv", "parquet", "jsonl", "gdelt", "polecat")
+"""Export formats, as named on the command line."""
+
+STDOUT = "-"
+
+
+@contextmanager
+def _text_output(path: str) -> Iterator[IO[str]]:
+    if path == STDOUT:
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    try:
+        handle = open(path, "w", encoding="utf-8", newline="")
+    except OSError as exc:
+        raise SitroomError(f"{path}: cannot write: {exc.strerror}") from None
+    with handle:
+        yield handle
+
+
+def _write_jsonl(store: Store, handle: IO[str], **filters: Any) -> int:
+    from ..store.db import event_dict
+    from .query import stream
+
+    n = 0
+    for row in stream(store, "e.*", **filters):
+        handle.write(json.dumps(event_dict(row), ensure_ascii=False) + "\n")
+        n += 1
+    return n
+
+
+def export(store: Store, fmt: str, path: str, canonical: bool = False, *,
+           header: bool | None = None, actor: str | None = None, recipient: str | None = None,
+           type: str | None = None, since: date | None = None,
+           until: date | None = None) -> int:
+    """Write the store's events (filtered as in `Store.events`) to `path` as `fmt`; rows written.
+
+    `path` "-" is standard output (not for parquet). `header` applies to the tabular text formats:
+    csv writes one unless header=False; gdelt, like GDELT's own files, only when header=True.
+    `canonical=True` needs the story-deduplication table, which no store has yet.
+    """
+    from . import flat, gdelt, polecat
+    from .query import check_canonical
+
+    if fmt not in FORMATS:
+        raise SitroomError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if header is not None and fmt not in ("csv", "gdelt"):
+        raise SitroomError(f"header applies to csv and gdelt exports, not {fmt}")
+    check_canonical(store, canonical)
+    filters = {"actor": actor, "recipient": recipient, "type": type, "since": since,
+               "until": until}
+    if fmt == "parquet":
+        if path == STDOUT:
+            raise SitroomError("parquet export needs a file path, not standard output")
+        try:
+            return flat.write_parquet(store, path, **filters)
+        except OSError as exc:
+            raise SitroomError(f"{path}: cannot write: {exc}") from None
+    with _text_output(path) as handle:
+        if fmt == "csv":
+            return flat.write_csv(store, handle, header=header is not False, **filters)
+        if fmt == "gdelt":
+            return gdelt.write_gdelt(store, handle, header=bool(header), **filters)
+        if fmt == "polecat":
+            return polecat.write_polecat(store, handle, **filters)
+        return _write_jsonl(store, handle, **filters)
+
+
+__all__ = ["FORMATS", "export"]
