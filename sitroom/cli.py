@@ -58,14 +58,15 @@ def progress(label: str) -> Iterator[Any]:
 
 
 def _ingest(paths: tuple[str, ...], db: str, batch_size: int) -> Any:
-    from .batch.local import ingest
-    from .extract import Extractor
+    from .batch import run_ingest
     from .ingest import read_paths
     from .store.db import Store
 
+    options = {k[8:]: v for k, v in click.get_current_context().meta.items()
+               if k.startswith("sitroom.") and v is not None}  # --workers, --engine, ...
     with Store(db) as store, progress("ingesting") as advance:
-        result = ingest(read_paths(paths), store, Extractor(), batch_size=batch_size,
-                        on_error=report, on_progress=advance)
+        result = run_ingest(read_paths(paths), store, batch_size=batch_size, on_error=report,
+                            on_progress=advance, **options)
     return result
 
 
@@ -79,6 +80,18 @@ def _print_ingest(result: Any, db: str) -> None:
 @click.argument("paths", nargs=-1, required=True)
 @DB_OPTION
 @click.option("--batch-size", default=64, show_default=True, help="Articles per transaction.")
+@click.option("--workers", type=click.IntRange(min=1), expose_value=False,
+              callback=lambda c, p, v: c.meta.__setitem__("sitroom.workers", v),
+              help="Extraction processes (default: one per CPU).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), expose_value=False,
+              callback=lambda c, p, v: c.meta.__setitem__("sitroom.engine", v),
+              help="local process pool (default) or Dask (--scheduler, else a LocalCluster).")
+@click.option("--scheduler", metavar="tcp://HOST:PORT", expose_value=False,
+              callback=lambda c, p, v: c.meta.__setitem__("sitroom.scheduler", v),
+              help="Dask scheduler address (with --engine dask).")
+@click.option("--triage/--no-triage", default=None, expose_value=False,
+              callback=lambda c, p, v: c.meta.__setitem__("sitroom.triage", v),
+              help="Parse only sentences with an event word (see docs/scaling.md).")
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[str, ...], db: str, batch_size: int) -> None:
     """Read articles (files, directories, JSONL, CSV, - for stdin) and store their events."""
@@ -90,6 +103,18 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], db: str, batch_size: int)
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @DB_OPTION
+@click.option("--workers", type=click.IntRange(min=1), expose_value=False,
+              callback=lambda c, p, v: c.meta.__setitem__("sitroom.workers", v),
+              help="Extraction processes (default: one per CPU).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), expose_value=False,
+              callback=lambda c, p, v: c.meta.__setitem__("sitroom.engine", v),
+              help="local process pool (default) or Dask (--scheduler, else a LocalCluster).")
+@click.option("--scheduler", metavar="tcp://HOST:PORT", expose_value=False,
+              callback=lambda c, p, v: c.meta.__setitem__("sitroom.scheduler", v),
+              help="Dask scheduler address (with --engine dask).")
+@click.option("--triage/--no-triage", default=None, expose_value=False,
+              callback=lambda c, p, v: c.meta.__setitem__("sitroom.triage", v),
+              help="Parse only sentences with an event word (see docs/scaling.md).")
 @click.pass_context
 def run(ctx: click.Context, paths: tuple[str, ...], db: str) -> None:
     """The main job: ingest, then print a readable summary of the situation."""
@@ -250,6 +275,17 @@ def export(path: str, db: str, fmt: str, actor: str | None, recipient: str | Non
                   recipient=recipient, type=type_, since=_parse_day(since, "--since"),
                   until=_parse_day(until, "--until"))
     click.echo(f"{n} events written to {path}", err=True)
+
+
+@cli.command()
+@DB_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+def serve(db: str, host: str, port: int) -> None:
+    """Serve the HTTP API (/api, /openapi.json) and the web page (/) over a store."""
+    from .api import serve as run_server
+
+    run_server(db, host, port)
 
 
 FIGURES = ["salient_recall", "recall", "recall_strict", "precision", "date_accuracy",

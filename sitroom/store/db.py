@@ -196,6 +196,12 @@ class Store:
         return [event_dict(r) for r in self.query(sql, params)]
 
 
+def contains_pattern(value: str) -> str:
+    """An ILIKE pattern (with ESCAPE '\\') matching `value` literally anywhere."""
+    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
 def event_filters(actor: str | None = None, recipient: str | None = None,
                   type: str | None = None, since: date | None = None,
                   until: date | None = None) -> tuple[str, list[Any]]:
@@ -204,9 +210,10 @@ def event_filters(actor: str | None = None, recipient: str | None = None,
     params: list[Any] = []
     for prefix, value in (("actor", actor), ("recipient", recipient)):
         if value:
-            clauses.append(f"(upper({prefix}_country) = upper(?) OR "
-                           f"{prefix}_text ILIKE ? OR {prefix}_entity ILIKE ?)")
-            params += [value, f"%{value}%", f"%{value}%"]
+            like = contains_pattern(value)
+            clauses.append(f"(upper({prefix}_country) = upper(?) OR {prefix}_text ILIKE ? "
+                           f"ESCAPE '\\' OR {prefix}_entity ILIKE ? ESCAPE '\\')")
+            params += [value, like, like]
     if type:
         clauses.append("type = upper(?)")
         params.append(type)

@@ -1,0 +1,300 @@
+"""The HTTP API against a real server over a real store made from ../shared/seeds."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import Any
+
+import httpx
+import pytest
+
+from sitroom.ontology import QUAD_CLASS
+
+
+def get(client: httpx.Client, path: str, **params: Any) -> dict[str, Any]:
+    res = client.get(path, params=params)
+    assert res.status_code == 200, res.text
+    return res.json()
+
+
+def error(res: httpx.Response, status: int) -> dict[str, Any]:
+    assert res.status_code == status, res.text
+    assert res.headers["content-type"].startswith("application/json")
+    body = res.json()
+    assert body["status"] == status and body["message"], body
+    return body
+
+
+def day(ev: dict[str, Any]) -> str:
+    return ev["date"] or ev["article_date"]
+
+
+def test_openapi_document_lists_the_routes(client: httpx.Client) -> None:
+    doc = get(client, "/openapi.json")
+    for path in ("/api/events", "/api/dyads/{actor}/{recipient}/series", "/api/actors",
+                 "/api/claims", "/api/articles", "/api/articles/{article_id}", "/api/network"):
+        assert path in doc["paths"], path
+    assert "post" in doc["paths"]["/api/articles"]
+    assert "ArticleIn" in doc["components"]["schemas"]
+
+
+def test_events_total_and_pages_cover_every_event_once(client: httpx.Client,
+                                                       expected: dict) -> None:
+    everything = get(client, "/api/events", limit=1000)
+    assert everything["total"] == len(expected["events"]) == len(everything["events"])
+    ids = [e["event_id"] for e in everything["events"]]
+    assert ids == [e["event_id"] for e in expected["events"]]
+    paged = []
+    for offset in range(0, everything["total"], 3):
+        page = get(client, "/api/events", limit=3, offset=offset)
+        assert page["total"] == everything["total"] and page["limit"] == 3
+        paged += [e["event_id"] for e in page["events"]]
+    assert paged == ids
+    assert get(client, "/api/events", offset=10_000)["events"] == []
+    newest = get(client, "/api/events", order="desc", limit=1)["events"][0]
+    assert day(newest) == max(day(e) for e in expected["events"])
+    assert all(e["quad_class"] == QUAD_CLASS[e["type"]] for e in everything["events"])
+
+
+def test_event_filters(client: httpx.Client, expected: dict) -> None:
+    events = expected["events"]
+    ev = next(e for e in events if e["actor"]["country"])
+    country = ev["actor"]["country"]
+
+    res = get(client, "/api/events", actor=country, limit=1000)
+    assert res["total"] >= 1 and all(
+        e["actor"]["country"] == country or country.lower() in e["actor"]["text"].lower()
+        for e in res["events"])
+
+    res = get(client, "/api/events", country=country.lower(), limit=1000)
+    want = [e for e in events if country in (e["actor"]["country"],
+                                             (e["recipient"] or {}).get("country"))]
+    assert res["total"] == len(want) >= 1
+
+    res = get(client, "/api/events", type=ev["type"].lower(), limit=1000)
+    assert res["total"] == sum(e["type"] == ev["type"] for e in events)
+
+    for quad in (1, 2, 3, 4):
+        res = get(client, "/api/events", quad=quad, limit=1000)
+        assert res["total"] == sum(QUAD_CLASS[e["type"]] == quad for e in events)
+        assert all(e["quad_class"] == quad for e in res["events"])
+
+    for status, n in Counter(e["status"] for e in events).items():
+        assert get(client, "/api/events", status=status)["total"] == n
+
+    first, last = min(map(day, events)), max(map(day, events))
+    assert get(client, "/api/events", since=first, until=last)["total"] == len(events)
+    assert get(client, "/api/events", since=last)["total"] == sum(day(e) >= last for e in events)
+    assert get(client, "/api/events", until="1901-01-01")["total"] == 0
+
+    word = ev["evidence"]["text"].split()[0]
+    res = get(client, "/api/events", q=word, limit=1000)
+    assert res["total"] >= 1
+    assert all(word.lower() in (e["evidence"]["text"] + e["actor"]["text"] +
+                                ((e["recipient"] or {}).get("text") or "")).lower()
+               for e in res["events"])
+
+    res = get(client, "/api/events", article_id=ev["article_id"], limit=1000)
+    assert res["total"] == sum(e["article_id"] == ev["article_id"] for e in events)
+    assert get(client, "/api/events", located="true")["total"] == sum(
+        e["location"] is not None and e["location"]["lat"] is not None for e in events)
+
+    one = get(client, f"/api/events/{ev['event_id']}")
+    assert one["event_id"] == ev["event_id"] and one["evidence"] == ev["evidence"]
+
+
+@pytest.mark.parametrize(("path", "status", "words"), [
+    ("/api/events?limit=0", 422, "limit"),
+    ("/api/events?limit=1001", 422, "limit"),
+    ("/api/events?limit=ten", 422, "limit"),
+    ("/api/events?offset=-1", 422, "offset"),
+    ("/api/events?since=2020-13-01", 422, "since"),
+    ("/api/events?until=yesterday", 422, "until"),
+    ("/api/events?since=2021-01-01&until=2020-01-01", 400, "after"),
+    ("/api/events?type=BOMB", 422, "PLOVER type"),
+    ("/api/events?quad=5", 422, "quad"),
+    ("/api/events?status=maybe", 422, "status"),
+    ("/api/events?order=sideways", 422, "order"),
+    ("/api/events?located=perhaps", 422, "located"),
+    ("/api/events?q=" + "x" * 201, 422, "q"),
+    ("/api/dyads/USA/IRN/series?interval=year", 422, "interval"),
+    ("/api/dyads/USA/IRN/series?since=never", 422, "since"),
+    ("/api/timeline?interval=hour", 422, "interval"),
+    ("/api/actors?limit=100000", 422, "limit"),
+    ("/api/claims?offset=x", 422, "offset"),
+    ("/api/network?limit=0", 422, "limit"),
+    ("/api/articles/0000000000000000", 404, "no article"),
+    ("/api/events/nope", 404, "no event"),
+    ("/api/no-such-thing", 404, "no such route"),
+])
+def test_bad_parameters_get_json_errors(client: httpx.Client, path: str, status: int,
+                                        words: str) -> None:
+    body = error(client.get(path), status)
+    assert words.lower() in body["message"].lower(), body
+
+
+def test_method_not_allowed_is_json(client: httpx.Client) -> None:
+    error(client.delete("/api/events"), 405)
+
+
+@pytest.mark.parametrize("attack", [
+    "' OR 1=1 --", "USA'; DROP TABLE events; --", "%' OR '1'='1", "\" OR \"\"=\"",
+    "x') UNION SELECT * FROM articles --", "%", "_", "\\", "1; DELETE FROM claims",
+])
+def test_sql_injection_attempts_are_plain_data(client: httpx.Client, expected: dict,
+                                               attack: str) -> None:
+    for name in ("actor", "recipient", "country", "q", "article_id"):
+        res = client.get("/api/events", params={name: attack})
+        assert res.status_code in (200, 422), res.text  # 422: longer than a country code
+        if res.status_code == 200:
+            assert res.json()["total"] == 0, (name, attack)
+    error(client.get("/api/events", params={"type": attack}), 422)
+    error(client.get("/api/events", params={"status": attack}), 422)
+    assert client.get(f"/api/articles/{attack}").status_code in (404,)
+    assert get(client, "/api/actors", q=attack)["total"] == 0
+    assert get(client, "/api/claims", about=attack)["total"] == 0
+    res = client.get(f"/api/dyads/{attack}/{attack}/series".replace("\\", "%5C"))
+    assert res.status_code in (200, 404) and (res.status_code == 404 or res.json()["total"] == 0)
+    meta = get(client, "/api/meta")
+    assert meta["events"] == len(expected["events"]) and meta["claims"] == expected["claims"]
+
+
+def test_dyad_series_buckets_add_up(client: httpx.Client, expected: dict) -> None:
+    pairs = Counter((e["actor"]["country"], e["recipient"]["country"]) for e in expected["events"]
+                    if e["actor"]["country"] and e["recipient"] and e["recipient"]["country"])
+    assert pairs, "no country-to-country event in the seeds"
+    (actor, recipient), _ = pairs.most_common(1)[0]
+    totals = {}
+    for interval in ("day", "week", "month"):
+        res = get(client, f"/api/dyads/{actor}/{recipient}/series", interval=interval)
+        assert res["interval"] == interval and res["buckets"]
+        assert sum(b["count"] for b in res["buckets"]) == res["total"]
+        assert [b["bucket"] for b in res["buckets"]] == sorted(b["bucket"] for b in res["buckets"])
+        totals[interval] = (res["total"], round(sum(b["goldstein"] for b in res["buckets"]), 3))
+    assert len(set(totals.values())) == 1
+    listed = get(client, "/api/events", actor=actor, recipient=recipient, limit=1000)
+    assert totals["day"] == (listed["total"],
+                             round(sum(e["goldstein"] for e in listed["events"]), 3))
+    assert get(client, "/api/dyads/ZZZ/QQQ/series")["buckets"] == []
+
+
+def test_actors_network_timeline_meta(client: httpx.Client, expected: dict) -> None:
+    events = expected["events"]
+    actors = get(client, "/api/actors", limit=1000)
+    assert actors["total"] == len(actors["actors"]) >= 2
+    assert sum(a["as_actor"] for a in actors["actors"]) == len(events)
+    assert sum(a["as_recipient"] for a in actors["actors"]) == sum(
+        e["recipient"] is not None for e in events)
+    counts = [a["events"] for a in actors["actors"]]
+    assert counts == sorted(counts, reverse=True)
+    top = actors["actors"][0]
+    assert get(client, "/api/actors", q=top["key"])["total"] >= 1
+
+    net = get(client, "/api/network")
+    assert net["edges"] and {n["id"] for n in net["nodes"]} == {
+        x for e in net["edges"] for x in (e["source"], e["target"])}
+    assert sum(e["count"] for e in net["edges"]) <= len(events)
+
+    hist = get(client, "/api/timeline", interval="month")
+    assert sum(b["count"] for b in hist["buckets"]) == len(events)
+    assert all(sum(b["quad"].values()) == b["count"] for b in hist["buckets"])
+
+    meta = get(client, "/api/meta")
+    assert meta["articles"] == len(expected["articles"]) and len(meta["types"]) == 16
+
+
+def test_claim_groups_contested_first(client: httpx.Client) -> None:
+    res = get(client, "/api/claims")
+    groups = res["groups"]
+    assert [g["group_id"] for g in groups] == ["g-troops", "g-shells"]
+    troops, shells = groups
+    assert troops["contested"] and troops["min"] == 3000 and troops["max"] == 12000
+    assert troops["claims_count"] == 3 and troops["ratio"] > 1.5
+    assert not shells["contested"] and shells["min"] == 3.0e6 and shells["max"] == 3.5e6
+    assert get(client, "/api/claims", contested="false")["groups"][0]["group_id"] == "g-shells"
+    assert get(client, "/api/claims", about="troops")["total"] == 1
+
+
+def test_article_with_evidence_spans(client: httpx.Client, expected: dict) -> None:
+    listing = get(client, "/api/articles")
+    assert listing["total"] == len(expected["articles"])
+    for art in expected["articles"]:
+        res = get(client, f"/api/articles/{art['id']}")
+        assert res["text"] == art["text"]
+        mine = [e for e in expected["events"] if e["article_id"] == art["id"]]
+        assert {e["event_id"] for e in res["events"]} == {e["event_id"] for e in mine}
+        for ev in res["events"]:
+            ev_span = ev["evidence"]
+            assert res["text"][ev_span["start"]:ev_span["end"]] == ev_span["text"]
+    with_claims = [a for a in listing["articles"]
+                   if get(client, f"/api/articles/{a['id']}")["claims"]]
+    assert len(with_claims) == 1
+
+
+# ---------------------------------------------------------------------------------- POST
+
+
+ARTICLE = {"id": "post-1", "date": "2021-03-04", "title": "Talks",
+           "text": "France accused Germany of spying on its diplomats. Police arrested 20 "
+                   "protesters in Paris on Monday.", "source": "test"}
+
+
+@pytest.fixture()
+def post(scratch: Any) -> Any:
+    def send(body: Any, raw: bytes | None = None, **headers: str) -> httpx.Response:
+        content = raw if raw is not None else json.dumps(body).encode()
+        return httpx.post(scratch.url + "/api/articles", content=content, timeout=120,
+                          headers={"content-type": "application/json", **headers})
+    return send
+
+
+def test_post_stores_once_and_extracts(post: Any, scratch: Any) -> None:
+    before = httpx.get(scratch.url + "/api/meta").json()
+    res = post(ARTICLE)
+    assert res.status_code == 201, res.text
+    body = res.json()
+    assert body["stored"] == 1 and body["articles"][0]["origin"] == "api#post-1"
+    article_id = body["articles"][0]["id"]
+    stored = httpx.get(f"{scratch.url}/api/articles/{article_id}").json()
+    assert stored["title"] == "Talks" and stored["source"] == "test"
+    assert len(stored["events"]) == body["events"]
+
+    again = post(ARTICLE)
+    assert again.status_code == 200 and again.json()["already_stored"] == 1
+    twice = {**ARTICLE, "text": ARTICLE["text"] + " Talks resumed."}
+    res = post([twice, {**twice, "id": "same-again"}])
+    assert res.status_code == 201
+    assert [a["status"] for a in res.json()["articles"]] == ["stored", "already_stored"]
+    after = httpx.get(scratch.url + "/api/meta").json()
+    assert after["articles"] == before["articles"] + 2
+    assert httpx.get(scratch.url + "/api/articles", params={"q": "Talks resumed"}).json()[
+        "total"] == 1
+
+
+@pytest.mark.parametrize(("body", "status", "words"), [
+    ({"id": "no-text", "date": "2020-01-01"}, 422, "api#no-text: missing required field 'text'"),
+    ({"text": "x y z"}, 422, "api#record 1: missing required field 'date'"),
+    ({"date": "2020-02-30", "text": "Bad day."}, 422, "invalid date"),
+    ({"date": "2999-01-01", "text": "Future."}, 422, "in the future"),
+    ([ARTICLE, {"id": "bad", "date": "soon", "text": "t"}], 422, "1 of 2 records rejected"),
+    ([], 422, "empty"),
+    ([1, 2], 422, "expected a JSON object"),
+    ("just a string", 422, "expected a JSON object"),
+])
+def test_post_rejects_bad_records_naming_them(post: Any, scratch: Any, body: Any, status: int,
+                                              words: str) -> None:
+    before = httpx.get(scratch.url + "/api/meta").json()["articles"]
+    res = error(post(body), status)
+    assert words in res["message"], res
+    assert httpx.get(scratch.url + "/api/meta").json()["articles"] == before
+
+
+def test_post_malformed_and_oversize(post: Any) -> None:
+    assert "not valid JSON" in error(post(None, raw=b'{"date": '), 400)["message"]
+    error(post(None, raw=b""), 400)
+    error(post(None, raw=b"\xff\xfe"), 400)
+    big = json.dumps({"date": "2020-01-01", "text": "word " * (4 * 1024 * 1024 + 10)}).encode()
+    assert len(big) > 20 * 1024 * 1024
+    assert "limit" in error(post(None, raw=big), 413)["message"]
+    many = [{"date": "2020-01-01", "text": f"Article {i}."} for i in range(1001)]
+    error(post(many), 413)

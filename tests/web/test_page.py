@@ -1,0 +1,151 @@
+"""The web page in Debian's chromium (Playwright): timeline, network, map, claims, articles, XSS.
+
+The seeds give events but no claims (the claims extractor has not landed), so the web store gets
+two claim groups inserted directly (tests/api/apiserver.py: add_claim_groups).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+pytestmark = pytest.mark.browser
+
+QCOLOR = {1: "#2b8cbe", 2: "#31a354", 3: "#e6820e", 4: "#d7301f"}
+
+
+def open_view(page: Any, server: Any, hash_: str = "") -> None:
+    page.goto(f"{server.url}/{hash_}")
+    view = (hash_.lstrip("#").split("/")[0] or "timeline")
+    page.wait_for_selector(f"body[data-ready='{view}']", timeout=20_000)
+
+
+def test_timeline_shows_the_seed_events(page: Any, web_server: Any, artifacts: Path) -> None:
+    events = httpx.get(web_server.url + "/api/events", params={"limit": 1000}).json()
+    assert events["total"] > 0
+    open_view(page, web_server)
+    page.screenshot(path=artifacts / "timeline.png", full_page=True)
+    dots = page.locator("#timeline a.event-dot")
+    assert dots.count() == events["total"]
+    fills = page.eval_on_selector_all("#timeline a.event-dot circle", "cs => cs.map(c => c.getAttribute('fill'))")
+    assert fills == [QCOLOR[e["quad_class"]] for e in events["events"]]
+    rows = page.locator("#event-table tbody tr")
+    assert rows.count() == events["total"]
+    first = events["events"][0]
+    assert first["evidence"]["text"] in rows.nth(0).inner_text()
+    assert f"of {events['total']}" in page.inner_text("#range")
+    assert page.locator("#histogram rect").count() >= 1
+
+    page.select_option("#filters select[name=type]", first["type"])
+    page.click("#filters button[type=submit]")
+    page.wait_for_selector("body[data-ready='timeline']")
+    want = sum(e["type"] == first["type"] for e in events["events"])
+    assert page.locator("#event-table tbody tr").count() == want
+    page.fill("#filters input[name=actor]", "no-such-actor-anywhere")
+    page.click("#filters button[type=submit]")
+    page.wait_for_selector("body[data-ready='timeline']")
+    assert page.locator("#event-table tbody tr").count() == 0
+    assert "no events match" in page.inner_text("#range")
+    assert page.errors == []
+
+
+def test_timeline_event_links_to_its_highlighted_evidence(page: Any, web_server: Any,
+                                                          artifacts: Path) -> None:
+    events = httpx.get(web_server.url + "/api/events", params={"limit": 1000}).json()["events"]
+    ev = events[-1]
+    open_view(page, web_server)
+    page.click(f"#timeline a.event-dot[data-event='{ev['event_id']}']")
+    page.wait_for_selector("body[data-ready='article']")
+    assert page.evaluate("location.hash") == f"#article/{ev['article_id']}/{ev['event_id']}"
+    page.screenshot(path=artifacts / "article.png", full_page=False)
+    target = page.locator("mark.target")
+    assert target.count() >= 1
+    highlighted = "".join(target.all_inner_texts())
+    assert highlighted == ev["evidence"]["text"]
+    assert ev["event_id"] in target.first.get_attribute("data-events")
+    assert target.first.is_visible()
+    box, vh = target.first.bounding_box(), page.viewport_size["height"]
+    assert 0 <= box["y"] < vh, "the target evidence is scrolled into view"
+    article = httpx.get(f"{web_server.url}/api/articles/{ev['article_id']}").json()
+    assert page.inner_text("#article-text").replace("\n", "") == article["text"].replace("\n", "")
+    marks = page.eval_on_selector_all("mark.ev", "ms => ms.map(m => m.dataset.events)")
+    marked = {i for m in marks for i in m.split()}
+    assert marked == {e["event_id"] for e in article["events"]}
+    assert page.locator("#article-events li").count() == len(article["events"])
+    page.click("#article-events li a >> nth=0")
+    page.wait_for_selector("body[data-ready='article']")
+    assert page.locator("#article-events li.target").count() == 1
+    assert page.errors == []
+
+
+def test_network_view(page: Any, web_server: Any, artifacts: Path) -> None:
+    net = httpx.get(web_server.url + "/api/network").json()
+    open_view(page, web_server, "#network")
+    page.screenshot(path=artifacts / "network.png")
+    assert page.locator("#network g.node").count() == len(net["nodes"]) > 0
+    assert page.locator("#network .edge").count() == len(net["edges"])
+    labels = set(page.locator("#network .node-label").all_text_contents())
+    assert {n["id"][:23] for n in net["nodes"]} <= {x.rstrip("…") for x in labels} | labels
+    assert page.errors == []
+
+
+def test_map_view_without_located_events(page: Any, web_server: Any, artifacts: Path) -> None:
+    open_view(page, web_server, "#map")
+    page.screenshot(path=artifacts / "map.png")
+    assert page.locator("#map path.land").count() > 150
+    located = httpx.get(web_server.url + "/api/events", params={"located": "true"}).json()
+    if located["total"] == 0:
+        assert "No located events yet" in page.inner_text("#map-note")
+    else:
+        assert page.locator("#map a.map-event").count() == min(located["total"], 1000)
+    assert page.errors == []
+
+
+def test_claims_view_contested_group_first(page: Any, web_server: Any, artifacts: Path) -> None:
+    open_view(page, web_server, "#claims")
+    page.screenshot(path=artifacts / "claims.png", full_page=True)
+    groups = page.locator(".claim-group")
+    assert groups.count() == 2
+    assert groups.nth(0).get_attribute("data-group") == "g-troops"
+    assert "CONTESTED" in groups.nth(0).inner_text()
+    assert "contested" not in (groups.nth(1).get_attribute("class") or "").split()
+    assert groups.nth(0).locator("circle.claim-point").count() == 3
+    names = groups.nth(0).locator("text.claimant").all_text_contents()
+    assert set(names) == {"Volodymyr Zelenskyy", "Pentagon"}
+    assert page.errors == []
+
+
+XSS_TEXT = ('Officials said <script>window.__pwned = "script"</script> nothing. '
+            'France accused Germany of spying <img src=x onerror="window.__pwned=\'img\'"> '
+            'on its embassy. <b onmouseover="window.__pwned=1">bold</b> &amp; "quotes".')
+
+
+def test_untrusted_article_text_renders_as_text(page: Any, web_server: Any,
+                                               artifacts: Path) -> None:
+    res = httpx.post(web_server.url + "/api/articles", timeout=120, json={
+        "id": "xss", "date": "2022-02-02", "text": XSS_TEXT,
+        "title": '<img src=x onerror="window.__pwned=\'title\'">Headline',
+        "source": "<script>window.__pwned='source'</script>"})
+    assert res.status_code == 201, res.text
+    article_id = res.json()["articles"][0]["id"]
+    open_view(page, web_server, f"#article/{article_id}")
+    page.wait_for_timeout(300)
+    page.screenshot(path=artifacts / "xss.png")
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert page.inner_text("#article-title") == '<img src=x onerror="window.__pwned=\'title\'">Headline'
+    text = page.inner_text("#article-text")
+    assert '<script>window.__pwned = "script"</script>' in text
+    assert '<img src=x onerror="window.__pwned=\'img\'">' in text
+    assert "<script>window.__pwned='source'</script>" in page.inner_text("#article-meta")
+    assert page.locator("main img, main script, main b").count() == 0
+    # also through the lists that show titles and evidence
+    open_view(page, web_server, "#articles")
+    assert "Headline" in page.inner_text("#article-list")
+    page.fill("#filters input[name=q]", "spying")
+    open_view(page, web_server, "#timeline")
+    page.mouse.move(10, 10)
+    assert page.locator("main img, main script, main b").count() == 0
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert page.errors == []
