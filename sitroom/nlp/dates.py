@@ -1,0 +1,530 @@
+"""Temporal expressions: find them in a sentence and resolve them against the article date.
+
+Pure functions, regex-based, cheap enough to run on every sentence. Conventions (D = article
+date; see docs/claims.md and ../shared/gold/dev/GUIDE.md):
+
+- "today"/"tonight"/"this morning" -> D (day); "yesterday"/"last night"/"overnight" -> D-1 (day).
+- a weekday -> the most recent such day *before* D (never D itself); with ``prefer="future"``
+  the next such day on or after D. "last <weekday>" skips D-1 (that would be "yesterday"),
+  "this <weekday>" is that day of D's Monday-to-Sunday week, "next <weekday>" is after D.
+- "last week" -> D-7 (week); "this week" -> D (week); "next week" -> D+7 (week, future).
+- a month or a year -> its first day (month / year); a month without a year -> the most recent
+  such month (D's own month counts); with ``prefer="future"`` the next one (D's month counts).
+  A day of a month without a year -> the most recent such day, unless it falls within the
+  next 7 days (a schedule: "on March 20" written on March 18).
+- early / mid / late <month> -> the 5th / 15th / 25th (month); early / mid / late <year> ->
+  1 Feb / 1 Jul / 1 Nov (year); a season -> the first day of its middle month (month).
+- "earlier this week/month/year" -> halfway between the start of the period and D-1
+  (week / month / year precision); "later this ..." -> halfway between D+1 and the period's end.
+- "N days ago" -> D-N (day); "N weeks ago" -> D-7N (week); "a few days ago" -> D-3 (week);
+  "several days ago" -> D-4 (week); "a few weeks ago" -> D-21 (month); "N months ago" -> D-30N
+  (month); "N years ago" -> D-365N (year).
+- "in the past 24 hours" -> D (day); "in the past few days / week" -> D-3 (week); "in the past
+  month / few weeks" / "in recent weeks" -> D-15 (month); longer spans -> date None (ongoing).
+- "recently" / "in recent days" -> D-3 (week).
+- "tomorrow" -> D+1 (day, future); "imminently", "in the coming days", "soon" and the like
+  -> future with no date.
+- decades ("the 1990s") -> no date (too coarse for the precision scale), tense from D.
+
+Explicit calendar dates are parsed by the normaliser here; dateparser (always with
+``languages=['en']``) is only a fallback for calendar-looking strings the normaliser misses.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from typing import Callable, Literal
+
+Precision = Literal["day", "week", "month", "year"]
+Tense = Literal["past", "present", "future"]
+
+
+@dataclass(frozen=True)
+class DateResolution:
+    """What a temporal expression means relative to the article date."""
+
+    date: date | None
+    precision: Precision | None
+    tense: Tense
+
+
+# --------------------------------------------------------------------------- vocabulary
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+            "saturday": 5, "sunday": 6}
+SEASONS = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}
+SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+         "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+         "fifteen": 15, "twenty": 20, "thirty": 30, "a couple of": 2, "couple of": 2,
+         "a few": 3, "few": 3, "several": 4, "some": 3}
+VAGUE_COUNTS = frozenset({"a few", "few", "several", "some", "a couple of", "couple of"})
+PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
+
+# Month names are matched case-sensitively (capitalised) so that "may" the verb and "a march"
+# are not dates; everything else is case-insensitive through scoped (?i:...) groups.
+_MONTH_FULL = (r"(?:January|February|March|April|May|June|July|August|September|October|"
+               r"November|December)")
+_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
+_MONTH_DOT = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR}\.)"          # safe on its own
+_MONTH_ANY = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR}\.?)"        # only next to a day number
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+_YEAR = r"(?:1[6-9]\d\d|20\d\d)(?![\d,.]\d)"
+_WEEKDAY = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?![a-z])"
+_NUMW = (r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+         r"fifteen|twenty|thirty|a\s+few|a\s+couple\s+of|few|several|some)")
+_UNIT = r"(?:hours?|days?|weeks?|months?|years?|decades?)"
+_REL_YEAR = r"(?:\s+(?i:last|this|next)\s+year)"
+
+_EXPLICIT = (
+    rf"(?:{_YEAR}-[01]\d-[0-3]\d)"
+    rf"|(?:{_DAY}(?:\s+(?i:of))?\s+{_MONTH_ANY}(?:,?\s+{_YEAR}|{_REL_YEAR})?)"
+    rf"|(?:{_MONTH_ANY}\s+{_DAY}(?:,?\s+{_YEAR}|{_REL_YEAR})?)"
+    rf"|(?:{_MONTH_DOT},?\s+{_YEAR})"
+)
+_PART = r"(?i:early|mid|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of|beginning\s+of|" \
+        r"the\s+start\s+of|start\s+of|the\s+middle\s+of|middle\s+of)"
+_MODIFIED = (
+    rf"(?:{_PART}[\s-]+(?:{_MONTH_DOT}(?:,?\s+{_YEAR}|{_REL_YEAR})?|{_YEAR}|(?i:the\s+)?"
+    rf"(?:1[89]|20)\d0s))"
+    rf"|(?:(?i:last|this|next|this\s+past)\s+{_MONTH_DOT})"
+    rf"|(?:(?i:(?:the\s+)?(?:spring|summer|autumn|fall|winter)(?:\s+of)?)\s+{_YEAR})"
+    rf"|(?:(?i:the\s+)?(?:1[89]|20)\d0s)"
+)
+_WEEKDAY_EXPR = (
+    rf"(?:{_WEEKDAY},?\s+(?:(?i:the\s+))?(?:{_EXPLICIT}))"
+    rf"|(?:(?:(?i:(?:late|early|later|earlier)(?:\s+on)?|last|this\s+past|this|next|past)\s+)?"
+    rf"{_WEEKDAY}(?:\s+(?i:{PART_OF_DAY}))?(?:\s+(?i:of\s+(?:this|last|next)\s+week))?)"
+)
+_RELATIVE = r"(?i:" + "|".join([
+    r"the\s+day\s+before\s+yesterday", r"the\s+day\s+after\s+tomorrow",
+    rf"(?:yesterday|tomorrow)(?:\s+{PART_OF_DAY})?",
+    r"(?:earlier|later)\s+today", r"today", r"tonight", r"overnight", r"last\s+night",
+    rf"this\s+(?:morning|afternoon|evening)",
+    r"(?:earlier|later)\s+(?:this|in\s+the)\s+(?:week|month|year)",
+    r"(?:this\s+past|last|this|next)\s+(?:week(?:end)?|month|year|spring|summer|autumn|fall|"
+    r"winter)",
+    rf"{_NUMW}\s+{_UNIT}\s+ago",
+    rf"(?:in|over|during|within)\s+the\s+(?:past|last)\s+(?:{_NUMW}\s+)?{_UNIT}",
+    r"in\s+recent\s+(?:days|weeks|months|years)",
+    rf"(?:in|over|within|during)\s+the\s+(?:coming|next|following)\s+(?:{_NUMW}\s+)?{_UNIT}",
+    r"in\s+the\s+near\s+future", r"recently", r"imminently",
+]) + r")(?![a-z])"
+_NEEDS_PREP = (
+    rf"(?:{_MONTH_DOT}(?:,?\s+{_YEAR}|{_REL_YEAR})?(?![\w-]))"
+    rf"|(?:(?i:the\s+year\s+)?{_YEAR}(?![\w-]))"
+)
+_PREP = r"(?i:on|in|during|since|from|until|till|by|through|throughout|as\s+of|at)\s+"
+
+DATE_RE = re.compile(
+    rf"(?<![\w-])(?:(?:{_PREP})?(?:{_WEEKDAY_EXPR}|{_EXPLICIT}|{_MODIFIED}|{_RELATIVE})"
+    rf"|{_PREP}(?:{_NEEDS_PREP}))"
+)
+# Every expression above contains one of these anchors. The full pattern is only tried, anchored
+# with .match(), at the start of the anchor's word and of the few words before it: an order of
+# magnitude cheaper than letting the pattern scan every position of the sentence.
+_ANCHORS = ("day", "night", "tomorrow", "overnight", "week", "month", "year", "decade", "hour",
+            "ago", "recent", "immin", "soon", "shortly", "future", "morning", "afternoon",
+            "evening", "spring", "summer", "autumn", "fall", "winter", "jan", "feb", "mar", "apr",
+            "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_CENTURIES = ("16", "17", "18", "19", "20")
+
+
+def _anchors(text: str) -> list[int]:
+    """Positions of anchor keywords and of four-digit years (str.find: far faster than re)."""
+    lowered = text.lower()
+    found = []
+    for word in _ANCHORS:
+        i = lowered.find(word)
+        while i != -1:
+            found.append(i)
+            i = lowered.find(word, i + 1)
+    for prefix in _CENTURIES:
+        i = text.find(prefix)
+        while i != -1:
+            if text[i + 2:i + 4].isdigit() and (i == 0 or not text[i - 1].isdigit()):
+                found.append(i)
+            i = text.find(prefix, i + 1)
+    found.sort()
+    return found
+
+
+_BEFORE_WORDS, _BEFORE_CHARS = 5, 48  # longest prefix before an anchor ("at the beginning of")
+
+
+def _word_starts(text: str, pos: int, floor: int) -> list[int]:
+    """Start of the word holding `pos` and of up to _BEFORE_WORDS words before it, leftmost first."""
+    starts = []
+    i = pos
+    for _ in range(_BEFORE_WORDS + 1):
+        while i > floor and not text[i - 1].isspace():
+            i -= 1
+        j = i
+        while j < pos and not text[j].isalnum():
+            j += 1
+        starts.append(j)
+        while i > floor and text[i - 1].isspace():
+            i -= 1
+        if i <= floor:
+            break
+    return starts[::-1]
+
+
+def find_date_expressions(text: str) -> list[tuple[int, int]]:
+    """Character spans of the temporal expressions in `text` (leftmost-longest, no overlaps)."""
+    spans: list[tuple[int, int]] = []
+    last_end = 0
+    for a_start in _anchors(text):
+        if a_start < last_end:
+            continue
+        for start in _word_starts(text, a_start, max(last_end, a_start - _BEFORE_CHARS)):
+            m = DATE_RE.match(text, start)
+            if m is not None and m.end() > a_start:
+                spans.append(m.span())
+                last_end = m.end()
+                break
+    return spans
+
+
+# --------------------------------------------------------------------------- resolution
+
+def _tense(d: date, today: date, precision: str) -> Tense:
+    if precision == "year":
+        key, ref = d.year, today.year
+    elif precision == "month":
+        key, ref = (d.year, d.month), (today.year, today.month)
+    else:
+        key, ref = d, today  # type: ignore[assignment]
+    if key < ref:  # type: ignore[operator]
+        return "past"
+    return "present" if key == ref else "future"
+
+
+def _res(d: date, precision: Precision, today: date, tense: Tense | None = None) -> DateResolution:
+    return DateResolution(d, precision, tense or _tense(d, today, precision))
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_year(month: int, today: date, prefer: str) -> int:
+    """The year of a month named without one: the most recent (or next) such month."""
+    if prefer == "future":
+        return today.year if month >= today.month else today.year + 1
+    return today.year if month <= today.month else today.year - 1
+
+
+def _day_year(month: int, day: int, today: date, prefer: str) -> int:
+    this = _safe_date(today.year, month, day) or date(today.year, month, 28)
+    if prefer == "future":
+        return today.year if this >= today else today.year + 1
+    if this <= today or (this - today).days <= 7:
+        return today.year
+    return today.year - 1
+
+
+def _num(word: str) -> int:
+    word = re.sub(r"\s+", " ", word)
+    return int(word) if word.isdigit() else SMALL.get(word, 1)
+
+
+def _weekday(name: str, mod: str, today: date, prefer: str) -> DateResolution:
+    wd = WEEKDAYS[name]
+    if mod == "next":
+        delta = (wd - today.weekday()) % 7 or 7
+        return _res(today + timedelta(days=delta), "day", today, "future")
+    if mod == "this":
+        d = today - timedelta(days=today.weekday()) + timedelta(days=wd)
+        return _res(d, "day", today)
+    if prefer == "future" and mod not in ("last", "this past", "past"):
+        delta = (wd - today.weekday()) % 7
+        return _res(today + timedelta(days=delta), "day", today)
+    back = (today.weekday() - wd) % 7 or 7
+    if mod == "last" and back == 1:
+        back = 8
+    return _res(today - timedelta(days=back), "day", today, "past")
+
+
+_PREFIX = re.compile(r"^(?:on|in|during|since|from|until|till|by|through|throughout|as of|at|"
+                     r"the(?= \d))\s+")
+_Handler = Callable[[re.Match[str], date, str], "DateResolution | None"]
+_RULES: list[tuple[re.Pattern[str], _Handler]] = []
+
+
+def _rule(pattern: str) -> Callable[[_Handler], _Handler]:
+    def register(fn: _Handler) -> _Handler:
+        _RULES.append((re.compile(pattern + r"$"), fn))
+        return fn
+    return register
+
+
+_M = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_D = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+_Y = r"(?P<year>1[6-9]\d\d|20\d\d)"
+_RY = r"(?P<rel>last|this|next) year"
+_W = "(?P<wd>" + "|".join(WEEKDAYS) + ")"
+
+
+def _year_of(m: re.Match[str], today: date) -> int | None:
+    if m.groupdict().get("year"):
+        return int(m["year"])
+    rel = m.groupdict().get("rel")
+    if rel:
+        return today.year + {"last": -1, "this": 0, "next": 1}[rel]
+    return None
+
+
+@_rule(rf"{_Y}-(?P<mm>[01]\d)-(?P<dd>[0-3]\d)")
+def _iso(m: re.Match[str], today: date, prefer: str) -> DateResolution | None:
+    d = _safe_date(int(m["year"]), int(m["mm"]), int(m["dd"]))
+    return _res(d, "day", today) if d else None
+
+
+@_rule(rf"(?:{_W},? (?:the )?)?{_M} {_D}(?:,? {_Y}| {_RY})?")
+@_rule(rf"(?:{_W},? (?:the )?)?{_D}(?: of)? {_M}(?:,? {_Y}| {_RY})?")
+def _day_month(m: re.Match[str], today: date, prefer: str) -> DateResolution | None:
+    month, day = MONTHS[m["month"]], int(m["day"])
+    year = _year_of(m, today) or _day_year(month, day, today, prefer)
+    d = _safe_date(year, month, day)
+    return _res(d, "day", today) if d else None
+
+
+@_rule(rf"(?:(?P<mod>last|this|next|this past) )?{_M}(?:,? {_Y}| {_RY})?")
+def _month(m: re.Match[str], today: date, prefer: str) -> DateResolution | None:
+    month = MONTHS[m["month"]]
+    year = _year_of(m, today)
+    if year is None:
+        mod = m["mod"]
+        if mod in ("last", "this past"):
+            year = today.year if month < today.month else today.year - 1
+        elif mod == "next":
+            year = today.year if month > today.month else today.year + 1
+        elif mod == "this":
+            year = today.year
+        else:
+            year = _month_year(month, today, prefer)
+    return _res(date(year, month, 1), "month", today)
+
+
+_PARTS = {"early": "early", "beginning of": "early", "start of": "early", "mid": "mid",
+          "middle of": "mid", "late": "late", "end of": "late"}
+_PART_RE = r"(?:the )?(?P<part>early|mid|late|end of|beginning of|start of|middle of)[ -]"
+
+
+@_rule(rf"{_PART_RE}{_M}(?:,? {_Y}| {_RY})?")
+def _part_month(m: re.Match[str], today: date, prefer: str) -> DateResolution | None:
+    month = MONTHS[m["month"]]
+    year = _year_of(m, today) or _month_year(month, today, prefer)
+    day = {"early": 5, "mid": 15, "late": 25}[_PARTS[m["part"]]]
+    return _res(date(year, month, day), "month", today)
+
+
+@_rule(rf"{_PART_RE}{_Y}")
+def _part_year(m: re.Match[str], today: date, prefer: str) -> DateResolution | None:
+    month = {"early": 2, "mid": 7, "late": 11}[_PARTS[m["part"]]]
+    return _res(date(int(m["year"]), month, 1), "year", today)
+
+
+@_rule(rf"(?:the year )?{_Y}")
+def _year(m: re.Match[str], today: date, prefer: str) -> DateResolution | None:
+    return _res(date(int(m["year"]), 1, 1), "year", today)
+
+
+@_rule(r"(?:(?:the )?(?:early|mid|late|end of|beginning of|start of|middle of)[ -])?"
+       r"(?:the )?(?P<decade>(?:1[89]|20)\d)0s")
+def _decade(m: re.Match[str], today: date, prefer: str) -> DateResolution | None:
+    start = int(m["decade"]) * 10
+    tense: Tense = "past" if start + 9 < today.year else (
+        "future" if start > today.year else "present")
+    return DateResolution(None, None, tense)
+
+
+@_rule(r"(?:the )?(?P<season>spring|summer|autumn|fall|winter)(?: of)? " + _Y)
+def _season_year(m: re.Match[str], today: date, prefer: str) -> DateResolution | None:
+    return _res(date(int(m["year"]), SEASONS[m["season"]], 1), "month", today)
+
+
+@_rule(rf"(?:(?P<mod>late|early|later|earlier)(?: on)?|(?P<rel>last|this past|this|next|past) )?"
+       rf" ?{_W}(?: (?:morning|afternoon|evening|night))?(?: of (?P<wk>this|last|next) week)?")
+def _weekday_rule(m: re.Match[str], today: date, prefer: str) -> DateResolution | None:
+    rel = m["rel"] or ""
+    if m["wk"] == "this":
+        rel = "this"
+    elif m["wk"] == "last":
+        monday = today - timedelta(days=today.weekday() + 7)
+        return _res(monday + timedelta(days=WEEKDAYS[m["wd"]]), "day", today, "past")
+    elif m["wk"] == "next":
+        monday = today - timedelta(days=today.weekday() - 7)
+        return _res(monday + timedelta(days=WEEKDAYS[m["wd"]]), "day", today, "future")
+    return _weekday(m["wd"], rel, today, prefer)
+
+
+def _fixed(days: int, precision: Precision, tense: Tense | None = None) -> _Handler:
+    return lambda m, today, prefer: _res(today + timedelta(days=days), precision, today, tense)
+
+
+for _pattern, _handler in [
+    (r"the day before yesterday", _fixed(-2, "day", "past")),
+    (r"the day after tomorrow", _fixed(2, "day", "future")),
+    (r"yesterday(?: (?:morning|afternoon|evening|night))?|last night|overnight",
+     _fixed(-1, "day", "past")),
+    (r"tomorrow(?: (?:morning|afternoon|evening|night))?", _fixed(1, "day", "future")),
+    (r"today|tonight|this (?:morning|afternoon|evening)", _fixed(0, "day", "present")),
+    (r"earlier today", _fixed(0, "day", "past")),
+    (r"later today", _fixed(0, "day", "future")),
+    (r"last week|this past week|last weekend|this past weekend", _fixed(-7, "week", "past")),
+    (r"this week|this weekend", _fixed(0, "week", "present")),
+    (r"next week|next weekend", _fixed(7, "week", "future")),
+    (r"recently|(?:in )?recent days", _fixed(-3, "week", "past")),
+    (r"(?:in )?recent weeks", _fixed(-15, "month", "past")),
+]:
+    _RULES.append((re.compile(_pattern + "$"), _handler))
+
+
+@_rule(r"(?P<rel>last|this|next) (?P<unit>month|year)")
+def _rel_period(m: re.Match[str], today: date, prefer: str) -> DateResolution | None:
+    step = {"last": -1, "this": 0, "next": 1}[m["rel"]]
+    if m["unit"] == "year":
+        return _res(date(today.year + step, 1, 1), "year", today)
+    index = today.year * 12 + today.month - 1 + step
+    return _res(date(index // 12, index % 12 + 1, 1), "month", today)
+
+
+@_rule(r"(?P<rel>last|this past|this|next) (?P<season>spring|summer|autumn|fall|winter)")
+def _rel_season(m: re.Match[str], today: date, prefer: str) -> DateResolution | None:
+    month = SEASONS[m["season"]]
+    this = date(today.year, month, 1)
+    if m["rel"] in ("last", "this past"):
+        year = today.year if this < today - timedelta(days=45) else today.year - 1
+    elif m["rel"] == "next":
+        year = today.year if this > today + timedelta(days=45) else today.year + 1
+    else:
+        year = today.year
+    return _res(date(year, month, 1), "month", today)
+
+
+def _period(unit: str, today: date) -> tuple[date, date, Precision]:
+    if unit == "week":
+        start = today - timedelta(days=today.weekday())
+        return start, start + timedelta(days=6), "week"
+    if unit == "month":
+        start = today.replace(day=1)
+        nxt = date(today.year + today.month // 12, today.month % 12 + 1, 1)
+        return start, nxt - timedelta(days=1), "month"
+    return date(today.year, 1, 1), date(today.year, 12, 31), "year"
+
+
+@_rule(r"(?P<when>earlier|later) (?:this|in the) (?P<unit>week|month|year)")
+def _earlier_later(m: re.Match[str], today: date, prefer: str) -> DateResolution | None:
+    start, end, precision = _period(m["unit"], today)
+    if m["when"] == "earlier":
+        last = max(start, today - timedelta(days=1))
+        return _res(start + (last - start) / 2, precision, today, "past")
+    first = min(end, today + timedelta(days=1))
+    return _res(first + (end - first) / 2, precision, today, "future")
+
+
+@_rule(rf"(?P<n>{_NUMW.replace(chr(92) + 's+', ' ')}) (?P<unit>hour|day|week|month|year|decade)s? ago")
+def _ago(m: re.Match[str], today: date, prefer: str) -> DateResolution | None:
+    word = m["n"]
+    n, vague = _num(word), word in VAGUE_COUNTS
+    unit = m["unit"]
+    if unit == "hour":
+        return _res(today, "day", today, "past")
+    if unit == "day":
+        return _res(today - timedelta(days=n), "week" if vague or n > 7 else "day", today, "past")
+    if unit == "week":
+        if vague:
+            return _res(today - timedelta(days=7 * n), "month", today, "past")
+        return _res(today - timedelta(days=7 * n), "week", today, "past")
+    if unit == "month":
+        return _res(today - timedelta(days=30 * n), "month", today, "past")
+    if unit == "year":
+        return _res(today - timedelta(days=365 * n), "year", today, "past")
+    return DateResolution(None, None, "past")
+
+
+@_rule(rf"(?:(?:in|over|during|within) )?the (?:past|last) (?:(?P<n>{_NUMW.replace(chr(92) + 's+', ' ')}) )?"
+       r"(?P<unit>hour|day|week|month|year|decade)s?")
+def _in_the_past(m: re.Match[str], today: date, prefer: str) -> DateResolution | None:
+    n = _num(m["n"]) if m["n"] else 1
+    days = {"hour": n / 24, "day": n, "week": 7 * n, "month": 30 * n, "year": 365 * n,
+            "decade": 3650 * n}[m["unit"]]
+    if days <= 1:
+        return _res(today, "day", today, "past")
+    if days <= 7:
+        return _res(today - timedelta(days=3), "week", today, "past")
+    if days <= 31:
+        return _res(today - timedelta(days=15), "month", today, "past")
+    return DateResolution(None, None, "past")
+
+
+@_rule(r"(?:(?:(?:in|over|within|during) )?the (?:coming|next|following)(?: \S+)*"
+       r" (?:hours|days|weeks|months|years|decades?|hour|day|week|month|year)|(?:in )?the near "
+       r"future|imminently|soon|shortly|(?:in )?recent (?P<recent>months|years))")
+def _vague(m: re.Match[str], today: date, prefer: str) -> DateResolution | None:
+    return DateResolution(None, None, "past" if m["recent"] else "future")
+
+
+def _normalise(expression: str) -> str:
+    text = re.sub(r"\s+", " ", expression.strip().lower().replace("’", "'"))
+    text = re.sub(r"'s$", "", text).rstrip(".,;:")
+    text = re.sub(r"\bmid- ?", "mid-", text)
+    previous = None
+    while previous != text:
+        previous, text = text, _PREFIX.sub("", text)
+    return text
+
+
+@lru_cache(maxsize=4096)
+def _resolve(text: str, article_date: date, prefer: str) -> DateResolution | None:
+    for pattern, handler in _RULES:
+        m = pattern.match(text)
+        if m:
+            result = handler(m, article_date, prefer)
+            if result is not None:
+                return result
+    return _dateparser_fallback(text, article_date, prefer)
+
+
+_CALENDARISH = re.compile(r"^\d{1,4}[/.]\d{1,2}[/.]\d{1,4}$|^\d{1,2}(?:st|nd|rd|th)? \w+,? \d{4}$")
+
+
+def _dateparser_fallback(text: str, article_date: date, prefer: str) -> DateResolution | None:
+    """Explicit calendar strings the normaliser does not know (e.g. "12/03/2019")."""
+    if not _CALENDARISH.match(text):
+        return None
+    import dateparser  # lazy: ~0.1 s import, rarely needed
+
+    parsed = dateparser.parse(text, languages=["en"], settings={
+        "RELATIVE_BASE": datetime(article_date.year, article_date.month, article_date.day),
+        "PREFER_DATES_FROM": "future" if prefer == "future" else "past",
+        "PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "DMY", "STRICT_PARSING": True,
+    })
+    if parsed is None:
+        return None
+    return _res(parsed.date(), "day", article_date)
+
+
+def resolve_date(expression: str, article_date: date,
+                 prefer: Literal["past", "future"] = "past") -> DateResolution | None:
+    """Resolve a temporal expression against the article date D, or None if not understood.
+
+    `prefer="future"` (for sentences about planned or expected events) resolves weekdays and
+    months named without a year forwards instead of backwards.
+    """
+    text = _normalise(expression)
+    if not text:
+        return None
+    return _resolve(text, article_date, prefer)
