@@ -64,12 +64,12 @@ def _generic(span: Span) -> bool:
                    for t in span)
 
 
-def nearest_country(doc: Doc, token: Token, kb: ActorKB, skip: Span | None = None) -> str | None:
-    """The country named closest to `token` in its sentence (outside `skip`)."""
+def nearest_country(doc: Doc, token: Token, kb: ActorKB, skip: tuple[Span, ...] = ()) -> str | None:
+    """The country named closest to `token` in its sentence (outside the `skip` spans)."""
     best: tuple[int, str] | None = None
     for ent in token.sent.ents:
-        if ent.label_ not in ("GPE", "NORP") or (skip is not None and ent.start >= skip.start
-                                                 and ent.end <= skip.end):
+        if ent.label_ not in ("GPE", "NORP") or any(
+                ent.start >= s.start and ent.end <= s.end for s in skip):
             continue
         country = kb.country_cue(ent.text)
         if country is not None:
@@ -80,7 +80,7 @@ def nearest_country(doc: Doc, token: Token, kb: ActorKB, skip: Span | None = Non
 
 
 def resolve_participant(doc: Doc, token: Token | None, on: date, kb: ActorKB,
-                        home: str | None = None) -> Actor | None:
+                        home: str | None = None, other: Token | None = None) -> Actor | None:
     """An Actor record for the participant headed by `token`.
 
     A generic role phrase ("police", "the government") takes the nearest country named in its
@@ -103,7 +103,8 @@ def resolve_participant(doc: Doc, token: Token | None, on: date, kb: ActorKB,
                 res = alt
     country = res.country
     if country is None and res.sector is not None and _generic(span):
-        country = nearest_country(doc, token, kb, skip=span) or home
+        skip = (span,) if other is None else (span, doc[slice(*phrase_bounds(other))])
+        country = nearest_country(doc, token, kb, skip) or home
         weight *= 0.7
     return Actor(text=text, country=country, sector=res.sector, entity=res.entity,
                  role=res.role, confidence=res.confidence * weight,
@@ -125,27 +126,51 @@ def _evidence(doc: Doc, frame: Frame) -> Evidence:
                     end=span.start_char + len(text))
 
 
+PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "appos", "conj", "attr", "relcl",
+                              "acl", "poss", "dative"})
+
+
+def _attachment(span: Span, trigger: Token, verb: Token) -> int | None:
+    """Steps from the expression up to the trigger or its clause's verb; None if it belongs to
+    another clause (it meets a different verb first)."""
+    cur = span.root
+    for steps in range(6):
+        if cur in (trigger, verb):
+            return steps
+        if cur.head in (trigger, verb):
+            return steps + 1
+        if (cur.pos_ in ("VERB", "AUX") and cur.i != span.root.i) or cur.head is cur \
+                or cur.dep_ in PARTICIPANT_DEPS:
+            return None  # another clause, or a date inside a participant's description
+        cur = cur.head
+    return None
+
+
 def event_date(doc: Doc, frame: Frame, article: Article) -> tuple[date | None, str | None]:
-    """The event's date from the temporal expression closest to its trigger in its own clause,
-    else the article date for reported-as-new events; None for what has not happened yet."""
+    """The event's date from the temporal expression attached to its trigger (else the closest
+    one in its sentence), else the article date for reported-as-new events; None for what has
+    not happened yet. A happened event cannot be dated after its article."""
     sent = doc[frame.sent_start:frame.sent_end]
     trigger = doc[frame.trigger]
-    clause = governing_verb(trigger)
-    lo, hi = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
-    prefer = "future" if frame.status == "future" else "past"
+    verb = governing_verb(trigger)
+    happened = frame.status in ("asserted", "negated")
+    prefer = "past" if happened or frame.status == "hypothetical" else "future"
     best = None
     for start, end in find_date_expressions(sent.text):
         a, b = sent.start_char + start, sent.start_char + end
-        outside = 0 if lo <= a and b <= hi else 1
-        distance = min(abs(a - trigger.idx), abs(b - trigger.idx))
+        span = doc.char_span(a, b, alignment_mode="expand")
         resolved = resolve_date(sent.text[start:end], article.date, prefer=prefer)
-        if resolved is not None and resolved.date is not None:
-            key = (outside, distance)
-            if best is None or key < best[0]:
-                best = (key, resolved)
+        if span is None or resolved is None or resolved.date is None:
+            continue
+        if happened and resolved.date > article.date:
+            continue
+        steps = _attachment(span, trigger, verb)
+        key = (0, steps) if steps is not None else (1, min(abs(a - trigger.idx), abs(b - trigger.idx)))
+        if best is None or key < best[0]:
+            best = (key, resolved)
     if best is not None:
         return best[1].date, best[1].precision
-    if frame.status in ("asserted", "negated"):
+    if happened:
         return article.date, "day"
     return None, None
 
@@ -203,13 +228,23 @@ def _where_said(span: Span, trigger: Token) -> bool:
         prep.head in (trigger, verb)
 
 
+def _place_modifier(token: Token, gazetteer: Gazetteer) -> bool:
+    """A city named as a modifier ("a Kabul car bombing") says where, not who."""
+    if token.dep_ != "compound" or token.ent_type_ not in ("GPE", "LOC", "FAC"):
+        return False
+    kinds = {c.kind for c in gazetteer.lookup(token.text)}
+    return bool(kinds) and "country" not in kinds
+
+
 def event_from_frame(doc: Doc, frame: Frame, article: Article, kb: ActorKB,
                      home: str | None = None, gazetteer: Gazetteer | None = None) -> Event | None:
     """Resolve one frame into an Event, or None when it has no actor."""
-    actor = resolve_participant(doc, doc[frame.actor] if frame.actor is not None else None,
-                                article.date, kb, home)
-    recipient = resolve_participant(
-        doc, doc[frame.recipient] if frame.recipient is not None else None, article.date, kb, home)
+    actor_tok = doc[frame.actor] if frame.actor is not None else None
+    recipient_tok = doc[frame.recipient] if frame.recipient is not None else None
+    if actor_tok is not None and gazetteer is not None and _place_modifier(actor_tok, gazetteer):
+        actor_tok = None
+    actor = resolve_participant(doc, actor_tok, article.date, kb, home, recipient_tok)
+    recipient = resolve_participant(doc, recipient_tok, article.date, kb, home, actor_tok)
     if actor is None or (actor.country is None and actor.sector is None):
         return None  # nobody we can name or type: not an event an analyst can use
     said_by = resolve_participant(

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from .lexicon import POS_CLASS, Predicate, load_lexicon
 
 LIGHT_VERBS = frozenset("""express voice hold have launch make conduct impose pay raise issue show
-declare sign reach announce begin start stage join carry lodge file open seek offer extend
+declare reach announce begin start stage join carry lodge file open seek offer extend
 convey reiterate renew call""".split())
 REPORTING = frozenset("""say state report reveal note claim tell add announce warn emphasize
 emphasise stress insist indicate confirm believe argue write explain assert allege suggest
