@@ -292,11 +292,17 @@ def _noun_recipient(noun: Token, pred: Predicate) -> Token | None:
 
 
 def _embedded_under_trigger(token: Token) -> Token | None:
-    if token.dep_ in ("xcomp", "ccomp") and token.head is not token:
-        pred = match_predicate(token.head)
-        if pred is not None and pred.type in EMBEDDING:
-            return token.head
-    return None
+    """The trigger this one is the content of ("called for an investigation", "refused to
+    withdraw"): coded as that trigger's mode, not as an event of its own."""
+    head = token.head
+    if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "for":
+        head = head.head
+    elif token.dep_ not in ("xcomp", "ccomp"):
+        return None
+    if head is token:
+        return None
+    pred = match_predicate(head)
+    return head if pred is not None and pred.type in EMBEDDING else None
 
 
 def _location_hint(trigger: Token, pred: Predicate) -> Token | None:
@@ -327,12 +333,17 @@ def frames_in_sentence(sent: Span) -> Iterator[Frame]:
                 and recipient.lemma_.lower() in ABSTRACT_TARGETS:
             type_, mode = "ACCUSE", "disapprove"  # "attacked the investigation": words, not force
         inner = _child(token, "xcomp", "ccomp")
+        if inner is None and pred.type == "REQUEST":
+            inner = _prep_object(token, frozenset({"for"}))
         inner_pred = match_predicate(inner) if inner is not None else None
         if pred.type in EMBEDDING and inner_pred is not None:
             mode = THREAT_MODE.get(inner_pred.type) if type_ == "THREATEN" else \
                 MODE_FROM_INNER.get(inner_pred.type, mode)
             if recipient is None and inner is not None:
                 recipient = _child(inner, "dobj") or _prep_object(inner, inner_pred.preps)
+        if type_ == "CONCEDE" and recipient is None and inner_pred is not None \
+                and inner is not None and inner_pred.pos != "NOUN":
+            recipient = _verb_args(inner, inner_pred, sent)[1]  # admitted hitting X: toward X
         status = status_of(token)
         if status == "future" and type_ in ("CONSULT", "SUPPORT", "COOPERATE", "AID"):
             type_, mode, status = "AGREE", None, "asserted"  # PLOVER: a promise to cooperate

@@ -1,0 +1,581 @@
+"""Numbers in sentences: parse them, find what they count, attach PLOVER quantities to events.
+
+Conventions (docs/claims.md):
+
+- Vague numbers get a conventional value and the qualifier "approximately": dozens 24, scores
+  40, hundreds 200, thousands 2,000, tens of thousands 20,000, hundreds of thousands 200,000,
+  millions 2,000,000; "a few"/"several" 3 (x the scale: "several hundred" 300), "a couple of" 2,
+  "a handful of" 5.
+- Ranges ("between 5 and 10", "5-10", "5 to 10") give value = low, value_max = high, qualifier
+  "approximately".
+- Qualifiers: around/about/approximately/some/nearly/almost/roughly/estimated/close to/or so
+  -> approximately; over/more than/upwards of/in excess of/exceeded/topped -> more than;
+  at least/no fewer than/or more -> at least; up to/as many as/at most -> up to; less than/fewer
+  than/under -> less than; could rise to/projected/expected to reach/may reach -> projected;
+  bare -> exactly.
+- Units are the lowercased lemma of the counted noun, with synonyms folded (troop/soldier/
+  serviceman -> "soldier"; people/person/individual -> "person"); money is marked (`money=True`)
+  with an ISO currency code as unit ("USD", "EUR", ...).
+- Not quantities: dates, times, durations, years, ages, percentages, ordinals, distances, phone
+  numbers, numbers inside names ("Resolution 1441", "G7"), partitive "one of", and small
+  definite references ("the two countries").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from .dates import find_date_expressions
+
+# --------------------------------------------------------------------------- parse_number
+
+_UNITS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * (i + 2) for i, w in enumerate(
+    "twenty thirty forty fifty sixty seventy eighty ninety".split())}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+           "trillion": 1_000_000_000_000}
+_SUFFIX = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "b": 1_000_000_000,
+           "bn": 1_000_000_000, "tn": 1_000_000_000_000}
+# Vague plurals: conventional values, always qualified "approximately".
+VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000,
+         "billions": 2_000_000_000, "tens of thousands": 20_000, "hundreds of thousands": 200_000,
+         "tens of millions": 20_000_000, "hundreds of millions": 200_000_000}
+_FEW = {"a few": 3, "few": 3, "several": 3, "a couple of": 2, "a couple": 2, "a handful of": 5}
+
+_WORD = ("(?:" + "|".join(sorted([*_UNITS, *_TENS, *_SCALES, "dozen"], key=len, reverse=True))
+         + ")")
+_WORDNUM = (rf"(?:(?:a|an|half\s+a|one\s+and\s+a\s+half)[\s-]+)?{_WORD}"
+            rf"(?:(?:[\s-]+|\s+and\s+|-and-a-half|\s+and\s+a\s+half){_WORD}|-and-a-half"
+            rf"|\s+and\s+a\s+half)*(?![\w-])")
+_DIGITS = (r"[$€£¥]?\s?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+           r"(?:(?:\s+|-)(?:hundred|thousand|million|billion|trillion)(?![\w-])|"
+           r"(?:mn|mln|bn|tn|k|m|b)(?![\w-]))?(?![A-Za-z\d])")
+_VAGUE = (r"(?:(?:a\s+few|several|a\s+couple\s+of|a\s+handful\s+of)\s+(?:hundred|thousand|"
+          r"million|billion|dozen)(?![\w-])|(?:tens|hundreds)\s+of\s+(?:thousands|millions)"
+          r"|dozens|scores|hundreds|thousands|millions|billions)(?![\w-])")
+_ONE = rf"(?:{_DIGITS}|{_VAGUE}|{_WORDNUM})"
+_RANGE = (rf"(?:between\s+{_ONE}\s+and\s+{_ONE}|{_DIGITS}\s*(?:-|–|—)\s*{_DIGITS}"
+          rf"|{_ONE}\s+to\s+{_ONE}|{_DIGITS}-to-{_DIGITS})")
+NUMBER_RE = re.compile(rf"(?<![\w.,-])(?:{_RANGE}|{_ONE})", re.IGNORECASE)
+_FULL_RE = re.compile(rf"(?:{_RANGE}|{_ONE})$", re.IGNORECASE)
+_RANGE_SPLIT = re.compile(r"^between\s+(.+?)\s+and\s+(.+)$|^(.+?)\s*(?:-to-|\s+to\s+|-|–|—)\s*(.+)$",
+                          re.IGNORECASE)
+
+_QUALIFIER_WORDS = [
+    ("no fewer than", "at least"), ("no less than", "at least"), ("at least", "at least"),
+    ("a minimum of", "at least"),
+    ("no more than", "up to"), ("at most", "up to"), ("up to", "up to"), ("as many as", "up to"),
+    ("as much as", "up to"), ("a maximum of", "up to"),
+    ("more than", "more than"), ("well over", "more than"), ("just over", "more than"),
+    ("upwards of", "more than"), ("in excess of", "more than"), ("over", "more than"),
+    ("fewer than", "less than"), ("less than", "less than"), ("just under", "less than"),
+    ("under", "less than"),
+    ("an estimated", "approximately"), ("estimated", "approximately"),
+    ("approximately", "approximately"), ("approx.", "approximately"), ("around", "approximately"),
+    ("about", "approximately"), ("roughly", "approximately"), ("nearly", "approximately"),
+    ("almost", "approximately"), ("close to", "approximately"), ("some", "approximately"),
+    ("circa", "approximately"), ("exactly", "exactly"), ("precisely", "exactly"),
+    ("a total of", "exactly"), ("only", "exactly"),
+]
+_QUAL_PREFIX = re.compile(
+    r"(?:^|(?<=\s))(?P<q>" + "|".join(re.escape(w) for w, _ in _QUALIFIER_WORDS) + r")\s+$",
+    re.IGNORECASE)
+_QUAL_MAP = dict(_QUALIFIER_WORDS)
+
+
+def split_qualifier(text: str) -> tuple[str | None, str]:
+    """("some", "16,000") from "some 16,000": a leading qualifier phrase and the rest."""
+    low = text.strip()
+    for word, qual in _QUALIFIER_WORDS:
+        if low.lower().startswith(word + " "):
+            return qual, low[len(word) + 1:].strip()
+    return None, low
+
+
+def _parse_words(text: str) -> float | None:
+    tokens = [t for t in re.split(r"[\s-]+", text.lower()) if t]
+    total, current, seen = 0.0, 0.0, False
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok in ("a", "an"):
+            if i + 1 < len(tokens) and tokens[i + 1] == "half":
+                current += 0.5
+                i += 2
+                seen = True
+                continue
+            current = current or 1.0
+        elif tok == "half":
+            current = 0.5
+            if i + 1 < len(tokens) and tokens[i + 1] in ("a", "an"):
+                i += 1
+        elif tok == "and":
+            pass
+        elif tok in _UNITS:
+            current += _UNITS[tok]
+        elif tok in _TENS:
+            current += _TENS[tok]
+        elif tok == "dozen":
+            current = (current or 1) * 12
+        elif tok == "hundred":
+            current = (current or 1) * 100
+        elif tok in _SCALES:
+            total += (current or 1) * _SCALES[tok]
+            current = 0.0
+        else:
+            return None
+        seen = True
+        i += 1
+    return total + current if seen else None
+
+
+def _parse_digits(text: str) -> float | None:
+    m = re.fullmatch(r"[$€£¥]?\s?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?:(?:\s+|-)?([a-z]+))?",
+                     text.strip().lower())
+    if not m:
+        return None
+    value = float(m.group(1).replace(",", ""))
+    scale = m.group(2)
+    if scale:
+        factor = _SCALES.get(scale) or _SUFFIX.get(scale)
+        if factor is None:
+            return None
+        value *= factor
+    return value
+
+
+def _parse_one(text: str) -> tuple[float, bool] | None:
+    """(value, vague) for one number phrase."""
+    low = re.sub(r"\s+", " ", text.strip().lower())
+    if low in VAGUE:
+        return float(VAGUE[low]), True
+    for few, n in _FEW.items():
+        if low.startswith(few + " "):
+            rest = low[len(few) + 1:]
+            scale = _SCALES.get(rest) or (12 if rest == "dozen" else None)
+            return (float(n * scale), True) if scale else None
+    value = _parse_digits(low) if re.search(r"\d", low) else _parse_words(low)
+    return (value, False) if value is not None else None
+
+
+@lru_cache(maxsize=8192)
+def parse_number_ext(text: str) -> tuple[float, float | None, bool] | None:
+    """(value, value_max, vague) for a number phrase; qualifiers in front are ignored."""
+    _, rest = split_qualifier(text)
+    rest = rest.strip()
+    if not _FULL_RE.match(rest):
+        return None
+    single = _parse_one(rest)
+    if single is not None:
+        return single[0], None, single[1]
+    m = _RANGE_SPLIT.match(rest)
+    if m:
+        lo_text, hi_text = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        lo, hi = _parse_one(lo_text), _parse_one(hi_text)
+        if lo and hi:
+            lo_v, hi_v = lo[0], hi[0]
+            # "3 to 5 million": the scale of the high end applies to a bare low end
+            hi_digits = re.match(r"[$€£¥]?\s?([\d,]+(?:\.\d+)?)", hi_text.strip())
+            if hi_digits and re.fullmatch(r"[\d.]+", lo_text.strip()):
+                hi_plain = float(hi_digits.group(1).replace(",", ""))
+                if hi_plain and hi_v > hi_plain:
+                    lo_v *= hi_v / hi_plain
+            return lo_v, hi_v, True
+    return None
+
+
+def parse_number(text: str) -> tuple[float, float | None] | None:
+    """(value, value_max) for "3,000", "3.5 million", "twenty-five", "dozens", "5-10", ...
+
+    value_max is set only for ranges; vague numbers take the conventional values in VAGUE.
+    """
+    parsed = parse_number_ext(text)
+    return None if parsed is None else (parsed[0], parsed[1])
+
+
+# --------------------------------------------------------------------------- find_quantities
+
+@dataclass(frozen=True)
+class Quantity:
+    """A figure in a sentence and what it counts. start/end: character offsets in the Doc."""
+
+    value: float
+    value_max: float | None
+    qualifier: str
+    unit: str | None
+    object_text: str
+    start: int
+    end: int
+    head_i: int | None          # the counted noun's token index; None when elided or implicit
+    money: bool = False
+    num_i: int = -1             # the number's own head token (for attaching to events)
+
+
+UNIT_SYNONYMS = {
+    "troop": "soldier", "troops": "soldier", "serviceman": "soldier", "servicemen": "soldier",
+    "servicemember": "soldier", "trooper": "soldier", "soldier": "soldier",
+    "people": "person", "persons": "person", "individual": "person", "person": "person",
+    "shell": "shell", "round": "shell", "vote": "vote", "ballot": "vote",
+}
+CURRENCIES = {"dollar": "USD", "$": "USD", "usd": "USD", "euro": "EUR", "€": "EUR", "eur": "EUR",
+              "pound": "GBP", "£": "GBP", "sterling": "GBP", "yen": "JPY", "¥": "JPY",
+              "yuan": "CNY", "renminbi": "CNY", "ruble": "RUB", "rouble": "RUB", "rupee": "INR",
+              "franc": "CHF", "shekel": "ILS", "lira": "TRY", "riyal": "SAR", "dirham": "AED"}
+NOT_CLAIM_UNITS = frozenset("""second minute hour day night week weekend month year decade
+century time fold km kilometre kilometer mile metre meter foot feet inch yard degree point
+percent percentage cent page km/h mph knot round-trip year-old age minute-long""".split())
+MEASURES = frozenset("meter metre tonne ton barrel litre liter gallon kilogram kg cubic".split())
+CASUALTY = {"kill": "dead", "die": "dead", "dead": "dead", "death": "dead", "fatality": "dead",
+            "body": "dead", "murder": "dead", "execute": "dead", "slay": "dead", "toll": "dead",
+            "wound": "injured", "injure": "injured", "injured": "injured", "hurt": "injured",
+            "injury": "injured", "wounded": "injured",
+            "arrest": "arrested", "detain": "arrested", "apprehend": "arrested",
+            "arrested": "arrested", "detained": "arrested", "arrests": "arrested",
+            "detention": "arrested", "capture": "arrested", "jail": "arrested"}
+_LABEL_WORDS = frozenset("""no no. number resolution article section chapter page flight route
+gate level phase grade class category paragraph clause item bus channel line room apollo
+highway road interstate rule code""".split())
+_REFERENCE_DETS = frozenset("the these those both its their his her our my your this that".split())
+_NAMED = frozenset({"ORG", "PRODUCT", "LAW", "WORK_OF_ART", "EVENT", "FAC", "PERSON", "GPE", "NORP",
+                    "LOC", "LANGUAGE"})
+_NOT_COUNT_ENTS = frozenset({"DATE", "TIME", "PERCENT", "ORDINAL"})
+_PROJECTED = re.compile(
+    r"(?:\b(?:could|may|might|will|would|to|expected to|set to|likely to|projected to|"
+    r"forecast to|predicted to)\s+(?:\w+\s+){0,2}(?:rise|reach|climb|grow|increase|swell|top|"
+    r"hit|soar|jump)s?\s+(?:to\s+)?|\bprojected\s+(?:at\s+|to\s+be\s+)?|\bprojections?\s+of\s+)$",
+    re.IGNORECASE)
+_EXCEEDED = re.compile(r"\b(?:exceed(?:ed|s|ing)?|topped|surpassed|top(?:s|ping)?)\s+$",
+                       re.IGNORECASE)
+_ESTIMATED = re.compile(r"\b(?:estimated?|put|reckoned)\b(?:\s+[a-z]+){0,3}\s+(?:is|was|are|were|at|"
+                        r"to\s+be)\s+$", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"\b(?:aged|ages?|age of|aged between|ages? (?:from|between|of))\s+$",
+                         re.IGNORECASE)
+_AGE_AFTER = re.compile(r"^(?:-|\s)?(?:year|yr)s?(?:-|\s)old|^\s*years?\s+of\s+age", re.IGNORECASE)
+_PERCENT_AFTER = re.compile(r"^\s*(?:%|percent|per\s+cent|percentage)", re.IGNORECASE)
+_PHONE = re.compile(r"\d[\d\s().-]{7,}\d")
+
+
+def _unit_of(noun: Token) -> str:
+    lemma = noun.lemma_.lower()
+    if noun.lower_ in ("people", "persons"):
+        return "person"
+    if lemma in CURRENCIES:
+        return CURRENCIES[lemma]
+    if noun.tag_ == "NNPS" and lemma.endswith("s"):
+        lemma = lemma[:-1]
+    unit = UNIT_SYNONYMS.get(lemma, lemma)
+    if unit in MEASURES or unit in ("meter", "metre"):
+        cubic = next((c.lower_ for c in noun.lefts if c.lower_ in ("cubic", "square")), None)
+        return f"{cubic} {unit}" if cubic else unit
+    return unit
+
+
+def _object_text(noun: Token, skip: set[int]) -> str:
+    """The counted noun with its left modifiers (and "of X" for measures): "artillery shells"."""
+    sent_start = noun.sent.start
+    lo = noun.i
+    for child in noun.lefts:
+        if child.i in skip or child.dep_ in ("det", "predet", "nummod", "quantmod", "poss",
+                                              "punct", "cc", "advmod"):
+            continue
+        lo = min(lo, min(t.i for t in child.subtree))
+    lo = max(lo, sent_start, max((i + 1 for i in skip if i < noun.i), default=sent_start))
+    while lo < noun.i and (lo in skip or noun.doc[lo].dep_ in ("det", "punct", "quantmod")):
+        lo += 1
+    hi = noun.i + 1
+    if noun.lemma_.lower() in MEASURES or noun.lemma_.lower() in ("meter", "metre"):
+        of = next((c for c in noun.rights if c.lower_ == "of"), None)
+        if of is not None:
+            hi = max(t.i for t in of.subtree) + 1
+    return noun.doc[lo:hi].text
+
+
+def _counted_noun(tokens: list[Token]) -> Token | None:
+    inside = {t.i for t in tokens}
+    head = next((t for t in tokens if t.head.i not in inside or t.head == t), tokens[-1])
+    for tok in [head, *tokens]:
+        for child in tok.children:
+            if child.lower_ == "of" and child.dep_ == "prep":
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None and pobj.i not in inside and pobj.pos_ in ("NOUN", "PROPN"):
+                    return pobj
+    if head.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "appos") and \
+            head.head.pos_ in ("NOUN", "PROPN") and head.head.i not in inside and \
+            head.head.i > head.i:
+        return head.head
+    nxt = tokens[-1].i + 1
+    if nxt < tokens[-1].sent.end:
+        after = tokens[-1].doc[nxt]
+        if after.pos_ in ("NOUN", "PROPN") and after.tag_ in ("NNS", "NNPS", "NN") and \
+                after.dep_ in ("compound", "nsubj", "dobj", "pobj", "nsubjpass", "conj", "attr"):
+            return after if after.tag_ != "NN" or after.lemma_ in CURRENCIES else None
+    return None
+
+
+def _role_word(tok: Token) -> str | None:
+    return CASUALTY.get(tok.lemma_.lower()) or CASUALTY.get(tok.lower_)
+
+
+def casualty_anchor(tok: Token) -> tuple[str, Token] | None:
+    """(dead/injured/arrested, the word saying so) when `tok` (a number or counted noun) is
+    governed by a casualty word: "20 people were killed", "killed five", "190 were dead",
+    "death tolls exceeded 100", "30 wounded"."""
+    cur: Token | None = tok
+    for _ in range(4):
+        if cur is None:
+            break
+        cands = [cur] + [c for c in cur.children if c.dep_ in (
+            "amod", "acl", "relcl", "acomp", "attr", "nsubj", "nsubjpass") and c.i != tok.i]
+        for cand in cands:
+            role = _role_word(cand)
+            if role is None and cand.dep_ in ("nsubj", "nsubjpass"):
+                role = next((_role_word(c) for c in cand.children if c.dep_ == "compound"
+                             and _role_word(c)), None)
+            if role and cand.i != tok.i:
+                return role, cand
+        if cur.head == cur:
+            break
+        if cur.dep_ == "conj":
+            cur = cur.head
+            continue
+        cur = cur.head if cur.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "pobj", "nummod",
+                                       "prep", "appos", "npadvmod", "acomp", "compound",
+                                       "amod", "oprd", "dep", "quantmod") else None
+    # the parser often misattaches "190 were dead" / "12 killed": read the next few words
+    doc = tok.doc
+    for j in range(tok.i + 1, min(tok.i + 4, tok.sent.end)):
+        nxt = doc[j]
+        role = _role_word(nxt)
+        if role:
+            return role, nxt
+        if nxt.pos_ not in ("AUX", "ADV", "PART") and nxt.lower_ not in ("people", "others",
+                                                                          "more", "been"):
+            break
+    return None
+
+
+def _casualty_role(tok: Token) -> str | None:
+    found = casualty_anchor(tok)
+    return found[0] if found else None
+
+
+def _qualifier(sent_text: str, a: int, b: int, vague: bool, ranged: bool) -> tuple[str, int]:
+    """The qualifier for the number at [a, b) of the sentence text and the new start offset."""
+    before, after = sent_text[:a], sent_text[b:]
+    m = _QUAL_PREFIX.search(before[-30:])
+    if _PROJECTED.search(before[-60:]):
+        return "projected", a
+    if m:
+        qual = _QUAL_MAP[m.group("q").lower()]
+        if m.group("q").lower() == "some" and re.search(r"\bof\s*$", sent_text[b:b + 5]):
+            qual = "exactly"
+        return qual, a - len(before[-30:]) + m.start("q")
+    if re.match(r"^\s*(?:\w+\s+)?or\s+more\b|^\+", after):
+        return "at least", a
+    if re.match(r"^\s*(?:\w+\s+)?or\s+so\b", after):
+        return "approximately", a
+    if _EXCEEDED.search(before[-20:]):
+        return "more than", a
+    if _ESTIMATED.search(before[-40:]):     # "the estimated cost is 2.5 billion euros"
+        return "approximately", a
+    if vague or ranged:
+        return "approximately", a
+    return "exactly", a
+
+
+def _excluded(sent: Span, tokens: list[Token], text: str, a: int, b: int, value: float,
+              dates: list[tuple[int, int]]) -> bool:
+    st = sent.text
+    if any(x < b and a < y for x, y in dates):
+        return True
+    if any(t.ent_type_ in _NOT_COUNT_ENTS for t in tokens if t.like_num or t.pos_ == "NUM"):
+        return True
+    if any(t.ent_type_ in _NAMED for t in tokens):
+        return True
+    if _PERCENT_AFTER.match(st[b:]) or _AGE_AFTER.match(st[b:]) or _AGE_BEFORE.search(st[:a]):
+        return True
+    if _PHONE.fullmatch(text) or re.fullmatch(r"\d{3}-\d{4}", text) or re.match(r"^[:/]\d|^\.\d", st[b:]) or re.search(r"[:/#]$", st[:a]):
+        return True
+    first = tokens[0]
+    prev = sent.doc[first.i - 1] if first.i > sent.start else None
+    if prev is not None and (prev.lower_ in _LABEL_WORDS or
+                             (prev.is_title and prev.pos_ == "PROPN" and not prev.whitespace_)):
+        return True
+    if prev is not None and prev.pos_ == "PROPN" and prev.is_title and \
+            re.fullmatch(r"\d+-\d+", text):
+        return True  # a model number: "Boeing 737-800"
+    if re.fullmatch(r"(?:1[6-9]|20)\d\d", text) and prev is not None and \
+            prev.lower_ in ("in", "since", "until", "by", "of", "from", "the", "during"):
+        return True
+    # an age in apposition: "the princess, 67, announced"
+    if prev is not None and prev.text == "," and re.fullmatch(r"\d{1,3}", text) and \
+            re.match(r"^\s*[,.)]", st[b:]) and first.i - 2 >= sent.start and \
+            sent.doc[first.i - 2].pos_ in ("PROPN", "NOUN"):
+        return True
+    return False
+
+
+def _is_reference(sent: Span, tokens: list[Token], value: float, noun: Token | None,
+                  qual_given: bool) -> bool:
+    """Small numbers that refer rather than count: "the two countries", "one of them"."""
+    if qual_given or value >= 10:
+        return False
+    first = tokens[0]
+    prev = sent.doc[first.i - 1] if first.i > sent.start else None
+    if prev is not None and prev.lower_ in _REFERENCE_DETS:
+        return True
+    if value == 1 and tokens[-1].lower_ in ("one", "1", "a", "an"):
+        nxt = sent.doc[tokens[-1].i + 1] if tokens[-1].i + 1 < sent.end else None
+        if nxt is None or nxt.lower_ in ("of", "another", "way", "day", "thing", "side", "time"):
+            return True
+        return noun is None or _casualty_role(noun) is None
+    return False
+
+
+def find_quantities(sent: Span, prev_unit: str | None = None,
+                    prev_object: str | None = None) -> list[Quantity]:
+    """The countable figures in a sentence (a Span of a parsed Doc), left to right.
+
+    A figure whose noun is elided ("with around 8,000 stationed near the border") takes the unit
+    of the previous quantity in the sentence, else `prev_unit` (e.g. from the previous sentence).
+    """
+    text = sent.text
+    if not re.search(r"\d|(?i:one|two|three|four|five|six|seven|eight|nine|ten|twelve|teen|"
+                     r"ty\b|ty-|hundred|thousand|million|billion|dozen|score)", text):
+        return []
+    doc = sent.doc
+    dates = find_date_expressions(text)
+    found: list[Quantity] = []
+    last_unit, last_object = prev_unit, prev_object or ""
+    for m in NUMBER_RE.finditer(text):
+        a, b = m.span()
+        num_text = m.group(0)
+        tally = re.fullmatch(r"(\d{1,4})\s*(?:-to-|-|–|\s+to\s+)\s*(\d{1,4})", num_text)
+        parsed = parse_number_ext(num_text)
+        if parsed is None:
+            continue
+        value, value_max, vague = parsed
+        ranged = value_max is not None
+        span = doc.char_span(sent.start_char + a, sent.start_char + b, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        tokens = list(span)
+        if _excluded(sent, tokens, num_text, a, b, value, dates):
+            continue
+        if tally and (value_max is not None and value_max < value or "-to-" in num_text) and \
+                re.search(r"(?i)\bvot", text):
+            for part, (x, y) in ((tally.group(1), tally.span(1)), (tally.group(2), tally.span(2))):
+                found.append(Quantity(float(part), None, "exactly", "vote", "votes",
+                                      sent.start_char + a + x, sent.start_char + a + y, None,
+                                      num_i=tokens[0].i))
+            continue
+        if ranged and value_max is not None and value_max < value:
+            continue
+        noun = _counted_noun(tokens)
+        money = bool(re.match(r"[$€£¥]", num_text)) or any(t.ent_type_ == "MONEY" for t in tokens)
+        unit: str | None
+        if noun is not None and noun.lower_ in ("others", "more"):
+            noun = None
+        if noun is not None and noun.tag_ == "NNP" and not vague and noun.is_title:
+            continue  # a name with a number in it: "the Lost 52 Project"
+        if noun is not None:
+            unit = _unit_of(noun)
+            obj = _object_text(noun, {t.i for t in tokens})
+            if unit in CURRENCIES.values():
+                money = True
+        else:
+            unit, obj = None, ""
+        if money and (unit is None or unit not in CURRENCIES.values()):
+            symbol = num_text.strip()[0]
+            unit = CURRENCIES.get(symbol, unit or "money")
+            obj = obj or "money"
+        if unit in NOT_CLAIM_UNITS:
+            continue
+        qual, q_start = _qualifier(text, a, b, vague, ranged)
+        if _is_reference(sent, tokens, value, noun, q_start != a):
+            continue
+        head = next((t for t in tokens if t.head.i not in {x.i for x in tokens} or t.head == t),
+                    tokens[-1])
+        if unit is None:
+            role = _casualty_role(head)
+            relcl = any(c.dep_ == "relcl" and any(g.lower_ == "who" for g in c.children)
+                        for t in tokens for c in t.children)
+            if role or relcl:
+                unit, obj = "person", "people"
+            elif last_unit is not None:
+                unit, obj = last_unit, last_object
+            elif re.fullmatch(r"(?:1[6-9]|20)\d\d", num_text):
+                continue  # a bare year-like number with nothing counted
+        found.append(Quantity(value, value_max, qual, unit, obj, sent.start_char + q_start,
+                              sent.start_char + b, noun.i if noun is not None else None,
+                              money=money, num_i=head.i))
+        if unit is not None and not money:
+            last_unit, last_object = unit, obj
+    return found
+
+
+# --------------------------------------------------------------------------- event quantities
+
+SIZE_UNITS = frozenset("""person soldier protester demonstrator marcher rioter supporter worker
+student civilian police policeman officer refugee migrant fighter militant rebel troop sailor
+marine crowd participant resident activist voter member""".split())
+
+
+_BOUNDARY = frozenset({"advcl", "relcl", "ccomp", "acl", "parataxis", "xcomp", "csubj"})
+
+
+def _clause(tok: Token) -> Token:
+    """The head of the event clause holding `tok`; coordinated verbs share one clause."""
+    while True:
+        # a participle adjunct is part of the event: "killed five, wounding 30 others"
+        while (tok.dep_ not in _BOUNDARY or (tok.dep_ == "advcl" and tok.tag_ == "VBG")) and \
+                tok.head != tok and not (tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")):
+            tok = tok.head
+        if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and tok.head != tok:
+            tok = tok.head
+            continue
+        return tok
+
+
+def _linked(trigger: Token, tok: Token) -> bool:
+    """`tok` belongs to the trigger's clause (not a reported, relative or adverbial clause)."""
+    return tok.sent == trigger.sent and _clause(tok) == _clause(trigger)
+
+
+def event_quantities(sent: Span, trigger: Token,
+                     quantities: list[Quantity] | None = None) -> dict[str, float]:
+    """PLOVER quantities (dead, injured, arrested, size) for the event triggered at `trigger`.
+
+    Lower bounds count as the number ("at least 20" -> 20). Figures governed by one casualty
+    word are summed ("the deaths are fourteen civilians, five soldiers and one coast guard" ->
+    20); figures on different words are alternatives and the largest wins. Projections,
+    "less than" figures and money are ignored.
+    """
+    qs = quantities if quantities is not None else find_quantities(sent)
+    doc = sent.doc
+    groups: dict[tuple[str, int], list[Quantity]] = {}
+    for q in qs:
+        if q.money or q.qualifier in ("projected", "less than"):
+            continue
+        anchor = doc[q.head_i] if q.head_i is not None else doc[q.num_i]
+        found = casualty_anchor(anchor) or (casualty_anchor(doc[q.num_i]) if q.num_i >= 0
+                                            else None)
+        if not _linked(trigger, found[1] if found else anchor):
+            continue
+        if found is not None:
+            groups.setdefault((found[0], found[1].i), []).append(q)
+        elif q.unit in SIZE_UNITS:
+            groups.setdefault(("size", anchor.i), []).append(q)
+    out: dict[str, float] = {}
+    for (role, _), items in groups.items():
+        # several figures on one casualty word are an enumeration: "killed 5 soldiers and 3
+        # civilians"; figures on different words are alternatives: the largest wins
+        total = float(sum(q.value for q in items)) if role != "size" else max(
+            q.value for q in items)
+        out[role] = max(out.get(role, 0.0), total)
+    return out
