@@ -163,6 +163,14 @@ def _parse_one(text: str) -> tuple[float, bool] | None:
     return (value, False) if value is not None else None
 
 
+def _trailing_scale(text: str) -> float:
+    m = re.search(r"(hundred|thousand|million|billion|trillion|mn|mln|bn|tn|k|m|b)\s*$",
+                  text.strip().lower())
+    if not m:
+        return 1.0
+    return float(_SCALES.get(m.group(1)) or _SUFFIX[m.group(1)])
+
+
 @lru_cache(maxsize=8192)
 def parse_number_ext(text: str) -> tuple[float, float | None, bool] | None:
     """(value, value_max, vague) for a number phrase; qualifiers in front are ignored."""
@@ -179,12 +187,11 @@ def parse_number_ext(text: str) -> tuple[float, float | None, bool] | None:
         lo, hi = _parse_one(lo_text), _parse_one(hi_text)
         if lo and hi:
             lo_v, hi_v = lo[0], hi[0]
-            # "3 to 5 million": the scale of the high end applies to a bare low end
-            hi_digits = re.match(r"[$€£¥]?\s?([\d,]+(?:\.\d+)?)", hi_text.strip())
-            if hi_digits and re.fullmatch(r"[\d.]+", lo_text.strip()):
-                hi_plain = float(hi_digits.group(1).replace(",", ""))
-                if hi_plain and hi_v > hi_plain:
-                    lo_v *= hi_v / hi_plain
+            # "3 to 5 million", "two to three thousand": the high end's scale applies to a
+            # low end that has none
+            scale = _trailing_scale(hi_text)
+            if scale > 1 and _trailing_scale(lo_text) == 1 and lo_v * scale <= hi_v:
+                lo_v *= scale
             return lo_v, hi_v, True
     return None
 

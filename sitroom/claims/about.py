@@ -1,0 +1,79 @@
+"""What a figure counts, with its place: "North Korean troops in Russia" (for Claim.about)."""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..nlp.quantities import Quantity
+
+PLACE_PREPS = frozenset("in near at on inside along across into to within outside around "
+                        "throughout".split())
+PLACE_NOUNS = frozenset("""border frontier front frontline line camp base city town village
+region province district capital country territory area zone coast island port airport
+hospital prison square street camp""".split())
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+MAX_PLACE_TOKENS = 8
+
+
+def _is_place(pp: Token) -> bool:
+    return any(t.ent_type_ in _PLACE_ENTS or t.lemma_.lower() in PLACE_NOUNS for t in pp.subtree)
+
+
+def _place(anchor: Token, skip: set[int]) -> str:
+    """The first locative phrase on the counted noun or the verbs above it."""
+    cur: Token | None = anchor
+    for _ in range(3):
+        if cur is None:
+            break
+        for child in cur.children:
+            if child.dep_ == "prep" and child.lower_ in PLACE_PREPS and child.i not in skip \
+                    and child.i > anchor.i and _is_place(child):
+                toks = [t for t in child.subtree if t.i not in skip]
+                toks = toks[:MAX_PLACE_TOKENS]
+                return anchor.doc[toks[0].i:toks[-1].i + 1].text
+        for child in cur.children:   # "8,000 stationed near the border"
+            if child.dep_ in ("acl", "relcl") and child.i > anchor.i:
+                inner = _place(child, skip)
+                if inner:
+                    return f"{child.text} {inner}"
+        if cur.dep_ in ("ROOT", "ccomp", "advcl", "relcl") or cur.head == cur:
+            break
+        cur = cur.head
+    return ""
+
+
+def _owner(noun: Token, text: str) -> str:
+    """ "from North Korea" when a country sends or holds figures not named by nationality."""
+    verb = noun.head
+    holds = verb.lemma_.lower() in ("have", "host", "house", "shelter", "hold", "keep")
+    if not holds and any(t.ent_type_ in ("NORP", "GPE") for t in noun.lefts):
+        return ""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj",)), None) if verb.pos_ in (
+        "VERB", "AUX") else None
+    if subj is not None and subj.ent_type_ in ("GPE", "NORP") and subj.ent_iob_ in ("B", "I"):
+        ent = next((e for e in noun.doc.ents if e.start <= subj.i < e.end), None)
+        if ent is not None and ent.text not in text:
+            return f"{'in' if holds else 'from'} {ent.text}"
+    return ""
+
+
+def about_text(quantity: Quantity, sentence: Span) -> str:
+    """A normalised description of what `quantity` counts, with its place.
+
+    "North Korean troops in training camps in Russia", "North Korean soldiers near the
+    Ukrainian border", "troops from North Korea". Falls back to the unit when nothing better.
+    """
+    doc = sentence.doc
+    skip = {t.i for t in doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+            or []}
+    obj = quantity.object_text.strip() or (quantity.unit or "")
+    if quantity.head_i is not None:
+        noun = doc[quantity.head_i]
+        anchor = noun
+        owner = _owner(noun, obj)
+    else:
+        anchor = doc[quantity.num_i] if quantity.num_i >= 0 else sentence.root
+        owner = ""
+    place = _place(anchor, skip | {t.i for t in anchor.lefts})
+    parts = [obj, owner, place]
+    text = " ".join(p for p in parts if p)
+    return " ".join(text.replace(" ,", ",").split())

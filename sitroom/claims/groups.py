@@ -1,0 +1,228 @@
+"""Claim groups: the same figure-about-the-same-thing across articles, claimants and dates.
+
+Pure functions over `sitroom.records.Claim`. Conventions (docs/claims.md):
+
+- Two claims are about the same thing when they have the same unit (troops = soldiers), the same
+  kind (dead / injured / arrested / votes for / votes against, when the `about` says), and
+  their `about` texts agree: the words before the counted noun ("North Korean") overlap or one
+  side has none, and the named places after it ("in Russia") overlap or one side has none.
+- A sub-quantity ("around 8,000 stationed near the Ukrainian border" beside "approximately
+  10,000 in Russia") is a claim from the same article and claimant, same unit, kind and
+  subject, with a smaller value and a different place: it gets its own group whose
+  `parent_group_id` points at the group of the larger figure.
+- `contested`: the latest value of each claimant (projections left out) differs across at least
+  two claimants by more than CONTESTED_FACTOR (max / min > 1.5). One claimant changing its
+  figure over time is an update, not a contest.
+- `min`/`max` are over the group's non-projected values (value_max included); a group with only
+  projections uses those.
+- `group_id` = stable hash of the founding claim's normalised about + unit (founding = earliest
+  by article date, then article id, evidence offset, claim id). Groups come out in that order.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+
+from ..records import Claim, stable_id
+
+CONTESTED_FACTOR = 1.5
+
+UNIT_SYNONYMS = {
+    "troop": "soldier", "soldier": "soldier", "serviceman": "soldier", "servicemen": "soldier",
+    "servicemember": "soldier", "trooper": "soldier",
+    "people": "person", "person": "person", "persons": "person", "individual": "person",
+    "shell": "shell", "vote": "vote", "ballot": "vote",
+}
+_KINDS = {"kill": "dead", "dead": "dead", "death": "dead", "bodi": "dead", "body": "dead",
+          "fatal": "dead", "toll": "dead", "wound": "injured", "injur": "injured",
+          "hurt": "injured", "arres": "arrested", "detai": "arrested", "favou": "for",
+          "favor": "for", "again": "against", "oppos": "against"}
+_STOP = frozenset("""a an the of in into near at on to from by for with and or its their his her
+currently now who that which were are is was be been being number future projected estimated
+estimate approximately around about some more than over least up under nearly almost total
+there this these those per""".split())
+_LOCATIVE = frozenset("in near at on inside along across into to within outside around "
+                      "throughout".split())
+_ORIGIN = frozenset({"from"})
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+
+
+def canonical_unit(unit: str) -> str:
+    """The grouping unit: lowercased, singular, synonyms folded ("troops" -> "soldier")."""
+    u = unit.strip()
+    if u.isupper():               # currency codes
+        return u
+    u = u.lower()
+    if u in UNIT_SYNONYMS:
+        return UNIT_SYNONYMS[u]
+    single = re.sub(r"(?<=[^s])s$", "", u)
+    return UNIT_SYNONYMS.get(single, single)
+
+
+def _stem(word: str) -> str:
+    w = word.lower().strip(".'’-")
+    w = re.sub(r"['’]s$", "", w)
+    return w[:5] if len(w) > 5 else re.sub(r"(?<=[^s])s$", "", w)
+
+
+@dataclass(frozen=True)
+class _Features:
+    unit: str
+    kind: str | None
+    subject: frozenset[str]
+    places: frozenset[str]
+    key: str
+
+
+def _features(claim: Claim) -> _Features:
+    unit = canonical_unit(claim.unit)
+    words = [(m.group(0), m.start()) for m in _WORD.finditer(claim.about)]
+    unit_stems = {_stem(w) for w, u in UNIT_SYNONYMS.items() if u == unit} | {_stem(unit)}
+    head = next((i for i, (w, _) in enumerate(words) if _stem(w) in unit_stems), None)
+    kind = next((_KINDS[_stem(w)] for w, _ in words if _stem(w) in _KINDS), None)
+    before = words[:head] if head is not None else []
+    after = words[head + 1:] if head is not None else words
+    subject = {_stem(w) for w, _ in before if w.lower() not in _STOP}
+    places = set()
+    prep = "in" if head is None else ""
+    for w, pos in after:
+        low = w.lower()
+        if low in _LOCATIVE or low in _ORIGIN or low in ("by", "with", "of", "for"):
+            prep = low
+        elif w[0].isupper() and pos > 0 and low not in _STOP and _stem(w) not in _KINDS:
+            if prep in _LOCATIVE:
+                places.add(_stem(w))
+            elif prep in _ORIGIN:      # "troops from North Korea" = "North Korean troops"
+                subject.add(_stem(w))
+    rest = sorted(_stem(w) for w, _ in after if w.lower() not in _STOP)
+    key = " ".join([*sorted(subject), unit, *rest])
+    return _Features(unit, kind, frozenset(subject), frozenset(places), key)
+
+
+def _compatible(a: _Features, b: _Features) -> bool:
+    if a.unit != b.unit or a.kind != b.kind:
+        return False
+    if a.subject and b.subject and not (a.subject & b.subject):
+        return False
+    return not (a.places and b.places and not (a.places & b.places))
+
+
+def claimant_key(claim: Claim) -> str:
+    """Who says it: the resolved entity, else country and name, else "narrator"."""
+    c = claim.claimant
+    if c is None:
+        return "narrator"
+    if c.entity:
+        return c.entity
+    name = re.sub(r"^the\s+", "", c.text.strip().lower())
+    return f"{c.country or '?'}:{name}"
+
+
+def _order(claim: Claim) -> tuple[Any, ...]:
+    return (claim.article_date, claim.article_id, claim.evidence.start, claim.claim_id)
+
+
+def _when(claim: Claim) -> tuple[date, date, int]:
+    return (claim.date or claim.article_date, claim.article_date, claim.evidence.start)
+
+
+@dataclass(frozen=True)
+class ClaimGroup:
+    """Claims about one thing; `parent_group_id` links a sub-quantity to its whole."""
+
+    group_id: str
+    about: str
+    unit: str
+    claims: tuple[Claim, ...]
+    min: float
+    max: float
+    contested: bool
+    latest_by_claimant: dict[str, Claim] = field(default_factory=dict, hash=False)
+    parent_group_id: str | None = None
+
+
+@dataclass
+class _Draft:
+    features: _Features
+    members: list[tuple[Claim, _Features]]
+    subject: set[str]
+    places: set[str]
+
+    def accepts(self, f: _Features) -> bool:
+        union = _Features(self.features.unit, self.features.kind, frozenset(self.subject),
+                          frozenset(self.places), "")
+        return _compatible(union, f)
+
+    def add(self, claim: Claim, f: _Features) -> None:
+        self.members.append((claim, f))
+        self.subject |= f.subject
+        self.places |= f.places
+
+
+def _is_part(part: tuple[Claim, _Features], whole: tuple[Claim, _Features]) -> bool:
+    (pc, pf), (wc, wf) = part, whole
+    return (pc.article_id == wc.article_id and claimant_key(pc) == claimant_key(wc)
+            and pf.unit == wf.unit and pf.kind == wf.kind and pc.value < wc.value
+            and pc.qualifier != "projected" and wc.qualifier != "projected"
+            and not (pf.subject and wf.subject and not pf.subject & wf.subject)
+            and pf.places != wf.places)
+
+
+def _summary(members: list[Claim]) -> tuple[float, float, bool, dict[str, Claim]]:
+    firm = [c for c in members if c.qualifier != "projected"] or members
+    low = min(c.value for c in firm)
+    high = max(max(c.value, c.value_max or c.value) for c in firm)
+    latest: dict[str, Claim] = {}
+    for c in sorted(firm, key=_when):
+        latest[claimant_key(c)] = c
+    values = [c.value for c in latest.values() if c.value > 0]
+    contested = len(values) >= 2 and max(values) / min(values) > CONTESTED_FACTOR
+    return low, high, contested, dict(sorted(latest.items()))
+
+
+def group_claims(claims: Iterable[Claim]) -> list[ClaimGroup]:
+    """Group claims about the same thing; claims come back with `group_id` set."""
+    items = [(c, _features(c)) for c in sorted(claims, key=_order)]
+    # wholes first, so that a part never founds the group its whole then joins
+    parts = {id(c) for c, f in items if any(_is_part((c, f), w) for w in items)}
+    drafts: list[_Draft] = []
+    for claim, f in [x for x in items if id(x[0]) not in parts] + \
+            [x for x in items if id(x[0]) in parts]:
+        target = next((d for d in drafts if d.accepts(f) and not any(
+            _is_part((claim, f), m) for m in d.members)), None)
+        if target is None:
+            drafts.append(_Draft(f, [(claim, f)], set(f.subject), set(f.places)))
+        else:
+            target.add(claim, f)
+    for d in drafts:
+        d.members.sort(key=lambda m: _order(m[0]))
+    drafts.sort(key=lambda d: _order(d.members[0][0]))
+    ids = [stable_id("claimgroup", d.features.unit, d.features.kind, d.features.key)
+           for d in drafts]
+    parents: list[str | None] = []
+    for i, d in enumerate(drafts):
+        parent = None
+        for j, other in enumerate(drafts):
+            if i != j and all(any(_is_part(m, w) for w in other.members) for m in d.members):
+                parent = ids[j]
+                break
+        parents.append(parent)
+    groups = []
+    for d, gid, parent in zip(drafts, ids, parents):
+        members = [replace(c, group_id=gid) for c, _ in d.members]
+        low, high, contested, latest = _summary(members)
+        groups.append(ClaimGroup(gid, d.members[0][0].about, d.features.unit, tuple(members),
+                                 low, high, contested, latest, parent))
+    return groups
+
+
+def group_to_dict(group: ClaimGroup) -> dict[str, Any]:
+    """The JSON shape of a group (claims in their `Claim.to_dict()` shape)."""
+    return {"group_id": group.group_id, "about": group.about, "unit": group.unit,
+            "min": group.min, "max": group.max, "contested": group.contested,
+            "parent_group_id": group.parent_group_id,
+            "latest_by_claimant": {k: c.claim_id for k, c in group.latest_by_claimant.items()},
+            "claims": [c.to_dict() for c in group.claims]}
