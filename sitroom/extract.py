@@ -13,11 +13,14 @@ from .actors import ActorKB, load_kb
 from .errors import ExtractionError
 from .ingest.common import article_id
 from .nlp.dates import find_date_expressions, resolve_date
-from .nlp.frames import Frame, find_frames, governing_verb, phrase_bounds
+from .claims.about import about_text
+from .nlp.frames import (REPORTING, Frame, attribution_of, find_frames, governing_verb,
+                         match_predicate, phrase_bounds, subject_of)
+from .nlp.quantities import Quantity, event_quantities, find_quantities
 from .nlp.pipeline import load_pipeline
 from .ontology import QUAD_CLASS, cameo_root, goldstein
 from .places import Gazetteer, load_gazetteer, locate_span
-from .records import Actor, Article, Event, Evidence, Extraction, Place, stable_id
+from .records import Actor, Article, Claim, Event, Evidence, Extraction, Place, stable_id
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 THING_PRONOUNS = frozenset({"it", "its"})
@@ -64,6 +67,11 @@ def _generic(span: Span) -> bool:
                    for t in span)
 
 
+def _named(span: Span) -> bool:
+    """The phrase names a person or organisation (that the knowledge base does not know)."""
+    return any(t.ent_type_ in ("PERSON", "ORG") for t in span)
+
+
 def nearest_country(doc: Doc, token: Token, kb: ActorKB, skip: tuple[Span, ...] = ()) -> str | None:
     """The country named closest to `token` in its sentence (outside the `skip` spans)."""
     best: tuple[int, str] | None = None
@@ -102,10 +110,12 @@ def resolve_participant(doc: Doc, token: Token | None, on: date, kb: ActorKB,
             if alt.sector is not None:
                 res = alt
     country = res.country
-    if country is None and res.sector is not None and _generic(span):
+    if country is None and ((res.sector is not None and _generic(span))
+                            or (res.role is None and _named(span))):
+        # a role phrase or an unknown local name: the nearest country cue, else the article's
         skip = (span,) if other is None else (span, doc[slice(*phrase_bounds(other))])
         country = nearest_country(doc, token, kb, skip) or home
-        weight *= 0.7
+        weight *= 0.7 if res.sector is not None else 0.5
     return Actor(text=text, country=country, sector=res.sector, entity=res.entity,
                  role=res.role, confidence=res.confidence * weight,
                  start=span.start_char, end=span.start_char + len(text))
@@ -237,7 +247,8 @@ def _place_modifier(token: Token, gazetteer: Gazetteer) -> bool:
 
 
 def event_from_frame(doc: Doc, frame: Frame, article: Article, kb: ActorKB,
-                     home: str | None = None, gazetteer: Gazetteer | None = None) -> Event | None:
+                     home: str | None = None, gazetteer: Gazetteer | None = None,
+                     quantities: list[Quantity] | None = None) -> Event | None:
     """Resolve one frame into an Event, or None when it has no actor."""
     actor_tok = doc[frame.actor] if frame.actor is not None else None
     recipient_tok = doc[frame.recipient] if frame.recipient is not None else None
@@ -247,8 +258,8 @@ def event_from_frame(doc: Doc, frame: Frame, article: Article, kb: ActorKB,
     recipient = resolve_participant(doc, recipient_tok, article.date, kb, home, actor_tok)
     if actor is None or (actor.country is None and actor.sector is None):
         return None  # nobody we can name or type: not an event an analyst can use
-    said_by = resolve_participant(
-        doc, doc[frame.said_by] if frame.said_by is not None else None, article.date, kb)
+    said_by = resolve_speaker(
+        doc, doc[frame.said_by] if frame.said_by is not None else None, article.date, kb, home)
     if said_by is not None and _same_party(said_by, actor):
         said_by = None
     evidence = _evidence(doc, frame)
@@ -261,7 +272,9 @@ def event_from_frame(doc: Doc, frame: Frame, article: Article, kb: ActorKB,
         article_id=article.id, origin=article.origin, article_date=article.date,
         type=frame.type, mode=frame.mode, status=frame.status, actor=actor, recipient=recipient,
         date=when, date_precision=precision,
-        location=location, quantities={}, said_by=said_by, cameo_root=root,
+        location=location, said_by=said_by, cameo_root=root,
+        quantities=event_quantities(doc[frame.sent_start:frame.sent_end], doc[frame.trigger],
+                                    quantities or []),
         goldstein=goldstein(root), evidence=evidence,
         confidence=_confidence(actor, recipient),
     )
@@ -312,6 +325,91 @@ def dedup(events: Iterable[Event], headline_end: int = 0) -> tuple[Event, ...]:
     return tuple(sorted(best.values(), key=lambda e: (e.evidence.start, e.event_id)))
 
 
+def _claim_date(doc: Doc, speaker_verb: Token | None, article: Article) -> date:
+    """When a claim was made: a date attached to its reporting verb, else the article date."""
+    if speaker_verb is None:
+        return article.date
+    sent = speaker_verb.sent
+    for start, end in find_date_expressions(sent.text):
+        span = doc.char_span(sent.start_char + start, sent.start_char + end,
+                             alignment_mode="expand")
+        resolved = resolve_date(sent.text[start:end], article.date)
+        if span is not None and resolved is not None and resolved.date is not None \
+                and resolved.date <= article.date and span.root.head == speaker_verb:
+            return resolved.date
+    return article.date
+
+
+COMMENTATORS = frozenset({"expert", "analyst", "specialist", "observer", "commentator",
+                          "scholar", "researcher", "academic", "professor"})
+
+
+def _speech_verb(verb: Token) -> bool:
+    if verb.pos_ != "VERB":
+        return False
+    if verb.lemma_ in REPORTING or verb.lemma_ in ("estimate", "describe", "put"):
+        return True
+    pred = match_predicate(verb)
+    return pred is not None and QUAD_CLASS.get(pred.type) in (1, 3)
+
+
+def claimant_of(doc: Doc, anchor: Token, sent: Span, article: Article, kb: ActorKB,
+                home: str | None) -> tuple[Actor | None, Token | None]:
+    """Who asserts the figure at `anchor`: the first speaker above it that names someone
+    ("X said/estimated/condemned ... N"), else "according to X"; with the speech verb."""
+    cur = governing_verb(anchor)
+    for _ in range(8):
+        if _speech_verb(cur):
+            subj = subject_of(cur)
+            speaker = resolve_speaker(doc, subj, article.date, kb, home)
+            if speaker is not None and (speaker.country or speaker.sector):
+                return speaker, cur
+        if cur.head is cur:
+            break
+        cur = cur.head
+    speaker_tok = attribution_of(anchor, sent)
+    return resolve_speaker(doc, speaker_tok, article.date, kb, home), None
+
+
+def resolve_speaker(doc: Doc, token: Token | None, on: date, kb: ActorKB,
+                    home: str | None) -> Actor | None:
+    """A source of a report or claim: an unknown named source is taken to be of the article's
+    country (sources are mostly local), unless it is a commentator."""
+    actor = resolve_participant(doc, token, on, kb, home)
+    if actor is None or actor.country is not None or (actor.role or "") in COMMENTATORS:
+        return actor
+    return replace(actor, country=home, confidence=actor.confidence * 0.5) if home else actor
+
+
+def claims_in_sentence(doc: Doc, sent: Span, quantities: list[Quantity], article: Article,
+                       kb: ActorKB, home: str | None) -> list[Claim]:
+    """A Claim for every countable figure: what, how many, who says so, and when."""
+    out = []
+    for q in quantities:
+        anchor = doc[q.head_i] if q.head_i is not None else (doc[q.num_i] if q.num_i >= 0 else None)
+        if anchor is None or not q.unit:
+            continue
+        claimant, verb = claimant_of(doc, anchor, sent, article, kb, home)
+        text = sent.text.strip()
+        lead = len(sent.text) - len(sent.text.lstrip())
+        out.append(Claim(
+            claim_id=stable_id(article.id, q.start, q.value), article_id=article.id,
+            origin=article.origin, article_date=article.date, about=about_text(q, sent),
+            unit=q.unit, value=q.value, value_max=q.value_max, qualifier=q.qualifier,
+            claimant=claimant, date=_claim_date(doc, verb, article),
+            evidence=Evidence(text=text, start=sent.start_char + lead,
+                              end=sent.start_char + lead + len(text))))
+    return out
+
+
+def dedup_claims(claims: list[Claim], headline_end: int = 0) -> tuple[Claim, ...]:
+    """A headline figure that the body repeats (same value, unit and claimant) counts once."""
+    body = {(c.value, c.unit, c.claimant.country if c.claimant else None)
+            for c in claims if c.evidence.start >= headline_end}
+    return tuple(c for c in claims if c.evidence.start >= headline_end or
+                 (c.value, c.unit, c.claimant.country if c.claimant else None) not in body)
+
+
 class Extractor:
     """Holds the spaCy pipeline and knowledge bases, loaded once; turns articles into records."""
 
@@ -324,9 +422,19 @@ class Extractor:
     def from_doc(self, doc: Doc, article: Article) -> Extraction:
         """Events (and claims) for one parsed article."""
         events = []
+        claims: list[Claim] = []
         home = home_country(doc, self.kb)
+        quantities: dict[int, list[Quantity]] = {}
+        unit: str | None = None
+        for sent in doc.sents:
+            found = find_quantities(sent, prev_unit=unit)
+            if found:
+                quantities[sent.start] = found
+                unit = found[-1].unit or unit
+                claims.extend(claims_in_sentence(doc, sent, found, article, self.kb, home))
         for frame in find_frames(doc):
-            event = event_from_frame(doc, frame, article, self.kb, home, self.gazetteer)
+            event = event_from_frame(doc, frame, article, self.kb, home, self.gazetteer,
+                                     quantities.get(frame.sent_start))
             if event is not None:
                 events.append(event)
                 alleged = allegation(event)
@@ -334,7 +442,8 @@ class Extractor:
                     events.append(alleged)
         headline_end = len(article.title) if article.title and \
             article.text.startswith(article.title) else 0
-        return Extraction(article=article, events=dedup(events, headline_end))
+        return Extraction(article=article, events=dedup(events, headline_end),
+                          claims=dedup_claims(claims, headline_end))
 
     def extract(self, articles: Iterable[Article],
                 batch_size: int = 32) -> Iterator[Extraction | ExtractionError]:
