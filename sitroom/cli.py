@@ -67,6 +67,8 @@ def _ingest(paths: tuple[str, ...], db: str, batch_size: int) -> Any:
     with Store(db) as store, progress("ingesting") as advance:
         result = run_ingest(read_paths(paths), store, batch_size=batch_size, on_error=report,
                             on_progress=advance, **options)
+        if result.claims:
+            store.regroup_claims()
     return result
 
 
@@ -176,10 +178,10 @@ def events(db: str, fmt: str, actor: str | None, recipient: str | None, type_: s
     """List stored events, filtered."""
     from .store.db import Store
 
+    first, last = _parse_day(since, "--since"), _parse_day(until, "--until")
     with Store(db, read_only=True) as store:
-        rows = store.events(actor=actor, recipient=recipient, type=type_,
-                            since=_parse_day(since, "--since"), until=_parse_day(until, "--until"),
-                            limit=limit)
+        rows = store.events(actor=actor, recipient=recipient, type=type_, since=first,
+                            until=last, limit=limit)
     if fmt == "jsonl":
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))
@@ -228,6 +230,39 @@ def extract(ctx: click.Context, paths: tuple[str, ...], fmt: str) -> None:
 
 
 @cli.command()
+@DB_OPTION
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table",
+              show_default=True, help="table for reading, or one JSON object per group.")
+@click.option("--contested", is_flag=True, help="Only groups whose claimants disagree.")
+def claims(db: str, fmt: str, contested: bool) -> None:
+    """Claim groups: who says how many of what, and since when; contested groups first."""
+    from .claims import group_claims, group_to_dict
+    from .store.db import Store
+
+    with Store(db, read_only=True) as store:
+        groups = group_claims(store.claims())
+    groups.sort(key=lambda g: (not g.contested, -len(g.claims), g.group_id))
+    for group in groups:
+        if contested and not group.contested:
+            continue
+        if fmt == "jsonl":
+            click.echo(json.dumps(group_to_dict(group), ensure_ascii=False, default=str))
+            continue
+        flag = " CONTESTED" if group.contested else ""
+        parent = f" (part of {group.parent_group_id})" if group.parent_group_id else ""
+        click.echo(f"{group.about} [{group.unit}] {_num(group.min)} to {_num(group.max)}"
+                   f"{flag}{parent}")
+        for c in sorted(group.claims, key=lambda c: (c.date or c.article_date, c.claim_id)):
+            who = c.claimant.text if c.claimant else "(the article)"
+            high = f"-{_num(c.value_max)}" if c.value_max else ""
+            click.echo(f"  {c.date or c.article_date}  {who}: {c.qualifier} {_num(c.value)}{high}")
+
+
+def _num(value: float) -> str:
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,.2f}"
+
+
+@cli.command()
 @click.argument("texts", nargs=-1, required=True)
 @click.option("--date", "on", help="Resolve as of this date, YYYY-MM-DD (default: today).")
 @click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="json",
@@ -270,10 +305,10 @@ def export(path: str, db: str, fmt: str, actor: str | None, recipient: str | Non
     from .exports import export as write
     from .store.db import Store
 
+    first, last = _parse_day(since, "--since"), _parse_day(until, "--until")
     with Store(db, read_only=True) as store:
         n = write(store, fmt, path, canonical=canonical, header=header, actor=actor,
-                  recipient=recipient, type=type_, since=_parse_day(since, "--since"),
-                  until=_parse_day(until, "--until"))
+                  recipient=recipient, type=type_, since=first, until=last)
     click.echo(f"{n} events written to {path}", err=True)
 
 

@@ -110,8 +110,9 @@ def resolve_participant(doc: Doc, token: Token | None, on: date, kb: ActorKB,
             if alt.sector is not None:
                 res = alt
     country = res.country
-    if country is None and ((res.sector is not None and _generic(span))
-                            or (res.role is None and _named(span))):
+    if country is None and res.entity is None and (
+            (res.sector is not None and (_generic(span) or _named(span)))
+            or (res.role is None and _named(span))):
         # a role phrase or an unknown local name: the nearest country cue, else the article's
         skip = (span,) if other is None else (span, doc[slice(*phrase_bounds(other))])
         country = nearest_country(doc, token, kb, skip) or home
@@ -376,8 +377,9 @@ def resolve_speaker(doc: Doc, token: Token | None, on: date, kb: ActorKB,
     """A source of a report or claim: an unknown named source is taken to be of the article's
     country (sources are mostly local), unless it is a commentator."""
     actor = resolve_participant(doc, token, on, kb, home)
-    if actor is None or actor.country is not None or (actor.role or "") in COMMENTATORS:
-        return actor
+    if actor is None or actor.country is not None or actor.sector is not None \
+            or actor.entity is not None or (actor.role or "") in COMMENTATORS:
+        return actor  # known, typed (a vague group of states stays without a country), or expert
     return replace(actor, country=home, confidence=actor.confidence * 0.5) if home else actor
 
 

@@ -119,3 +119,31 @@ def test_evidence_offsets_point_into_the_article_text(shared: Path) -> None:
 @pytest.mark.parametrize("args", [["--help"], ["ingest", "--help"], ["eval", "--help"]])
 def test_help(args: list[str]) -> None:
     assert CliRunner().invoke(cli, args).exit_code == 0
+
+
+def test_claims_on_the_seeds_show_the_spread(tmp_path: Path, shared: Path) -> None:
+    db = tmp_path / "s.duckdb"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["ingest", str(shared / "seeds"), "--db", str(db)]).exit_code == 0
+    result = runner.invoke(cli, ["claims", "--db", str(db), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    groups = [json.loads(line) for line in result.stdout.splitlines()]
+    troops = [g for g in groups if g["unit"] == "soldier" and g["parent_group_id"] is None]
+    assert len(troops) == 1 and troops[0]["contested"] is True
+    figures = sorted((c["value"], c["qualifier"], (c["claimant"] or {}).get("country"),
+                      c["date"]) for c in troops[0]["claims"])
+    assert figures == [(3000, "approximately", "UKR", "2024-11-01"),
+                       (10000, "approximately", "USA", "2024-11-01"),
+                       (12000, "more than", None, "2024-10-25"),
+                       (12000, "projected", "UKR", "2024-11-01")]
+    border = [g for g in groups if g["parent_group_id"] == troops[0]["group_id"]]
+    assert [c["value"] for g in border for c in g["claims"]] == [8000]
+    shells = [g for g in groups if g["unit"] == "shell"]
+    assert [c["value"] for g in shells for c in g["claims"]] == [3_500_000]
+    table = runner.invoke(cli, ["claims", "--db", str(db), "--contested"])
+    assert "CONTESTED" in table.stdout and "Western allies: more than 12,000" in table.stdout
+    from sitroom.store.db import Store
+
+    with Store(db, read_only=True) as store:
+        assert store.count("claim_groups") == len(groups)
+        assert store.query("SELECT count(*) AS n FROM claims WHERE group_id IS NULL")[0]["n"] == 0

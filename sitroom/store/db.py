@@ -11,7 +11,7 @@ import duckdb
 import pyarrow as pa
 
 from ..errors import StoreError
-from ..records import Actor, Claim, Event, Extraction
+from ..records import Actor, Claim, Event, Evidence, Extraction
 from .migrations import MIGRATIONS
 
 DEFAULT_DB = "sitroom.duckdb"
@@ -58,6 +58,20 @@ def claim_row(claim: Claim) -> dict[str, Any]:
     }
 
 
+def claim_from_row(row: dict[str, Any]) -> Claim:
+    """A claims-table row back as a Claim record."""
+    claimant = None
+    if row.get("claimant_text") is not None:
+        claimant = Actor(text=row["claimant_text"], country=row["claimant_country"],
+                         entity=row["claimant_entity"])
+    return Claim(
+        claim_id=row["claim_id"], article_id=row["article_id"], origin=row["origin"],
+        article_date=row["article_date"], about=row["about"], unit=row["unit"],
+        value=row["value"], value_max=row["value_max"], qualifier=row["qualifier"],
+        claimant=claimant, date=row["date"], group_id=row["group_id"],
+        evidence=Evidence(row["evidence_text"], row["evidence_start"], row["evidence_end"]))
+
+
 def event_dict(row: dict[str, Any]) -> dict[str, Any]:
     """An events-table row back in the output contract's shape."""
     def actor(prefix: str, sector: bool = True) -> dict[str, Any] | None:
@@ -94,6 +108,9 @@ class Store:
 
     def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False) -> None:
         self.path = str(path)
+        if read_only and not Path(self.path).exists():
+            raise StoreError(f"no database at {self.path}: ingest articles first "
+                             f"(sitroom ingest PATH --db {self.path})")
         try:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
@@ -172,7 +189,7 @@ class Store:
 
     def count(self, table: str) -> int:
         """Rows in one of the store's tables."""
-        if table not in ("articles", "events", "claims"):
+        if table not in ("articles", "events", "claims", "claim_groups"):
             raise StoreError(f"unknown table {table!r}")
         row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
         return int(row[0]) if row else 0
@@ -182,6 +199,35 @@ class Store:
         cur = self.con.execute(sql, list(params))
         names = [d[0] for d in cur.description]
         return [dict(zip(names, row)) for row in cur.fetchall()]
+
+    def claims(self) -> list[Claim]:
+        """Every stored claim, in date order."""
+        rows = self.query("SELECT * FROM claims ORDER BY coalesce(date, article_date), claim_id")
+        return [claim_from_row(r) for r in rows]
+
+    def regroup_claims(self) -> list[Any]:
+        """Group every stored claim across articles and dates; store the groups; return them."""
+        from ..claims import group_claims
+
+        groups = group_claims(self.claims())
+        members = [{"claim_id": c.claim_id, "group_id": g.group_id}
+                   for g in groups for c in g.claims]
+        rows = [{"group_id": g.group_id, "about": g.about, "unit": g.unit, "min": g.min,
+                 "max": g.max, "contested": g.contested, "parent_group_id": g.parent_group_id,
+                 "n_claims": len(g.claims)} for g in groups]
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.execute("DELETE FROM claim_groups")
+            self._insert("claim_groups", rows)
+            if members:
+                grouping = pa.Table.from_pylist(members)  # noqa: F841  (DuckDB replacement scan)
+                self.con.execute("UPDATE claims SET group_id = grouping.group_id FROM grouping "
+                                 "WHERE claims.claim_id = grouping.claim_id")
+            self.con.execute("COMMIT")
+        except duckdb.Error as exc:
+            self.con.execute("ROLLBACK")
+            raise StoreError(f"{self.path}: regrouping claims failed: {exc}") from None
+        return groups
 
     def events(self, actor: str | None = None, recipient: str | None = None,
                type: str | None = None, since: date | None = None, until: date | None = None,

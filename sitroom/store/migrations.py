@@ -30,4 +30,11 @@ MIGRATIONS: list[str] = [
     CREATE INDEX events_dyad ON events(actor_country, recipient_country);
     CREATE INDEX claims_article ON claims(article_id);
     """,
+    # 2: claim groups (recomputed across the whole store by Store.regroup_claims)
+    """
+    CREATE TABLE claim_groups (
+        group_id VARCHAR PRIMARY KEY, about VARCHAR, unit VARCHAR, min DOUBLE, max DOUBLE,
+        contested BOOLEAN, parent_group_id VARCHAR, n_claims INTEGER);
+    CREATE INDEX claims_group ON claims(group_id);
+    """,
 ]
