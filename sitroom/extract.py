@@ -16,7 +16,7 @@ from .nlp.dates import find_date_expressions, resolve_date
 from .claims.about import about_text
 from .nlp.frames import (REPORTING, Frame, attribution_of, find_frames, governing_verb,
                          match_predicate, phrase_bounds, subject_of)
-from .nlp.quantities import Quantity, event_quantities, find_quantities
+from .nlp.quantities import Quantity, event_quantities, find_quantities, sentence_casualties
 from .nlp.pipeline import load_pipeline
 from .ontology import QUAD_CLASS, cameo_root, goldstein
 from .places import Gazetteer, load_gazetteer, locate_span
@@ -404,6 +404,30 @@ def claims_in_sentence(doc: Doc, sent: Span, quantities: list[Quantity], article
     return out
 
 
+def with_article_casualties(doc: Doc, events: list[Event],
+                            quantities: dict[int, list[Quantity]]) -> list[Event]:
+    """Tolls stated apart from any attack ("At least 20 were killed") go to the article's
+    first attack, for the roles it has no figure for; the first statement of a toll wins."""
+    main = next((i for i, e in enumerate(events) if e.type == "ASSAULT"), None)
+    if main is None:
+        return events
+    attack_sents = {doc[e.evidence.start:e.evidence.end].start
+                    for e in events if e.type == "ASSAULT" and e.quantities}
+    tolls: dict[str, float] = {}
+    for start, found in sorted(quantities.items()):
+        if start in attack_sents:
+            continue
+        sent = doc[start].sent
+        for role, value in sentence_casualties(sent, found).items():
+            tolls.setdefault(role, value)
+    extra = {k: v for k, v in tolls.items() if k not in events[main].quantities}
+    if not extra:
+        return events
+    out = list(events)
+    out[main] = replace(events[main], quantities={**events[main].quantities, **extra})
+    return out
+
+
 def dedup_claims(claims: list[Claim], headline_end: int = 0) -> tuple[Claim, ...]:
     """A headline figure that the body repeats (same value, unit and claimant) counts once."""
     body = {(c.value, c.unit, c.claimant.country if c.claimant else None)
@@ -444,6 +468,7 @@ class Extractor:
                     events.append(alleged)
         headline_end = len(article.title) if article.title and \
             article.text.startswith(article.title) else 0
+        events = with_article_casualties(doc, events, quantities)
         return Extraction(article=article, events=dedup(events, headline_end),
                           claims=dedup_claims(claims, headline_end))
 

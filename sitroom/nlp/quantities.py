@@ -22,6 +22,7 @@ Conventions (docs/claims.md):
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -564,6 +565,16 @@ def event_quantities(sent: Span, trigger: Token,
     "less than" figures and money are ignored.
     """
     qs = quantities if quantities is not None else find_quantities(sent)
+    return _tally(sent, qs, lambda word: _linked(trigger, word))
+
+
+def sentence_casualties(sent: Span, quantities: list[Quantity]) -> dict[str, float]:
+    """Dead/injured/arrested figures stated in a sentence, whatever event they belong to
+    ("At least 20 were killed"): the extractor gives them to the article's main event."""
+    return {k: v for k, v in _tally(sent, quantities, lambda word: True).items() if k != "size"}
+
+
+def _tally(sent: Span, qs: list[Quantity], linked: Callable[[Token], bool]) -> dict[str, float]:
     doc = sent.doc
     groups: dict[tuple[str, int], list[Quantity]] = {}
     for q in qs:
@@ -572,7 +583,7 @@ def event_quantities(sent: Span, trigger: Token,
         anchor = doc[q.head_i] if q.head_i is not None else doc[q.num_i]
         found = casualty_anchor(anchor) or (casualty_anchor(doc[q.num_i]) if q.num_i >= 0
                                             else None)
-        if not _linked(trigger, found[1] if found else anchor):
+        if not linked(found[1] if found else anchor):
             continue
         if found is not None:
             groups.setdefault((found[0], found[1].i), []).append(q)
