@@ -196,16 +196,18 @@ def _confidence(actor: Actor | None, recipient: Actor | None) -> float:
 
 
 def home_country(doc: Doc, kb: ActorKB) -> str | None:
-    """The country the article is mostly about: most named in its first paragraphs."""
+    """The country the article is mostly about: most named in its first 200 tokens, a mention
+    in the first sentence (the headline or lead) counting three times."""
     counts: dict[str, int] = {}
     limit = min(len(doc), 200)
+    first_end = next(iter(doc.sents)).end if len(doc) else 0
     for ent in doc.ents:
         if ent.start >= limit:
             break
         if ent.label_ in ("GPE", "NORP"):
             country = kb.country_cue(ent.text)
             if country:
-                counts[country] = counts.get(country, 0) + 1
+                counts[country] = counts.get(country, 0) + (3 if ent.start < first_end else 1)
     return max(counts, key=lambda c: counts[c]) if counts else None
 
 
@@ -266,6 +268,8 @@ def event_from_frame(doc: Doc, frame: Frame, article: Article, kb: ActorKB,
     evidence = _evidence(doc, frame)
     root = cameo_root(frame.type, frame.mode, frame.lemma)
     when, precision = event_date(doc, frame, article)
+    if when is not None and (article.date - when).days > BACKGROUND_DAYS:
+        return None  # background ("in August 2018"), not news of this article
     context = [c for c in (home, actor.country, recipient.country if recipient else None) if c]
     location = event_location(doc, frame, gazetteer, context) if gazetteer else None
     return Event(
@@ -281,6 +285,8 @@ def event_from_frame(doc: Doc, frame: Frame, article: Article, kb: ActorKB,
     )
 
 
+BACKGROUND_DAYS = 14
+"""Events dated this many days before their article are background (annotation guide)."""
 POLITICAL = frozenset({"GOV", "MIL", "LEG", "JUD", "PTY", "SPY", "COP"})
 ALLEGED_TYPES = frozenset({"MOBILIZE", "AID", "ASSAULT", "COERCE", "THREATEN", "SANCTION",
                            "SUPPORT", "COOPERATE"})

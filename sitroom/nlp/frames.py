@@ -40,6 +40,8 @@ PHRASE_SKIP = frozenset({"relcl", "acl", "advcl", "appos", "cc", "conj", "punct"
                          "ccomp", "xcomp", "advmod", "mark", "aux", "neg", "dep", "nummod",
                          "quantmod"})
 RELATIVE = frozenset({"which", "who", "that", "whom"})
+NAME_ENTS = frozenset({"ORG", "PERSON", "GPE", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT",
+                       "NORP", "LOC"})
 NOT_PARTICIPANT_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT",
                                   "ORDINAL"})
 NOT_PARTICIPANT_WORDS = frozenset("""whom who what which whoever nobody none i me you we us
@@ -319,6 +321,8 @@ def frames_in_sentence(sent: Span) -> Iterator[Frame]:
         pred = match_predicate(token)
         if pred is None or (pred.pos == "VERB" and token.dep_ in ("amod", "acomp")):
             continue
+        if token.ent_type_ in NAME_ENTS:
+            continue  # part of a name: the Democratic Rally, the Organisation of Islamic Cooperation
         if _embedded_under_trigger(token) is not None:
             continue
         if pred.pos == "NOUN":
