@@ -289,6 +289,8 @@ class Service:
             stored_ids = {x.article.id for x in results} - self.store.known_ids(
                 x.article.id for x in results)
             self.store.add(results)
+            if any(x.claims for x in results):
+                self.store.regroup_claims()
         by_id = {x.article.id: x for x in results}
         report = []
         for art in articles:

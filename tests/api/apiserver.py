@@ -1,8 +1,7 @@
 """Helpers shared by tests/api and tests/web: a real seeded DuckDB file and a real server.
 
-The store is made by ingesting ../shared/seeds with the real Extractor. The extractor does not
-produce claims yet, so `add_claim_groups` inserts two claim groups (one contested) directly into
-the claims table, with evidence spans taken from a seed article's text.
+The store is made by ingesting ../shared/seeds with the real Extractor, claims and claim groups
+included (the seeds' North Korean troop figures form one contested group).
 """
 from __future__ import annotations
 
@@ -30,49 +29,12 @@ def build_seed_db(path: Path, seeds: Path) -> dict[str, Any]:
     with Store(path) as store:
         report = ingest(read_paths([str(seeds)]), store, Extractor())
         assert report.ok and report.stored >= 2, report
-        add_claim_groups(store)
+        store.regroup_claims()
         events = store.events()
         articles = store.query("SELECT id, date, text FROM articles ORDER BY id")
         claims = store.count("claims")
     assert events, "the seeds gave no events: the extractor is broken"
     return {"events": events, "articles": articles, "claims": claims}
-
-
-def add_claim_groups(store: Any) -> None:
-    """Two claim groups on the first seed article (inserted directly: no claims extractor yet)."""
-    from datetime import date
-
-    article = store.query("SELECT id, date, text, origin FROM articles ORDER BY date DESC, id "
-                          "LIMIT 1")[0]
-    text = article["text"]
-
-    def span(needle: str) -> tuple[str, int, int]:
-        start = text.find(needle)
-        if start < 0:  # seed text changed: fall back to the first sentence
-            needle, start = text[:40], 0
-        return needle, start, start + len(needle)
-
-    rows = [
-        ("c-troops-1", "troops", "North Korean troops in Russia", 3000, None, "Volodymyr Zelenskyy",
-         "UKR", date(2024, 10, 30), "3,000 North Korean troops"),
-        ("c-troops-2", "troops", "North Korean troops in Russia", 12000, None, "Pentagon", "USA",
-         date(2024, 10, 31), "12,000"),
-        ("c-troops-3", "troops", "North Korean troops in Russia", 10000, 12000, "Pentagon", "USA",
-         date(2024, 11, 1), "could rise to 12,000"),
-        ("c-shells-1", "shells", "artillery shells supplied by North Korea", 3.5e6, None,
-         "Volodymyr Zelenskyy", "UKR", date(2024, 11, 1), "3.5 million artillery shells"),
-        ("c-shells-2", "shells", "artillery shells supplied by North Korea", 3.0e6, None,
-         "Seoul", "KOR", date(2024, 10, 20), "approximately 3.5 million"),
-    ]
-    for cid, unit, about, value, vmax, who, country, day, needle in rows:
-        ev_text, start, end = span(needle)
-        store.con.execute(
-            "INSERT INTO claims (claim_id, article_id, origin, article_date, about, unit, value, "
-            "value_max, qualifier, claimant_text, claimant_country, claimant_entity, date, "
-            "group_id, evidence_text, evidence_start, evidence_end) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)",
-            [cid, article["id"], article["origin"], article["date"], about, unit, value, vmax,
-             "approximately", who, country, day, f"g-{unit}", ev_text, start, end])
 
 
 def free_port() -> int:
