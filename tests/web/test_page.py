@@ -107,13 +107,13 @@ def test_claims_view_contested_group_first(page: Any, web_server: Any, artifacts
     open_view(page, web_server, "#claims")
     page.screenshot(path=artifacts / "claims.png", full_page=True)
     groups = page.locator(".claim-group")
-    assert groups.count() == 2
-    assert groups.nth(0).get_attribute("data-group") == "g-troops"
+    assert groups.count() == 3  # the seeds: troops (contested), troops near the border, shells
     assert "CONTESTED" in groups.nth(0).inner_text()
-    assert "contested" not in (groups.nth(1).get_attribute("class") or "").split()
-    assert groups.nth(0).locator("circle.claim-point").count() == 3
+    for i in (1, 2):
+        assert "contested" not in (groups.nth(i).get_attribute("class") or "").split()
+    assert groups.nth(0).locator("circle.claim-point").count() == 4
     names = groups.nth(0).locator("text.claimant").all_text_contents()
-    assert set(names) == {"Volodymyr Zelenskyy", "Pentagon"}
+    assert {"Western allies", "The U.S."} <= set(names) and len(names) >= 3
     assert page.errors == []
 
 
