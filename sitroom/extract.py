@@ -22,6 +22,8 @@ from .ontology import QUAD_CLASS, cameo_root, goldstein
 from .places import Gazetteer, load_gazetteer, locate_span
 from .records import Actor, Article, Claim, Event, Evidence, Extraction, Place, stable_id
 
+MILITARY_NOUNS = frozenset({"troop", "soldier", "force", "army", "fighter", "unit",
+                            "serviceman", "personnel"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 THING_PRONOUNS = frozenset({"it", "its"})
 MAX_EVIDENCE_CHARS = 400
@@ -67,6 +69,22 @@ def _generic(span: Span) -> bool:
                    for t in span)
 
 
+ANAPHORIC = frozenset({"these", "those", "the", "such"})
+
+
+def _antecedent_country(doc: Doc, span: Span, kb: ActorKB, window: int = 300) -> str | None:
+    """The country of the last earlier mention of the same kind of actor ("North Korean
+    soldiers" ... "these troops")."""
+    head = span.root.lemma_.lower()
+    kin = {head} | (MILITARY_NOUNS if head in MILITARY_NOUNS else set())
+    for tok in reversed(doc[max(0, span.start - window):span.start]):
+        if tok.lemma_.lower() in kin and tok.pos_ == "NOUN":
+            country = kb.country_cue(doc[slice(*phrase_bounds(tok))].text)
+            if country:
+                return country
+    return None
+
+
 def _named(span: Span) -> bool:
     """The phrase names a person or organisation (that the knowledge base does not know)."""
     return any(t.ent_type_ in ("PERSON", "ORG") for t in span)
@@ -110,6 +128,8 @@ def resolve_participant(doc: Doc, token: Token | None, on: date, kb: ActorKB,
             if alt.sector is not None:
                 res = alt
     country = res.country
+    if country is None and res.sector is not None and span[0].lower_ in ANAPHORIC:
+        country = _antecedent_country(doc, span, kb)  # "these troops": the troops named before
     if country is None and res.entity is None and (
             (res.sector is not None and (_generic(span) or _named(span)))
             or (res.role is None and _named(span))):
@@ -261,6 +281,8 @@ def event_from_frame(doc: Doc, frame: Frame, article: Article, kb: ActorKB,
     recipient = resolve_participant(doc, recipient_tok, article.date, kb, home, actor_tok)
     if actor is None or (actor.country is None and actor.sector is None):
         return None  # nobody we can name or type: not an event an analyst can use
+    if recipient is not None and actor.entity and actor.entity == recipient.entity:
+        return None  # a party acting on itself is a misreading of the sentence
     said_by = resolve_speaker(
         doc, doc[frame.said_by] if frame.said_by is not None else None, article.date, kb, home)
     if said_by is not None and _same_party(said_by, actor):
