@@ -1,0 +1,34 @@
+"""The quality gate: the coder's figures on ../shared/gold/dev may not fall below the committed
+floors (tests/quality/dev_floors.json). Floors only go up: raise them when the coder improves."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from sitroom.cli import cli
+
+FLOORS = Path(__file__).with_name("dev_floors.json")
+
+
+@pytest.fixture(scope="module")
+def figures(shared: Path) -> dict[str, float]:
+    result = CliRunner().invoke(cli, ["eval", str(shared / "gold" / "dev"), "--json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+@pytest.mark.parametrize("name", sorted(json.loads(FLOORS.read_text())))
+def test_no_regression(figures: dict[str, float], name: str) -> None:
+    floor = json.loads(FLOORS.read_text())[name]
+    assert figures[name] >= floor, f"{name} fell to {figures[name]:.3f} (floor {floor})"
+
+
+def test_check_option_refuses_a_regression(shared: Path, tmp_path: Path) -> None:
+    impossible = tmp_path / "floors.json"
+    impossible.write_text(json.dumps({"recall": 1.01}))
+    result = CliRunner().invoke(cli, ["eval", str(shared / "gold" / "dev"), "--check",
+                                      str(impossible)])
+    assert result.exit_code == 1 and "regression: recall" in result.stderr
