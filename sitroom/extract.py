@@ -18,6 +18,7 @@ from .nlp.frames import (REPORTING, Frame, attribution_of, find_frames, governin
                          match_predicate, phrase_bounds, subject_of)
 from .nlp.quantities import Quantity, event_quantities, find_quantities, sentence_casualties
 from .nlp.pipeline import load_pipeline
+from .nlp.typeclf import TypeClassifier
 from .ontology import QUAD_CLASS, cameo_root, goldstein
 from .places import Gazetteer, load_gazetteer, locate_span
 from .records import Actor, Article, Claim, Event, Evidence, Extraction, Place, stable_id
@@ -468,10 +469,12 @@ class Extractor:
     """Holds the spaCy pipeline and knowledge bases, loaded once; turns articles into records."""
 
     def __init__(self, nlp: Language | None = None, kb: ActorKB | None = None,
-                 gazetteer: Gazetteer | None = None) -> None:
+                 gazetteer: Gazetteer | None = None,
+                 classifier: TypeClassifier | None = None) -> None:
         self.nlp = nlp or load_pipeline()
         self.kb = kb or load_kb()
         self.gazetteer = gazetteer or load_gazetteer()
+        self.classifier = classifier or TypeClassifier.load()
 
     def from_doc(self, doc: Doc, article: Article) -> Extraction:
         """Events (and claims) for one parsed article."""
@@ -497,8 +500,21 @@ class Extractor:
         headline_end = len(article.title) if article.title and \
             article.text.startswith(article.title) else 0
         events = with_article_casualties(doc, events, quantities)
+        events = self._second_opinion(doc, events)
         return Extraction(article=article, events=dedup(events, headline_end),
                           claims=dedup_claims(claims, headline_end))
+
+    def _second_opinion(self, doc: Doc, events: list[Event]) -> list[Event]:
+        """Blend the learned type classifier's belief in each event's type into its confidence
+        (where both agree the type is right ~9 times in 10)."""
+        if not events:
+            return events
+        spans = [doc.char_span(e.evidence.start, e.evidence.end, alignment_mode="expand")
+                 for e in events]
+        predictions = self.classifier.predict([s if s is not None else e.evidence.text
+                                               for s, e in zip(spans, events)], threshold=0)
+        return [replace(e, confidence=round(0.7 * e.confidence + 0.3 * p.prob(e.type), 3))
+                for e, p in zip(events, predictions)]
 
     def extract(self, articles: Iterable[Article],
                 batch_size: int = 32) -> Iterator[Extraction | ExtractionError]:
