@@ -315,6 +315,10 @@ ALLEGED_TYPES = frozenset({"MOBILIZE", "AID", "ASSAULT", "COERCE", "THREATEN", "
                            "SUPPORT", "COOPERATE"})
 
 
+COOPERATIVE = frozenset({"AID", "SUPPORT", "COOPERATE"})
+ARMED = frozenset({"REB", "PRM", "MIL", "UAF", "IMG"})
+
+
 def allegation(event: Event) -> Event | None:
     """A political actor reporting another party's hostile act also accuses it (PLOVER ACCUSE
     allege): "Blinken noted that these troops have been trained by Russian forces"."""
@@ -323,6 +327,9 @@ def allegation(event: Event) -> Event | None:
             or event.status != "asserted" or event.type not in ALLEGED_TYPES
             or event.actor.country in (None, src.country)):
         return None
+    if event.type in COOPERATIVE and (event.recipient is None
+                                      or event.recipient.sector not in ARMED):
+        return None  # helping armed groups or forces is alleged; restoring ties is not
     root = cameo_root("ACCUSE", "allege")
     return replace(event, event_id=stable_id(event.event_id, "allege"), type="ACCUSE",
                    mode="allege", actor=src, recipient=event.actor, said_by=None,

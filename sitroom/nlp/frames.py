@@ -117,7 +117,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         if obj is not None and head.lemma_ in ("urge", "ask", "force", "order", "tell", "allow"):
             return obj
         return _child(head, "nsubjpass") or subject_of(head, depth + 1)
-    if verb.dep_ in ("conj", "advcl") or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
+    if verb.dep_ in ("conj", "advcl", "acomp") or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
         return subject_of(head, depth + 1)
     if verb.dep_ == "relcl":
         return head
@@ -278,6 +278,14 @@ def _verb_args(verb: Token, pred: Predicate, sent: Span) -> tuple[Token | None, 
         recipient = _child(verb, "dobj", "dative")
     if recipient is None and pred.preps:
         recipient = _prep_object(verb, pred.preps)
+        obj = _child(verb, "dobj")
+        if recipient is None and obj is not None:
+            recipient = _prep_object(obj, pred.preps)  # "restore ties with X"
+    if recipient is not None and recipient.pos_ == "NOUN" and pred.type == "ACCUSE":
+        inner = match_predicate(recipient)
+        if inner is not None and inner.type in ("ASSAULT", "COERCE", "PROTEST"):
+            by = _prep_object(recipient, frozenset({"by"}))
+            recipient = by or recipient  # "condemned an attack by X": X is the one accused
     if recipient is None and (pred.type, pred.mode) in CLAUSAL_TARGET:
         comp = _child(verb, "ccomp", "xcomp")
         if comp is not None:
