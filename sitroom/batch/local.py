@@ -1,16 +1,40 @@
-"""Ingest on this machine: read -> skip known -> extract -> store, a batch per transaction."""
+"""Ingest on this machine: read -> skip known -> extract -> store, a batch per transaction.
+
+With `workers=1` everything runs in this process. With `workers>1` extraction runs in a
+`concurrent.futures.ProcessPoolExecutor` (each worker loads the spaCy pipeline once, in its
+initializer) while this process reads the input, skips articles already stored (the manifest,
+before any parsing), keeps at most `max_in_flight` chunks submitted (bounded memory on inputs of
+any size) and alone writes DuckDB, `batch_size` articles per transaction.
+
+A worker that dies (killed, out of memory) breaks the pool: what finished is stored, the rest of
+the run stops, and the report carries a `WorkerCrashError` saying so; rerunning the same command
+resumes (stored articles are skipped). Killing the runner itself (`kill -9`) loses at most the
+uncommitted batch; see `sitroom.batch.manifest`.
+"""
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import Any
 
 from ..errors import ExtractionError, InputError, SitroomError
-from ..extract import Extractor
 from ..records import Article, Extraction
 from ..store.db import Store
+from .manifest import Manifest
+from .work import (ExtractorFactory, Settings, extract_articles, get_extractor, init_worker,
+                   process_partition, rebuild)
 
 ErrorHandler = Callable[[SitroomError], None]
+DEFAULT_CHUNK = 32
+
+
+class WorkerCrashError(SitroomError):
+    """A worker process died; the run stopped with everything finished before it stored."""
 
 
 @dataclass
@@ -23,6 +47,7 @@ class IngestReport:
     events: int = 0
     claims: int = 0
     errors: list[SitroomError] = field(default_factory=list)
+    aborted: bool = False
 
     @property
     def ok(self) -> bool:
@@ -30,46 +55,158 @@ class IngestReport:
         return not self.errors
 
 
-def batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
     """Consecutive lists of at most `size` items."""
     it = iter(items)
     while chunk := list(islice(it, size)):
         yield chunk
 
 
-def ingest(items: Iterable[Article | InputError], store: Store, extractor: Extractor,
-           batch_size: int = 64, on_error: ErrorHandler | None = None,
-           on_progress: Callable[[int], None] | None = None) -> IngestReport:
-    """Extract and store every new article; errors are collected and reported, never fatal."""
-    report = IngestReport()
+def default_workers() -> int:
+    """One worker per CPU this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
 
+
+class _Writer:
+    """Buffers extractions and writes them a batch per transaction; the one DuckDB writer."""
+
+    def __init__(self, store: Store, manifest: Manifest, report: IngestReport, batch_size: int,
+                 on_error: ErrorHandler | None, on_progress: Callable[[int], None] | None):
+        self.store, self.manifest, self.report = store, manifest, report
+        self.batch_size = max(1, batch_size)
+        self.on_error, self.on_progress = on_error, on_progress
+        self.buffer: list[Extraction] = []
+        self.settled: list[str] = []
+
+    def error(self, err: SitroomError) -> None:
+        self.report.errors.append(err)
+        if self.on_error:
+            self.on_error(err)
+
+    def add(self, chunk: list[Article], done: list[Extraction],
+            errors: list[ExtractionError]) -> None:
+        for err in errors:
+            self.error(err)
+        self.buffer.extend(done)
+        self.settled.extend(a.id for a in chunk)
+        if len(self.buffer) >= self.batch_size:
+            self.flush()
+        if self.on_progress:
+            self.on_progress(len(chunk))
+
+    def flush(self) -> None:
+        while self.buffer:
+            batch, self.buffer = self.buffer[:self.batch_size], self.buffer[self.batch_size:]
+            stored = self.store.add(batch)
+            self.report.stored += stored
+            self.report.already_stored += len(batch) - stored
+            self.report.events += sum(len(x.events) for x in batch)
+            self.report.claims += sum(len(x.claims) for x in batch)
+        self.manifest.committed(self.settled)
+        self.settled = []
+
+
+def fresh_chunks(items: Iterable[Article | InputError], manifest: Manifest, report: IngestReport,
+                 writer: _Writer, chunk_size: int) -> Iterator[list[Article]]:
+    """Chunks of articles not yet stored; input errors and known articles are settled here."""
     def articles() -> Iterator[Article]:
         for item in items:
             if isinstance(item, InputError):
-                report.errors.append(item)
-                if on_error:
-                    on_error(item)
+                writer.error(item)
                 continue
             report.read += 1
             yield item
 
-    for chunk in batched(articles(), batch_size):
-        known = store.known_ids(a.id for a in chunk)
-        fresh = [a for a in chunk if a.id not in known]
-        report.already_stored += len(chunk) - len(fresh)
-        results: list[Extraction] = []
-        for result in extractor.extract(fresh):
-            if isinstance(result, ExtractionError):
-                report.errors.append(result)
-                if on_error:
-                    on_error(result)
+    for chunk in batched(articles(), chunk_size):
+        fresh, known = manifest.split(chunk)
+        report.already_stored += known
+        if known and writer.on_progress:
+            writer.on_progress(known)
+        if fresh:
+            yield fresh
+
+
+def ingest(items: Iterable[Article | InputError], store: Store, extractor: Any = None,
+           batch_size: int = 64, on_error: ErrorHandler | None = None,
+           on_progress: Callable[[int], None] | None = None, *, workers: int = 1,
+           chunk_size: int = DEFAULT_CHUNK, triage: bool = False,
+           factory: ExtractorFactory | None = None,
+           max_in_flight: int | None = None) -> IngestReport:
+    """Extract and store every new article; errors are collected and reported, never fatal.
+
+    `extractor` is used when extraction runs in this process (`workers=1`, or an input of one
+    chunk); worker processes build their own with `factory` (a picklable top-level callable,
+    default `sitroom.extract.Extractor`), so the caller need not load spaCy at all.
+    `triage=True` parses only the sentences `sitroom.nlp.triage` keeps.
+    """
+    report = IngestReport()
+    manifest = Manifest(store)
+    writer = _Writer(store, manifest, report, batch_size, on_error, on_progress)
+    settings = Settings(triage=triage, factory=factory)
+    chunks = fresh_chunks(items, manifest, report, writer, max(1, chunk_size))
+    try:
+        if workers <= 1:
+            _run_inline(chunks, extractor, settings, writer)
+        else:
+            head = list(islice(chunks, 2))
+            if len(head) < 2:  # one chunk at most: not worth starting processes
+                _run_inline(iter(head), extractor, settings, writer)
             else:
-                results.append(result)
-        stored = store.add(results)
-        report.stored += stored
-        report.already_stored += len(results) - stored
-        report.events += sum(len(r.events) for r in results)
-        report.claims += sum(len(r.claims) for r in results)
-        if on_progress:
-            on_progress(len(chunk))
+                _run_pool(_chain(head, chunks), settings, writer, workers,
+                          max_in_flight or 2 * workers)
+    finally:
+        writer.flush()
     return report
+
+
+def _chain(head: list[list[Article]], rest: Iterator[list[Article]]) -> Iterator[list[Article]]:
+    yield from head
+    yield from rest
+
+
+def _run_inline(chunks: Iterator[list[Article]], extractor: Any, settings: Settings,
+                writer: _Writer) -> None:
+    for chunk in chunks:
+        extractor = extractor or get_extractor(settings)
+        outcomes = extract_articles(extractor, chunk, settings.triage)
+        done = [x for x in outcomes if isinstance(x, Extraction)]
+        errors = [x for x in outcomes if isinstance(x, ExtractionError)]
+        writer.add(chunk, done, errors)
+
+
+def _run_pool(chunks: Iterator[list[Article]], settings: Settings, writer: _Writer,
+              workers: int, max_in_flight: int) -> None:
+    context = multiprocessing.get_context("spawn")  # no forked DuckDB or spaCy state
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=init_worker,
+                               initargs=(settings, os.getpid()))
+    inflight: dict[Future[Any], list[Article]] = {}
+
+    def settle(futures: Iterable[Future[Any]]) -> None:
+        for future in futures:
+            chunk = inflight.pop(future)
+            done, errors = rebuild(chunk, future.result())
+            writer.add(chunk, done, errors)
+
+    try:
+        for chunk in chunks:
+            while len(inflight) >= max_in_flight:
+                settle(wait(inflight, return_when=FIRST_COMPLETED).done)
+            inflight[pool.submit(process_partition, chunk, settings)] = chunk
+        while inflight:
+            settle(wait(inflight, return_when=FIRST_COMPLETED).done)
+    except BrokenProcessPool:
+        settle([f for f in list(inflight) if f.done() and not f.cancelled()
+                and f.exception() is None])
+        lost = sum(len(c) for c in inflight.values())
+        writer.flush()
+        writer.report.aborted = True
+        writer.error(WorkerCrashError(
+            f"a worker process died (killed, or out of memory?); the run stopped. "
+            f"{writer.report.stored} articles stored in this run are safe; {lost} articles "
+            f"in progress and the rest of the input were not processed. Run the same command "
+            f"again to resume: stored articles are skipped."))
+    finally:
+        pool.shutdown(wait=not writer.report.aborted, cancel_futures=True)

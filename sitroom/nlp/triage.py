@@ -8,10 +8,13 @@ Parsing every sentence bounds throughput, yet most news sentences hold no event 
 - every sentence holding a surface form of a predicate-lexicon lemma (inflections generated
   by rule plus the spaCy lemmatizer's irregular forms), whose object/subject requirement words,
   when the lexicon line has any, also occur in the sentence;
+- every sentence that may state a figure (a number word, or a digit outside a date): claims and
+  casualty counts are read from any sentence (`sitroom.nlp.quantities`), not only event ones;
 - `context` sentences before each kept one (pronoun antecedents, split abbreviations).
 
 Dropped sentences are blanked with spaces (newlines kept), so the text handed to spaCy has the
-article's exact length: every character offset (evidence spans, actor spans, the event id,
+article's exact length (each blank is made a sentence of its own, so kept sentences end where
+they would in a full parse): every character offset (evidence spans, actor spans, the event id,
 which hashes the trigger's offset) is the article's own, with no mapping back needed. A blank
 run becomes one whitespace token, so spaCy's cost falls with the dropped text.
 
@@ -27,15 +30,39 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import Any
 
 from .lexicon import load_lexicon
 
 _WORD = re.compile(r"[A-Za-z]+")
 # A sentence ends at . ! ? (optionally closed by quotes/brackets) before whitespace and a
 # capital, digit or opening quote; or at a line break.
-_BOUNDARY = re.compile(r"""(?<=[.!?])["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9])|\n+""")
+_BOUNDARY = re.compile(r"""(?<=[.!?])(["'”’)\]]*)\s+(?=["'“‘(\[]?[A-Z0-9])|()\n+""")
+# Claims and casualty figures (`sitroom.nlp.quantities.find_quantities`) come from any sentence
+# stating a number, so such sentences are kept: a digit that is not just a year or a day of a
+# month, or a number word. (find_quantities's own pre-test is looser: it also passes "someone",
+# "often"; those sentences hold no number token, so it finds nothing there.)
+_NUMBER_WORD = re.compile(
+    r"(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
+    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|"
+    r"billions?|dozens?|scores?)\b")
+_MONTHS = ("jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|"
+           "june|july|august|september|october|november|december")
+_DATE_NUMBER = re.compile(
+    rf"(?i)\b(?:1[89]\d\d|20\d\d)s?\b|\b(?:{_MONTHS})\.? \d{{1,2}}(?:st|nd|rd|th)?\b|"
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)? (?:of )?(?:{_MONTHS})\b")
+
+
+def states_number(sentence: str) -> bool:
+    """True when a sentence may state a figure: a number word, or a digit outside a date."""
+    if _NUMBER_WORD.search(sentence):
+        return True
+    return bool(re.search(r"\d", _DATE_NUMBER.sub(" ", sentence)))
+
+
 _ABBREV = frozenset("""mr mrs ms dr st gen col lt sgt capt gov sen rep prof jr sr inc corp co
-ltd no vs etc maj adm cmdr fr rev hon pres sec dept mt ft u s k n e w""".split())
+ltd no vs etc maj adm cmdr fr rev hon pres sec dept mt ft u s k n e w jan feb mar apr jun jul
+aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun""".split())
 
 
 def _inflections(lemma: str) -> set[str]:
@@ -116,10 +143,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         if "\n" not in match.group(0):
             before = text[max(start, match.start() - 6):match.start()]
             word = re.search(r"([A-Za-z]+)\.[\"'”’)\]]*$", before)
-            if word and word.group(1).lower() in _ABBREV:
+            if word and (len(word.group(1)) == 1 or word.group(1).lower() in _ABBREV):
                 continue
-        if match.start() > start:
-            spans.append((start, match.start()))
+        end = match.end(1) if match.group(1) is not None else match.end(2)
+        if end > start:
+            spans.append((start, end))  # closing quotes stay with their sentence
         start = match.end()
     if start < len(text):
         spans.append((start, len(text)))
@@ -129,13 +157,18 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 class Triage:
     """Decides which sentences of an article go to spaCy; see the module docstring."""
 
-    def __init__(self, lead: int = 2, context: int = 0, lexicon_path: str | None = None) -> None:
+    def __init__(self, lead: int = 2, context: int = 0, lexicon_path: str | None = None,
+                 quantities: bool = True) -> None:
         self.lead = lead
         self.context = context
+        self.quantities = quantities
         self.rules = trigger_rules(lexicon_path)
 
     def keep_sentence(self, sentence: str) -> bool:
-        """True when a lexicon predicate (with its required words) may fire in this sentence."""
+        """True when a lexicon predicate (with its required words) may fire in this sentence,
+        or (with `quantities`) when it may state a figure a claim or an event count reads."""
+        if self.quantities and states_number(sentence):
+            return True
         words = {w.lower() for w in _WORD.findall(sentence)}
         for word in words:
             for rule in self.rules.get(word, ()):
@@ -158,22 +191,49 @@ class Triage:
             flags = wanted
         return [(a, b, f) for (a, b), f in zip(spans, flags)]
 
-    def mask(self, text: str) -> str:
-        """`text` with dropped sentences blanked (same length, newlines kept)."""
+    def blanks(self, text: str) -> tuple[str, list[tuple[int, int]]]:
+        """`text` with dropped sentences blanked (same length, newlines kept), and the blanks."""
         parts: list[str] = []
+        spans: list[tuple[int, int]] = []
         pos = 0
         for start, end, kept in self.keep(text):
             if kept:
                 continue
             parts.append(text[pos:start])
-            blank = re.sub(r"[^\n]", " ", text[start:end])
-            # a line break ends the blank, so the next kept sentence starts a sentence for spaCy
-            parts.append(blank if "\n" in blank else blank[:-1] + "\n")
+            parts.append(re.sub(r"[^\n]", " ", text[start:end]))
+            spans.append((start, end))
             pos = end
         if not parts:
-            return text
+            return text, []
         parts.append(text[pos:])
-        return "".join(parts)
+        return "".join(parts), spans
+
+    def mask(self, text: str) -> str:
+        """`text` with dropped sentences blanked (same length, newlines kept)."""
+        return self.blanks(text)[0]
+
+    def doc(self, nlp: Any, text: str) -> Any:
+        """A tokenized Doc of the masked text, each blank its own sentence, ready for `nlp.pipe`.
+
+        Kept sentences thus end where they would in the full parse, and a sentence span never
+        runs on into a blank (whose length would change the evidence rule for long sentences).
+        """
+        masked, spans = self.blanks(text)
+        doc = nlp.make_doc(masked)
+        if not spans:
+            return doc
+        k = 0
+        after_blank = False
+        for token in doc:
+            while k < len(spans) and spans[k][1] <= token.idx:
+                k += 1
+            in_blank = k < len(spans) and token.is_space and \
+                token.idx < spans[k][1] and token.idx + len(token.text) > spans[k][0]
+            if in_blank or after_blank:
+                if token.i:
+                    token.is_sent_start = True
+            after_blank = in_blank
+        return doc
 
     def kept_fraction(self, texts: Iterable[str]) -> float:
         """Share of characters kept over these texts (for reports)."""
@@ -195,7 +255,7 @@ def extract_triaged(extractor: object, articles: Iterable[object],
 
     triage = triage or Triage()
     nlp = extractor.nlp  # type: ignore[attr-defined]
-    pairs = ((triage.mask(a.text), a) for a in articles)  # type: ignore[attr-defined]
+    pairs = ((triage.doc(nlp, a.text), a) for a in articles)  # type: ignore[attr-defined]
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         try:
             yield extractor.from_doc(doc, article)  # type: ignore[attr-defined]
@@ -212,3 +272,18 @@ def extract_text_triaged(extractor: object, text: str, on: date,
     article = Article(id=article_id(on, text), date=on, title="", text=text, source=None,
                       origin=origin)
     return next(iter(extract_triaged(extractor, [article])))
+
+
+class TriagedExtractor:
+    """Wraps an Extractor so that `extract` parses only kept sentences (for `sitroom.eval`)."""
+
+    def __init__(self, extractor: object, triage: Triage | None = None) -> None:
+        self.inner = extractor
+        self.triage = triage or Triage()
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.inner, name)
+
+    def extract(self, articles: Iterable[object], batch_size: int = 32) -> Iterator[object]:
+        """Extraction | ExtractionError per article, parsing only the kept sentences."""
+        return extract_triaged(self.inner, articles, self.triage, batch_size)
