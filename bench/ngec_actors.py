@@ -6,8 +6,9 @@ Run: ``.venv/bin/python bench/ngec_actors.py [--misses] [--all]``. Each case is 
 Conventions (printed, not hidden): a case without a date is resolved on 2023-06-01 (NGEC's "today"
 when its tests were written); Kosovo is KOS in PLOVER, XKX in NGEC (same country); a bare country
 name is the state acting (GOV) here where NGEC gives no sector: `sector` counts that as a match,
-`sector (strict)` does not. A context string (e.g. "Mexico") supplies the country when the phrase
-has none, as the coder does with nearby country names.
+`sector (strict)` does not. Two `Eq` values for one field are alternatives (either matches). A
+context string (e.g. "Mexico") supplies the country when the phrase has none, as the coder does
+with nearby country names.
 """
 from __future__ import annotations
 
@@ -56,13 +57,16 @@ def cases(path: Path = CASES, include_all: bool = False) -> list[dict]:
 
 
 def _ok(checks: list[tuple[str, object]], got: str) -> bool:
+    """All NotEq checks hold and `got` is one of the Eq/In values (two Eq values on one field,
+    as in NGEC's GRU -> MIL/SPY case, are alternatives: no answer can equal both)."""
+    allowed: set[str] = set()
     for op, want in checks:
         want_set = {SAME.get(w, w) for w in (want if isinstance(want, list) else [want])}
         if op == "NotEq" and got in want_set:
             return False
-        if op in ("Eq", "In") and got not in want_set:
-            return False
-    return True
+        if op in ("Eq", "In"):
+            allowed |= want_set
+    return not allowed or got in allowed
 
 
 def score(kb=None, include_all: bool = False) -> dict:

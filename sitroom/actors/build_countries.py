@@ -125,11 +125,15 @@ def build() -> list[dict[str, str]]:
         raise SystemExit(f"overrides for unknown codes: {sorted(missing)}")
     taken = {str(v).lower() for r in rows.values() for col in ("name", "aliases", "demonyms",
              "seats", "regions") for v in (r[col] if isinstance(r[col], list) else [r[col]])}
+    taken |= {c.lower() for ov in overrides.values() for c in _split(ov.get("cities", ""))}
     cities = _cities(taken)
     for row in rows.values():
         if row["kind"] == "state":
-            row["cities"] = [c for c in cities.get(str(row["iso3"]), [])
-                             if c not in row["seats"] and c not in row["regions"]]
+            ov = overrides.get(str(row["code"])) or {}
+            hand = [c for c in _split(ov.get("cities", "")) if c not in row["regions"]]
+            row["cities"] = hand + [c for c in cities.get(str(row["iso3"]), [])
+                                    if c not in row["seats"] and c not in row["regions"]
+                                    and c not in hand]
     out = []
     for row in sorted(rows.values(), key=lambda r: (r["kind"] != "state", r["code"], r["iso3"])):
         out.append({k: "|".join(v) if isinstance(v, list) else v for k, v in row.items()})

@@ -35,6 +35,16 @@ OFFICE_SYNONYMS = {"premier": ["prime minister"], "defense minister": ["defence 
                    "chief secretary": ["chief cabinet secretary"],
                    "head of government": ["prime minister"]}
 SECTOR_RANK = {"GOV": 0, "MIL": 1, "SPY": 2, "JUD": 3, "COP": 4, "LEG": 5}
+# "Republican senators", "Democratic Representatives": members of the US Congress by party.
+US_PARTY = frozenset({"democratic", "democrat", "democrats", "republican", "republicans", "gop"})
+LEGISLATORS = frozenset({"senator", "senators", "representative", "representatives", "lawmaker",
+                         "lawmakers", "congressman", "congressmen", "congresswoman",
+                         "congresswomen", "legislator", "legislators", "members", "member",
+                         "leader", "leaders", "leadership"})
+# Organisations whose generic names ("Defense Department") another country's cue re-homes.
+STATE_KINDS = frozenset({"government_body", "military", "police", "intelligence", "legislature",
+                         "court"})
+NON_STATE = frozenset({"UNO", "EUR", "IGO", "NGO", "IMG"})
 
 
 @dataclass(frozen=True)
@@ -125,12 +135,14 @@ def _holder(kb: ActorKB, country: str, word: str, on: date) -> Office | None:
 
 
 def _named_places(items: list[Item]) -> list[Item]:
-    """Drop a region or city that is part of a person's name ("Nawaf Al-Sabah", "Puerto X")."""
+    """Drop a one-word region or city that is part of a name ("Nawaf Al-Sabah", "Puerto X");
+    a longer place name after a name stays a cue ("... Alliance Northern Territory")."""
     from .kb import Place
     out: list[Item] = []
     for i, it in enumerate(items):
         prev = items[i - 1] if i else None
         if isinstance(it.hit, Place) and it.hit.kind in ("region", "city") and prev is not None \
+                and it.end - it.start == 1 \
                 and prev.hit is None and is_capitalised(prev.word) and prev.word[:1].isalpha():
             out.append(Item(it.start, it.end, None, it.word))
             continue
@@ -166,7 +178,12 @@ def compose(kb: ActorKB, text: str, on: date) -> Resolution:
         toks = toks[1:]
     if len(toks) > 1 and fold(toks[0]) == "official" and is_capitalised(toks[1]):
         toks = toks[1:]  # "official Beijing"
-    kept = _named_places(_kept(scan(kb, toks, on)))
+    items = scan(kb, toks, on)
+    if len(items) > 2 and isinstance(items[0].hit, Role) and items[0].hit.word == "official" \
+            and items[1].hit is None and fold(items[1].word) not in ("of", ",", "'s") \
+            and any(it.hit is not None for it in items[2:]):
+        items = items[1:]  # "official residence ... of the President": an adjective
+    kept = _named_places(_kept(items))
     hits = [it for it in kept if it.hit is not None]
     roles = [it for it in hits if isinstance(it.hit, Role)]
     places = [it for it in hits if isinstance(it.hit, Place)]
@@ -203,7 +220,16 @@ def compose(kb: ActorKB, text: str, on: date) -> Resolution:
             role = agent.word
         if former:
             sector = "ELI"
-        return Resolution(text, org.country or country, sector, org.name, role,
+        home, name = org.country or country, org.name
+        cue = next((p for p in places if p.start < org_item.start and  # type: ignore[union-attr]
+                    p.hit.kind in ("country", "demonym", "seat")), None)  # type: ignore[union-attr]
+        if cue is not None and org.kind in STATE_KINDS and org.country not in NON_STATE \
+                and cue.hit.code != org.country and not code:  # type: ignore[union-attr]
+            # "Chile's Defense Department": a generic name re-homed by the country before it
+            home, name = cue.hit.code, None  # type: ignore[union-attr]
+            if org.kind == "government_body" and not role and not former:
+                sector = "GOV"
+        return Resolution(text, home, sector, name, role,
                           0.75 if unknown_name else 0.9, code)
 
     place: Place | None = places[0].hit if places else None  # type: ignore[assignment]
@@ -222,6 +248,9 @@ def compose(kb: ActorKB, text: str, on: date) -> Resolution:
         conf = {"country": 0.9, "seat": 0.85, "demonym": 0.6}.get(place.kind, 0.5)
         return Resolution(text, place.code, sector, entity, None, conf if bare else round(conf - 0.2, 2))
     sector, role = head.sector, head.word
+    if head.word in LEGISLATORS and country in (None, "USA") and any(
+            fold(it.word) in US_PARTY and is_capitalised(it.word) for it in kept if it.hit is None):
+        sector, country = "LEG", "USA"  # "Republican senators", "Democratic Representatives"
     if of_pos is not None and head.kind in ("office", "generic"):
         # "President of the Human Rights League": an office holder of a body has its sector
         body = [r.hit for r in roles if r.start > of_pos and r.hit.kind == "body"]  # type: ignore[union-attr]

@@ -5,8 +5,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-COUNTRY_FLOOR = 0.51  # without people.csv/organizations.csv; raise when they land
-SECTOR_FLOOR = 0.58
+COUNTRY_FLOOR = 0.95  # reached 0.953 (279 cases); raise, never lower
+SECTOR_FLOOR = 0.89  # reached 0.891 (265 cases)
 
 
 def test_ngec_floors(shared: Path) -> None:
