@@ -69,6 +69,8 @@ def _ingest(paths: tuple[str, ...], db: str, batch_size: int) -> Any:
                             on_progress=advance, **options)
         if result.claims:
             store.regroup_claims()
+        if result.stored:
+            store.rebuild_stories()
     return result
 
 
@@ -173,15 +175,18 @@ def _parse_day(value: str | None, name: str) -> date | None:
 @click.option("--since", help="First date, YYYY-MM-DD.")
 @click.option("--until", help="Last date, YYYY-MM-DD.")
 @click.option("--limit", type=int, default=None, help="At most this many events.")
+@click.option("--canonical", is_flag=True,
+              help="One row per occurrence (reports merged across articles), with counts.")
 def events(db: str, fmt: str, actor: str | None, recipient: str | None, type_: str | None,
-           since: str | None, until: str | None, limit: int | None) -> None:
-    """List stored events, filtered."""
+           since: str | None, until: str | None, limit: int | None, canonical: bool) -> None:
+    """List stored events, filtered: every report, or with --canonical every occurrence."""
     from .store.db import Store
 
     first, last = _parse_day(since, "--since"), _parse_day(until, "--until")
     with Store(db, read_only=True) as store:
-        rows = store.events(actor=actor, recipient=recipient, type=type_, since=first,
-                            until=last, limit=limit)
+        query = store.canonical_events if canonical else store.events
+        rows = query(actor=actor, recipient=recipient, type=type_, since=first, until=last,
+                     limit=limit)
     if fmt == "jsonl":
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))
@@ -193,7 +198,9 @@ def events(db: str, fmt: str, actor: str | None, recipient: str | None, type_: s
         from .summary import describe_event
 
         for row in rows:
-            click.echo(describe_event(row))
+            counts = (f"  [{row['num_articles']} articles, {row['num_sources']} sources]"
+                      if canonical else "")
+            click.echo(describe_event(row) + counts)
         click.echo(f"{len(rows)} events", err=True)
 
 

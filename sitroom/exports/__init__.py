@@ -56,7 +56,8 @@ def export(store: Store, fmt: str, path: str, canonical: bool = False, *,
 
     `path` "-" is standard output (not for parquet). `header` applies to the tabular text formats:
     csv writes one unless header=False; gdelt, like GDELT's own files, only when header=True.
-    `canonical=True` needs the story-deduplication table, which no store has yet.
+    `canonical=True` writes one row per canonical event (reports of one occurrence merged, with
+    their counts) instead of one per report.
     """
     from . import flat, gdelt, polecat
     from .query import check_canonical
@@ -65,9 +66,9 @@ def export(store: Store, fmt: str, path: str, canonical: bool = False, *,
         raise SitroomError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if header is not None and fmt not in ("csv", "gdelt"):
         raise SitroomError(f"header applies to csv and gdelt exports, not {fmt}")
-    check_canonical(store, canonical)
+    table = check_canonical(store, canonical)
     filters = {"actor": actor, "recipient": recipient, "type": type, "since": since,
-               "until": until}
+               "until": until, "table": table}
     if fmt == "parquet":
         if path == STDOUT:
             raise SitroomError("parquet export needs a file path, not standard output")

@@ -12,24 +12,26 @@ ORDER = "ORDER BY coalesce(e.date, e.article_date), e.event_id"
 CANONICAL_TABLE = "canonical_events"
 
 
-def check_canonical(store: Store, canonical: bool) -> None:
-    """Refuse `canonical=True` until story deduplication has built its table in this store."""
+def check_canonical(store: Store, canonical: bool) -> str:
+    """The table to export from; canonical events need the story rebuild to have run."""
     if not canonical:
-        return
-    found = store.query("SELECT table_name FROM information_schema.tables WHERE table_name = ?",
-                        [CANONICAL_TABLE])
-    if not found:
+        return "events"
+    events = store.query("SELECT count(*) AS n FROM events")[0]["n"]
+    merged = store.query(f"SELECT count(*) AS n FROM {CANONICAL_TABLE}")[0]["n"]
+    if events and not merged:
         raise SitroomError(
-            f"{store.path}: canonical events are not available yet (no {CANONICAL_TABLE} table: "
-            "story deduplication has not been run on this store); export without canonical "
-            "for one row per reported event")
-    raise SitroomError(f"{store.path}: exporting canonical events is not supported yet")
+            f"{store.path}: canonical events have not been built for this store: they are "
+            "rebuilt after each `sitroom ingest`; ingest again, or export without --canonical")
+    return CANONICAL_TABLE
 
 
-def select_sql(columns: str, **filters: Any) -> tuple[str, list[Any]]:
-    """`SELECT columns` over the filtered events `e` joined to their articles `a`, in date order."""
+def select_sql(columns: str, table: str = "events", **filters: Any) -> tuple[str, list[Any]]:
+    """`SELECT columns` over the filtered events `e` (every report, or the canonical events)
+    joined to their articles `a`, in date order."""
+    if table not in ("events", CANONICAL_TABLE):
+        raise SitroomError(f"unknown event table {table!r}")
     where, params = event_filters(**filters)
-    sql = (f"SELECT {columns} FROM (SELECT * FROM events {where}) AS e "
+    sql = (f"SELECT {columns} FROM (SELECT * FROM {table} {where}) AS e "
            f"LEFT JOIN articles AS a ON a.id = e.article_id {ORDER}")
     return sql, params
 

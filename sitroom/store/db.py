@@ -241,6 +241,20 @@ class Store:
             params += [limit, offset]
         return [event_dict(r) for r in self.query(sql, params)]
 
+    def rebuild_stories(self) -> Any:
+        """Recompute near-duplicates, story clusters and canonical events over the whole store
+        (one transaction); returns the counts and seconds taken (sitroom.stories.RebuildStats)."""
+        from ..stories import rebuild_stories
+
+        return rebuild_stories(self)
+
+    def canonical_events(self, **filters: Any) -> list[dict[str, Any]]:
+        """Canonical events (one per occurrence, with counts and mentions), filtered as in
+        `events` (see sitroom.stories.canonical_events)."""
+        from ..stories import canonical_events
+
+        return canonical_events(self, **filters)
+
 
 def contains_pattern(value: str) -> str:
     """An ILIKE pattern (with ESCAPE '\\') matching `value` literally anywhere."""

@@ -37,4 +37,25 @@ MIGRATIONS: list[str] = [
         contested BOOLEAN, parent_group_id VARCHAR, n_claims INTEGER);
     CREATE INDEX claims_group ON claims(group_id);
     """,
+    # 3: stories and canonical events (rebuilt across the whole store by Store.rebuild_stories)
+    """
+    CREATE TABLE stories (
+        story_id VARCHAR PRIMARY KEY, title VARCHAR, first_date DATE, last_date DATE,
+        num_articles INTEGER, terms VARCHAR);
+    CREATE TABLE story_articles (
+        article_id VARCHAR PRIMARY KEY, story_id VARCHAR NOT NULL, duplicate_of VARCHAR,
+        similarity DOUBLE);
+    CREATE TABLE canonical_events AS
+        SELECT *, NULL::VARCHAR AS story_id, NULL::INTEGER AS num_mentions,
+               NULL::INTEGER AS num_articles, NULL::INTEGER AS num_sources,
+               NULL::DATE AS first_reported, NULL::DATE AS last_reported
+        FROM events LIMIT 0;
+    CREATE UNIQUE INDEX canonical_events_id ON canonical_events(event_id);
+    CREATE TABLE event_mentions (
+        event_id VARCHAR PRIMARY KEY, canonical_id VARCHAR NOT NULL, article_id VARCHAR NOT NULL,
+        repeat BOOLEAN NOT NULL);
+    CREATE INDEX story_articles_story ON story_articles(story_id);
+    CREATE INDEX canonical_dyad ON canonical_events(actor_country, recipient_country);
+    CREATE INDEX event_mentions_canonical ON event_mentions(canonical_id);
+    """,
 ]

@@ -15,6 +15,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from sitroom.batch.local import ingest
+from sitroom.exports.gdelt import COLUMNS as GDELT_COLUMNS
 from sitroom.errors import SitroomError
 from sitroom.exports import FORMATS, export
 from sitroom.exports import flat, gdelt
@@ -239,9 +240,23 @@ def test_polecat_records(store: Store, events: list[dict[str, Any]], tmp_path: P
             assert rec["mode"][0] == ev["mode"]
 
 
-def test_canonical_and_bad_requests_are_clear_errors(store: Store, tmp_path: Path) -> None:
-    with pytest.raises(SitroomError, match="canonical events are not available yet"):
+def test_canonical_export_needs_the_story_rebuild_then_merges(store: Store,
+                                                              tmp_path: Path) -> None:
+    with pytest.raises(SitroomError, match="canonical events have not been built"):
         export(store, "csv", str(tmp_path / "c.csv"), canonical=True)
+    copy = tmp_path / "copy.duckdb"
+    copy.write_bytes(Path(store.path).read_bytes())
+    with Store(copy) as writable:
+        writable.rebuild_stories()
+        reports = export(writable, "csv", str(tmp_path / "all.csv"))
+        merged = export(writable, "gdelt", str(tmp_path / "c.tsv"), canonical=True)
+        assert 0 < merged < reports
+    rows = [line.split("\t") for line in (tmp_path / "c.tsv").read_text().splitlines()]
+    num_articles = [int(r[GDELT_COLUMNS.index("NumArticles")]) for r in rows]
+    assert max(num_articles) >= 2  # the seeds' troop deployment, reported on two dates
+
+
+def test_bad_requests_are_clear_errors(store: Store, tmp_path: Path) -> None:
     with pytest.raises(SitroomError, match="unknown export format"):
         export(store, "xlsx", str(tmp_path / "x.xlsx"))
     with pytest.raises(SitroomError, match="needs a file path"):

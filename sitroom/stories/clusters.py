@@ -1,0 +1,152 @@
+"""Story clusters: articles about one developing story, grouped in one pass over time.
+
+Each article becomes a TF-IDF vector of its title and text (the title counts twice). Articles are
+read in date order; an article joins the active story (one with an article in the last
+`WINDOW_DAYS` days) whose centroid it is most similar to, when the cosine reaches `LINK` (or
+`LINK_WITH_ACTORS` when they also share an actor country or entity from their events); otherwise
+it starts a story. A near-duplicate joins its original's story. A centroid (not single-link)
+keeps a long chain of loosely related articles from collapsing into one story.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from ..records import stable_id
+from .reference import reference_df
+from .text import normalise
+
+WINDOW_DAYS = 7
+LINK = 0.30
+LINK_WITH_ACTORS = 0.20
+TOP_TERMS = 40
+CENTROID_TERMS = 120
+
+STOPWORDS = frozenset("""
+a about above after again against all also am an and any are as at be because been before being
+below between both but by can could did do does doing down during each few for from further had
+has have having he her here hers herself him himself his how i if in into is it its itself just
+me more most my no nor not now of off on once only or other our ours out over own same she
+should so some such than that the their theirs them then there these they this those through to
+too under until up very was we were what when where which while who whom why will with would you
+your said says say told according new one two three four five six seven eight nine ten first
+last year years day days week weeks month months time also mr mrs ms monday tuesday wednesday
+thursday friday saturday sunday today yesterday tomorrow people many much may might must
+shall since still yet however although though within without around among per via including
+""".split())
+
+
+@dataclass(frozen=True)
+class StoryArticle:
+    """What clustering needs of one article."""
+
+    id: str
+    date: date
+    title: str
+    text: str
+    actors: frozenset[str] = frozenset()
+    duplicate_of: str | None = None
+
+
+@dataclass
+class Story:
+    """A developing story: its articles in date order and its term centroid."""
+
+    story_id: str
+    articles: list[str] = field(default_factory=list)
+    first_date: date | None = None
+    last_date: date | None = None
+    title: str = ""
+    centroid: dict[str, float] = field(default_factory=dict)
+    actors: set[str] = field(default_factory=set)
+    similarity: dict[str, float] = field(default_factory=dict)
+    number: int = -1
+
+    def top_terms(self, n: int = 6) -> list[str]:
+        """The centroid's heaviest terms, a rough label."""
+        return [t for t, _ in sorted(self.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:n]]
+
+
+def terms(title: str, text: str) -> Counter[str]:
+    """Content-word counts of an article, title words counted twice."""
+    words = [w for w in normalise(title) * 2 + normalise(text)
+             if len(w) > 2 and not w.isdigit() and w not in STOPWORDS]
+    return Counter(words)
+
+
+def tfidf_vectors(counts: Sequence[Counter[str]]) -> list[dict[str, float]]:
+    """L2-normalised TF-IDF vectors (sublinear tf; document frequencies counted over these
+    articles plus the shipped reference corpus), each cut to its TOP_TERMS heaviest terms."""
+    df: Counter[str] = Counter()
+    for c in counts:
+        df.update(c.keys())
+    ref_n, ref_df = reference_df()  # so that weights do not depend on the store's size
+    n = len(counts) + ref_n
+    out = []
+    for c in counts:
+        weights = {t: (1 + math.log(k)) * math.log((n + 1) / (df[t] + ref_df.get(t, 0) + 0.5))
+                   for t, k in c.items()}
+        top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TERMS]
+        norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
+        out.append({t: w / norm for t, w in top})
+    return out
+
+
+def cosine(vec: dict[str, float], centroid: dict[str, float]) -> float:
+    """Cosine of a unit vector with a centroid of any length."""
+    norm = math.sqrt(sum(w * w for w in centroid.values()))
+    if not norm:
+        return 0.0
+    return sum(w * centroid.get(t, 0.0) for t, w in vec.items()) / norm
+
+
+def _add(story: Story, art: StoryArticle, vec: dict[str, float], score: float) -> None:
+    story.articles.append(art.id)
+    story.first_date = story.first_date or art.date
+    story.last_date = art.date
+    story.title = story.title or art.title
+    story.actors |= art.actors
+    story.similarity[art.id] = round(score, 3)
+    for t, w in vec.items():
+        story.centroid[t] = story.centroid.get(t, 0.0) + w
+    if len(story.centroid) > CENTROID_TERMS * 2:
+        keep = sorted(story.centroid.items(), key=lambda kv: -kv[1])[:CENTROID_TERMS]
+        story.centroid = dict(keep)
+
+
+def cluster_stories(articles: Iterable[StoryArticle], window_days: int = WINDOW_DAYS,
+                    link: float = LINK, link_with_actors: float = LINK_WITH_ACTORS) -> list[Story]:
+    """Group articles into stories (see the module docstring); stories in order of first date."""
+    arts = sorted(articles, key=lambda a: (a.date, a.id))
+    vectors = tfidf_vectors([terms(a.title, a.text) for a in arts])
+    stories: list[Story] = []
+    story_of: dict[str, Story] = {}
+    index: dict[str, set[int]] = {}
+    window = timedelta(days=window_days)
+    for art, vec in zip(arts, vectors):
+        best: tuple[float, Story] | None = None
+        if art.duplicate_of is not None and art.duplicate_of in story_of:
+            best = (1.0, story_of[art.duplicate_of])
+        else:
+            seen = {s for t in vec for s in index.get(t, ())}
+            for n in sorted(seen):
+                story = stories[n]
+                if story.last_date is None or art.date - story.last_date > window:
+                    continue
+                score = cosine(vec, story.centroid)
+                need = link_with_actors if art.actors & story.actors else link
+                if score >= need and (best is None or score > best[0]):
+                    best = (score, story)
+        if best is None:
+            story = Story(story_id=stable_id("story", art.id), number=len(stories))
+            stories.append(story)
+            best = (1.0, story)
+        score, story = best
+        _add(story, art, vec, score)
+        story_of[art.id] = story
+        for t in vec:
+            index.setdefault(t, set()).add(story.number)
+    return stories

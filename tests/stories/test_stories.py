@@ -1,0 +1,109 @@
+"""Stories and canonical events on a real DuckDB file with the real Extractor."""
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from sitroom.errors import StoreError
+from sitroom.extract import Extractor
+from sitroom.ingest import read_paths
+from sitroom.ingest.records import article_from_record
+from sitroom.records import Article
+from sitroom.stories import near_duplicates, shingles
+from sitroom.stories.text import is_near_duplicate
+from sitroom.store.db import Store
+from sitroom.store.migrations import MIGRATIONS
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def _wikinews(shared: Path, ids: set[str]) -> dict[str, dict]:
+    out = {}
+    with (shared / "corpora" / "wikinews_en.jsonl").open(encoding="utf-8") as handle:
+        for line in handle:
+            rec = json.loads(line)
+            if rec["id"] in ids:
+                out[rec["id"]] = rec
+    return out
+
+
+def test_migration_3_creates_the_story_tables(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.duckdb") as store:
+        assert store.schema_version() == len(MIGRATIONS) >= 3
+        names = {r["table_name"] for r in store.query(
+            "SELECT table_name FROM information_schema.tables")}
+        assert {"stories", "story_articles", "canonical_events", "event_mentions"} <= names
+
+
+def test_seed_troop_deployment_is_one_canonical_event(shared: Path, extractor: Extractor,
+                                                      tmp_path: Path) -> None:
+    with Store(tmp_path / "s.duckdb") as store:
+        with pytest.raises(StoreError, match="not been built"):
+            store.add(list(extractor.extract(read_paths([str(shared / "seeds")]))))
+            store.canonical_events()
+        stats = store.rebuild_stories()
+        assert stats.articles == 2 and stats.stories == 1 and stats.canonical_events < stats.events
+        mobilize = [c for c in store.canonical_events(actor="PRK", type="MOBILIZE")
+                    if c["num_articles"] == 2]
+        assert len(mobilize) == 1
+        event = mobilize[0]
+        assert event["num_mentions"] == 2 and event["num_sources"] == 2
+        assert (event["first_reported"], event["last_reported"]) == ("2024-10-25", "2024-11-01")
+        dates = {m["article_date"] for m in event["mentions"] if not m["repeat"]}
+        assert dates == {"2024-10-25", "2024-11-01"}
+        assert any(m["said_by"] and m["said_by"]["text"] == "Western allies"
+                   for m in event["mentions"])
+        for m in event["mentions"]:
+            text = store.query("SELECT text FROM articles WHERE id = ?", [m["article_id"]])[0]
+            assert text["text"][m["evidence"]["start"]:m["evidence"]["end"]] == \
+                m["evidence"]["text"]
+        # every report is a mention of exactly one canonical event; rebuilding is idempotent
+        assert store.query("SELECT count(*) AS n FROM event_mentions")[0]["n"] == stats.events
+        again = store.rebuild_stories()
+        assert again.canonical_events == stats.canonical_events
+        ids = {c["event_id"] for c in store.canonical_events(mentions=False)}
+        assert event["event_id"] in ids
+
+
+def test_wire_copy_is_a_near_duplicate_and_a_rewrite_is_not(shared: Path) -> None:
+    recs = _wikinews(shared, {"wn-tosca-politics-ID27044", "wn-tosca-politics-ID47819",
+                              "wn-tosca-politics-ID47896"})
+    base = recs["wn-tosca-politics-ID27044"]["text"]
+    words = base.split()
+    edited = "BAGHDAD (Reuters) - " + " ".join(words[:40] + ["reportedly"] + words[41:-15])
+    dup, jac, _ = is_near_duplicate(shingles(base), shingles(edited))
+    assert dup and jac > 0.6
+    rewrite = (recs["wn-tosca-politics-ID47819"]["text"], recs["wn-tosca-politics-ID47896"]["text"])
+    assert not is_near_duplicate(shingles(rewrite[0]), shingles(rewrite[1]))[0]
+    pairs = near_duplicates([("x", base), ("y", edited), ("a", rewrite[0]), ("b", rewrite[1])])
+    assert [(p.a, p.b) for p in pairs] == [("x", "y")]
+
+
+def test_same_event_pair_merges_and_counts_once_per_article(shared: Path, extractor: Extractor,
+                                                            tmp_path: Path) -> None:
+    recs = _wikinews(shared, {"wn-tosca-politics-ID9853", "wn-tosca-politics-ID9959"})
+    arts = [article_from_record(r, f"wikinews#{i}") for i, r in recs.items()]
+    with Store(tmp_path / "s.duckdb") as store:
+        store.add(list(extractor.extract(arts)))
+        store.rebuild_stories()
+        protests = [c for c in store.canonical_events(type="PROTEST") if c["num_articles"] == 2]
+        assert protests, "the Gaza Independence Day rallies reported twice are one event"
+        assert protests[0]["num_sources"] == 1  # both Wikinews (en): one outlet
+
+
+def test_different_countries_same_day_do_not_merge(extractor: Extractor, tmp_path: Path) -> None:
+    day = date(2024, 3, 5)
+    texts = ["Israeli troops attacked a refugee camp in Gaza on Tuesday, killing 12 people.",
+             "Russian forces attacked the city of Kharkiv on Tuesday, killing 12 people."]
+    arts = [Article(id=f"t{i}", date=day, title="", text=t, source=f"outlet{i}", origin=f"{i}")
+            for i, t in enumerate(texts)]
+    with Store(tmp_path / "s.duckdb") as store:
+        store.add(list(extractor.extract(arts)))
+        store.rebuild_stories()
+        assert all(c["num_articles"] == 1 for c in store.canonical_events())
