@@ -316,10 +316,9 @@ def _embedded_under_trigger(token: Token) -> Token | None:
 
 
 def _location_hint(trigger: Token, pred: Predicate) -> Token | None:
+    """Where troops are sent or stand ("to Russia", "in Russia"): a place, not a recipient."""
     if pred.type == "MOBILIZE":
-        target = _prep_object(trigger, frozenset({"to", "into", "in", "inside", "near"}))
-        if target is not None:
-            return target
+        return _prep_object(trigger, frozenset({"to", "into", "in", "inside", "near"}))
     return None
 
 
