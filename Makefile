@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 DEMO_DB ?= demo.duckdb
 
-.PHONY: demo test test-all lint bench eval clean
+.PHONY: demo test test-all lint bench eval docs clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -25,6 +25,11 @@ test-all: $(STAMP)  ## including slow tests
 
 eval: $(STAMP)  ## quality figures on the development gold
 	$(VENV)/bin/sitroom eval ../shared/gold/dev
+
+docs: $(STAMP)  ## regenerate the generated docs (CLI help, ontology, quality figures)
+	$(PY) scripts/gen_cli_docs.py
+	$(PY) scripts/gen_ontology_docs.py
+	$(PY) scripts/gen_quality_docs.py > /dev/null
 
 bench: $(STAMP)  ## throughput benchmark (prints figures; not part of the tests)
 	$(PY) bench/throughput.py

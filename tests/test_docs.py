@@ -81,3 +81,17 @@ def test_exports_md_lists_every_column() -> None:
         assert f"| `{col.name}` | {col.type} |" in text, col.name
     for name in gdelt.EMPTY:
         assert f"`{name}`" in text, name
+
+
+def _script(name: str):  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_ontology_md_is_up_to_date() -> None:
+    assert (DOCS / "ontology.md").read_text(encoding="utf-8") == \
+        _script("gen_ontology_docs").render(), \
+        "docs/ontology.md is out of date: run .venv/bin/python scripts/gen_ontology_docs.py"
