@@ -16,8 +16,9 @@ demo: $(STAMP)  ## the main job on the bundled example articles
 	rm -f $(DEMO_DB)
 	$(VENV)/bin/sitroom run examples/wikinews --db $(DEMO_DB)
 
-test: $(STAMP)  ## the test suite; installs Debian's chromium for the browser tests when it can
+test: $(STAMP)  ## the test suite; installs Debian's chromium and R's readr for the browser and R tests when it can
 	VENV=$(VENV) bash .ci/browser-deps.sh || echo "WARNING: chromium could not be installed: browser tests will be SKIPPED"
+	bash .ci/r-deps.sh || echo "WARNING: R's readr could not be installed: the R round-trip test will be SKIPPED"
 	$(PY) -m pytest -q
 
 test-all: $(STAMP)  ## including slow tests

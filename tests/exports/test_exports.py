@@ -1,9 +1,13 @@
 """Exports round-trip: a real store (the seeds, the real Extractor) out to each format and back in
-with the readers people use (pandas, pyarrow, DuckDB, json). R's readr/arrow are not tested here.
+with the readers people use (pandas, pyarrow, DuckDB, json, and R's readr where Debian's
+r-cran-readr is installed: .ci/r-deps.sh).
 """
 from __future__ import annotations
 
+import csv
 import json
+import shutil
+import subprocess
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -265,3 +269,55 @@ def test_bad_requests_are_clear_errors(store: Store, tmp_path: Path) -> None:
         export(store, "jsonl", str(tmp_path / "h.jsonl"), header=True)
     with pytest.raises(SitroomError, match="cannot write"):
         export(store, "csv", str(tmp_path / "missing" / "dir" / "x.csv"))
+
+R_SCRIPT = r"""
+suppressMessages(library(readr))
+args <- commandArgs(trailingOnly = TRUE)
+d <- read_csv(args[1], show_col_types = FALSE, guess_max = 100000, na = "")
+types <- data.frame(column = names(d), class = sapply(d, function(x) class(x)[1]))
+write_tsv(types, args[2])
+keep <- c("event_id", "article_date", "date", "type", "actor_country", "goldstein",
+          "evidence_start", "evidence_end", "evidence_text")
+out <- d[, keep]
+out$article_date <- format(out$article_date, "%Y-%m-%d")
+out$date <- format(out$date, "%Y-%m-%d")
+write_csv(out, args[3], na = "")
+"""
+
+
+def _rscript() -> str:
+    rscript = shutil.which("Rscript")
+    if rscript is None:
+        pytest.skip("SKIPPED: Rscript not installed (.ci/r-deps.sh installs Debian's "
+                    "r-base-core and r-cran-readr)")
+    probe = subprocess.run([rscript, "-e", "library(readr)"], capture_output=True, text=True)
+    if probe.returncode != 0:
+        pytest.skip("SKIPPED: R's readr is not installed (apt-get install r-cran-readr)")
+    return rscript
+
+
+def test_csv_read_by_r_readr(store: Store, events: list[dict], tmp_path: Path) -> None:
+    rscript = _rscript()
+    path, types_path, back = tmp_path / "e.csv", tmp_path / "types.tsv", tmp_path / "back.csv"
+    (tmp_path / "read.R").write_text(R_SCRIPT, encoding="utf-8")
+    assert export(store, "csv", str(path)) == len(events)
+    run = subprocess.run([rscript, str(tmp_path / "read.R"), str(path), str(types_path),
+                          str(back)], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    with types_path.open(encoding="utf-8") as fh:
+        types = {r["column"]: r["class"] for r in csv.DictReader(fh, delimiter="\t")}
+    assert types["article_date"] == "Date" and types["date"] == "Date"
+    assert types["goldstein"] == "numeric" and types["evidence_start"] == "numeric"
+    assert types["type"] == "character" and types["evidence_text"] == "character"
+    with back.open(encoding="utf-8", newline="") as fh:
+        rows = {r["event_id"]: r for r in csv.DictReader(fh)}
+    assert rows.keys() == {e["event_id"] for e in events}
+    for ev in events:
+        row = rows[ev["event_id"]]
+        assert date.fromisoformat(row["article_date"]) == date.fromisoformat(ev["article_date"])
+        assert row["date"] == (ev["date"] or "")
+        assert row["type"] == ev["type"] and row["actor_country"] == (ev["actor"]["country"] or "")
+        assert float(row["goldstein"]) == pytest.approx(ev["goldstein"])
+        assert (int(row["evidence_start"]), int(row["evidence_end"])) == \
+            (ev["evidence"]["start"], ev["evidence"]["end"])
+        assert row["evidence_text"] == ev["evidence"]["text"]
