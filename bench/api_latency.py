@@ -5,10 +5,13 @@
 1. Builds (or reuses) the store: ingests real articles (examples/wikinews and ../shared/seeds)
    with the real Extractor, then replicates those articles and events inside DuckDB with new ids
    and dates shifted back week by week until the store holds --events events. Realistic rows
-   (real actors, types, evidence spans) without parsing 100k articles.
+   (real actors, types, evidence spans) without parsing 100k articles. Stories are rebuilt over
+   the real articles first and their canonical events and mentions replicated alongside, so the
+   canonical counts the API serves by default cover every replicated report.
 2. Serves it with `sitroom.api.serve` in a subprocess on a free loopback port.
 3. 20 concurrent clients send --requests requests in all (events with assorted filters and
-   pages, dyad series, timeline), then stop; prints p50/p99 per endpoint.
+   pages, mostly reports and some canonical=true; dyad series, mostly canonical (the default)
+   and some canonical=false; timeline), then stop; prints p50/p99 per endpoint.
 4. Loads the page in Debian's chromium (Playwright) and prints the time to first render (first
    contentful paint) and to the timeline being drawn with data. Skipped, with a message, where
    chromium or playwright is missing.
@@ -42,9 +45,10 @@ def build(db: Path, target: int) -> int:
     from sitroom.store.db import Store
 
     if db.exists():
-        with Store(db, read_only=True) as store:
+        with Store(db) as store:  # writable: migrates a store built before stories existed
             have = store.count("events")
-        if have >= target:
+            merged = store.query("SELECT count(*) AS n FROM event_mentions")[0]["n"]
+        if have >= target and merged == have:
             print(f"reusing {db}: {have} events")
             return have
         db.unlink()
@@ -58,6 +62,7 @@ def build(db: Path, target: int) -> int:
         base = store.count("events")
         if base == 0:
             raise SystemExit("the extractor found no events in the source articles")
+        stats = store.rebuild_stories()
         copies = -(-target // base) - 1
         con = store.con
         con.execute("BEGIN TRANSACTION")
@@ -72,10 +77,33 @@ def build(db: Path, target: int) -> int:
                 e.article_date - CAST(i * 7 AS INTEGER) AS article_date,
                 e.date - CAST(i * 7 AS INTEGER) AS date)
             FROM events e, range(1, ? + 1) t(i)""", [copies])
+        con.execute("""
+            INSERT INTO canonical_events SELECT c.* REPLACE (
+                c.event_id || '-' || i AS event_id, c.article_id || '-' || i AS article_id,
+                c.article_date - CAST(i * 7 AS INTEGER) AS article_date,
+                c.date - CAST(i * 7 AS INTEGER) AS date, c.story_id || '-' || i AS story_id,
+                c.first_reported - CAST(i * 7 AS INTEGER) AS first_reported,
+                c.last_reported - CAST(i * 7 AS INTEGER) AS last_reported)
+            FROM canonical_events c, range(1, ? + 1) t(i)""", [copies])
+        con.execute("""
+            INSERT INTO event_mentions SELECT m.event_id || '-' || i, m.canonical_id || '-' || i,
+                m.article_id || '-' || i, m.repeat
+            FROM event_mentions m, range(1, ? + 1) t(i)""", [copies])
+        con.execute("""
+            INSERT INTO stories SELECT s.* REPLACE (s.story_id || '-' || i AS story_id,
+                s.first_date - CAST(i * 7 AS INTEGER) AS first_date,
+                s.last_date - CAST(i * 7 AS INTEGER) AS last_date)
+            FROM stories s, range(1, ? + 1) t(i)""", [copies])
+        con.execute("""
+            INSERT INTO story_articles SELECT a.article_id || '-' || i, a.story_id || '-' || i,
+                a.duplicate_of || '-' || i, a.similarity
+            FROM story_articles a, range(1, ? + 1) t(i)""", [copies])
         con.execute("COMMIT")
+        canonical = store.query("SELECT count(*) AS n FROM canonical_events")[0]["n"]
         total = store.count("events")
-    print(f"built {db}: {report.stored} real articles, {base} real events, replicated "
-          f"x{copies + 1} -> {total} events in {time.perf_counter() - t0:.1f}s")
+    print(f"built {db}: {report.stored} real articles, {base} real events "
+          f"({stats.canonical_events} canonical), replicated x{copies + 1} -> {total} events, "
+          f"{canonical} canonical events in {time.perf_counter() - t0:.1f}s")
     return total
 
 
@@ -113,17 +141,23 @@ def workload(url: str, n: int, seed: int = 1) -> list[tuple[str, str, dict]]:
     for _ in range(n):
         r = rng.random()
         if r < 0.5:
+            canonical = r >= 0.4
             params = rng.choice([
                 {}, {"actor": rng.choice(actors)}, {"country": rng.choice(codes)},
                 {"type": rng.choice(types)}, {"quad": rng.randint(1, 4)},
                 {"since": "2015-01-01", "until": "2019-12-31"}, {"q": "troops"},
                 {"actor": rng.choice(actors), "type": rng.choice(types)}])
             params.update(limit=rng.choice([50, 100, 300]), offset=rng.choice([0, 0, 500, 5000]))
-            jobs.append(("events", "/api/events", params))
+            if canonical:
+                params["canonical"] = "true"
+            jobs.append(("events canon." if canonical else "events", "/api/events", params))
         elif r < 0.9:
             e = rng.choice(net)
-            jobs.append(("dyad series", f"/api/dyads/{e['source']}/{e['target']}/series",
-                         {"interval": rng.choice(["day", "week", "month"])}))
+            params = {"interval": rng.choice(["day", "week", "month"])}
+            if r >= 0.8:
+                params["canonical"] = "false"
+            jobs.append(("dyad reports" if r >= 0.8 else "dyad series",
+                         f"/api/dyads/{e['source']}/{e['target']}/series", params))
         else:
             jobs.append(("timeline", "/api/timeline", {"interval": "month"}))
     return jobs

@@ -10,6 +10,13 @@ serialised by one lock and go through `Store.add` (one transaction per request);
 extraction runs before the write lock is taken, under its own lock. The file stays locked
 against other processes while the server runs.
 
+Counting: the timeline, dyad series, actors and network count canonical events (one per
+real-world occurrence, `Store.rebuild_stories`) by default and every report with
+`canonical=false`; where a store has no canonical events built they count reports and say so
+(`counting`, `note`). `/api/events` lists reports unless `canonical=true`, and
+`/api/events/{id}/mentions` expands a canonical event into its reports. A POST that stores
+articles rebuilds the stories, as `sitroom ingest` does.
+
 Every error is JSON: ``{"status": 422, "error": "invalid_parameter", "message": "..."}``.
 """
 from __future__ import annotations
@@ -71,6 +78,12 @@ class NotFound(ApiError):
 
 class TooLarge(ApiError):
     status, code = 413, "too_large"
+
+
+class NotBuilt(ApiError):
+    """Canonical events were asked for explicitly, but the store has none built (yet)."""
+
+    status, code = 409, "stories_not_built"
 
 
 class Invalid(ApiError):
@@ -175,6 +188,35 @@ def api_event(row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+CANONICAL_EVENTS_HELP = ("true: canonical events (one per real-world occurrence, with "
+                         "num_mentions, num_articles, num_sources, first/last_reported) instead "
+                         "of every report; 409 where stories have not been built")
+CANONICAL_COUNT_HELP = ("Count canonical events (default, where built; else every report, with "
+                        "a note) or, with false, every report; true where none are built: 409")
+CANONICAL_FIELDS = ("story_id", "num_mentions", "num_articles", "num_sources", "first_reported",
+                    "last_reported")
+NOT_BUILT = ("canonical events have not been built for this store; they are rebuilt after every "
+             "ingest (`sitroom ingest`, POST /api/articles) or by Store.rebuild_stories()")
+
+
+def api_canonical(row: dict[str, Any]) -> dict[str, Any]:
+    """A canonical_events row: the event's fields plus its story and report counts."""
+    out = api_event(row)
+    out["canonical"] = True
+    out.update({k: iso(row[k]) for k in CANONICAL_FIELDS})
+    return out
+
+
+def api_mention(row: dict[str, Any]) -> dict[str, Any]:
+    """One report of a canonical event: where it was read and what it said."""
+    ev = event_dict(row)
+    return {"event_id": ev["event_id"], "article_id": ev["article_id"], "origin": ev["origin"],
+            "title": row["title"], "source": row["source"], "article_date": ev["article_date"],
+            "date": ev["date"], "repeat": row["repeat"], "type": ev["type"],
+            "status": ev["status"], "actor": ev["actor"], "recipient": ev["recipient"],
+            "said_by": ev["said_by"], "evidence": ev["evidence"]}
+
+
 def iso(value: Any) -> Any:
     return value.isoformat() if isinstance(value, date) else value
 
@@ -213,6 +255,24 @@ def claim_group(group_id: str, claims: list[dict[str, Any]]) -> dict[str, Any]:
             "contested": contested, "claims": claims}
 
 
+def link_subgroups(groups: list[dict[str, Any]], stored: list[dict[str, Any]]) -> None:
+    """Give each group its `parent` (the whole it is a sub-quantity of, from claim_groups'
+    parent_group_id) and `subgroups` (ids of its sub-quantities), in place."""
+    known = {g["group_id"]: g for g in stored}
+    children: dict[str, list[str]] = {}
+    for g in stored:
+        if g["parent_group_id"] and g["parent_group_id"] != g["group_id"]:
+            children.setdefault(g["parent_group_id"], []).append(g["group_id"])
+    for group in groups:
+        parent_id = (known.get(group["group_id"]) or {}).get("parent_group_id")
+        parent = known.get(parent_id) if parent_id and parent_id != group["group_id"] else None
+        group["parent_group_id"] = parent["group_id"] if parent else None
+        group["parent"] = ({"group_id": parent["group_id"], "about": parent["about"],
+                            "unit": parent["unit"], "min": parent["min"],
+                            "max": parent["max"]} if parent else None)
+        group["subgroups"] = sorted(children.get(group["group_id"], []))
+
+
 def claim_out(row: dict[str, Any]) -> dict[str, Any]:
     claimant = None
     if row.get("claimant_text") is not None or row.get("claimant_country") is not None:
@@ -236,6 +296,7 @@ class Service:
         self.extract_lock = threading.Lock()
         self.cursor_lock = threading.Lock()
         self._extractor = extractor
+        self._story_state: tuple[int, int] | None = None
 
     def close(self) -> None:
         self.store.close()
@@ -259,6 +320,34 @@ class Service:
         with self.cursor() as cur:
             row = cur.execute(sql, list(params)).fetchone()
             return row[0] if row else None
+
+    def story_state(self) -> tuple[int, int]:
+        """(reports stored, reports merged into canonical events). Cached: only this process
+        writes the file while it is served (DuckDB's lock), and `ingest` drops the cache."""
+        state = self._story_state
+        if state is None:
+            with self.cursor() as cur:
+                row = cur.execute("SELECT (SELECT count(*) FROM events), "
+                                  "(SELECT count(*) FROM event_mentions)").fetchone()
+            state = self._story_state = (int(row[0]), int(row[1]))
+        return state
+
+    def counting(self, canonical: bool | None) -> tuple[str, dict[str, Any]]:
+        """The table to count from and how it counts: canonical events unless `canonical` is
+        False; where none are built, reports when `canonical` was left out, else 409."""
+        if canonical is False:
+            return "events", {"counting": "reports"}
+        reports, merged = self.story_state()
+        if reports and not merged:
+            if canonical:
+                raise NotBuilt(NOT_BUILT)
+            return "events", {"counting": "reports",
+                              "note": NOT_BUILT + "; counting every report instead"}
+        info: dict[str, Any] = {"counting": "canonical"}
+        if merged < reports:
+            info["note"] = (f"{reports - merged} reports are not merged into canonical events "
+                            "yet (stories are rebuilt after every ingest)")
+        return "canonical_events", info
 
     @property
     def extractor(self) -> Any:
@@ -288,9 +377,14 @@ class Service:
         with self.write_lock:
             stored_ids = {x.article.id for x in results} - self.store.known_ids(
                 x.article.id for x in results)
-            self.store.add(results)
-            if any(x.claims for x in results):
-                self.store.regroup_claims()
+            try:
+                self.store.add(results)
+                if any(x.claims for x in results):
+                    self.store.regroup_claims()
+                if stored_ids:
+                    self.store.rebuild_stories()  # canonical counts include the new reports
+            finally:
+                self._story_state = None
         by_id = {x.article.id: x for x in results}
         report = []
         for art in articles:
@@ -437,23 +531,57 @@ def create_app(db_path: str, extractor: Any = None,
                located: bool = Query(False, description="Only events with lat/lon"),
                order: str = Query("asc", pattern="^(asc|desc)$"),
                limit: int = Query(100, ge=1, le=MAX_LIMIT),
-               offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict[str, Any]:
+               offset: int = Query(0, ge=0, le=MAX_OFFSET),
+               canonical: bool = Query(False, description=CANONICAL_EVENTS_HELP)
+               ) -> dict[str, Any]:
         where, params = event_where(actor, recipient, country, type, quad, status, since,
                                     until, q, article_id, located)
-        total = service.scalar(f"SELECT count(*) FROM events {where}", params)
+        table, info = service.counting(True) if canonical else ("events", {"counting": "reports"})
+        total = service.scalar(f"SELECT count(*) FROM {table} {where}", params)
         direction = "DESC" if order == "desc" else "ASC"
-        rows = service.rows(f"SELECT * FROM events {where} ORDER BY coalesce(date, article_date) "
+        rows = service.rows(f"SELECT * FROM {table} {where} ORDER BY coalesce(date, article_date) "
                             f"{direction}, event_id {direction} LIMIT ? OFFSET ?",
                             params + [limit, offset])
-        return {"total": total, "limit": limit, "offset": offset,
-                "events": [api_event(r) for r in rows]}
+        shape = api_canonical if canonical else api_event
+        return {"total": total, "limit": limit, "offset": offset, **info,
+                "events": [shape(r) for r in rows]}
 
     @app.get("/api/events/{event_id}", summary="One event")
     def event(event_id: str) -> dict[str, Any]:
         rows = service.rows("SELECT * FROM events WHERE event_id = ?", [event_id])
         if not rows:
             raise NotFound(f"no event with id {event_id[:80]!r}")
-        return api_event(rows[0])
+        out = api_event(rows[0])
+        out["canonical_id"] = service.scalar(
+            "SELECT canonical_id FROM event_mentions WHERE event_id = ?", [event_id])
+        return out
+
+    @app.get("/api/events/{event_id}/mentions",
+             summary="Expand a canonical event into its reports (mentions)")
+    def mentions(event_id: str) -> dict[str, Any]:
+        if len(event_id) > 200:
+            raise Invalid("event_id must be at most 200 characters")
+        canonical_id = service.scalar(
+            "SELECT canonical_id FROM event_mentions WHERE event_id = ?", [event_id])
+        if canonical_id is None:
+            if not service.scalar("SELECT count(*) FROM events WHERE event_id = ?", [event_id]):
+                raise NotFound(f"no event with id {event_id[:80]!r}")
+            reports, merged = service.story_state()
+            if not merged:
+                raise NotBuilt(NOT_BUILT)
+            raise NotBuilt(f"event {event_id[:80]!r} is not merged into a canonical event yet "
+                           "(stories are rebuilt after every ingest)")
+        rows = service.rows("SELECT * FROM canonical_events WHERE event_id = ?", [canonical_id])
+        if not rows:
+            raise NotBuilt(f"canonical event {canonical_id!r} is missing: rebuild stories")
+        reports = service.rows(
+            "SELECT e.*, m.repeat, a.title, a.source FROM event_mentions m "
+            "JOIN events e USING (event_id) LEFT JOIN articles a ON a.id = e.article_id "
+            "WHERE m.canonical_id = ? "
+            "ORDER BY e.article_date, e.article_id, e.evidence_start, e.event_id", [canonical_id])
+        return {"canonical_id": canonical_id, "event_id": event_id,
+                "event": api_canonical(rows[0]), "total": len(reports),
+                "mentions": [api_mention(r) for r in reports]}
 
     @app.get("/api/timeline", summary="Event counts per date bucket and quad class")
     def timeline(interval: str = Query("month", pattern="^(day|week|month)$"),
@@ -464,12 +592,15 @@ def create_app(db_path: str, extractor: Any = None,
                  quad: int | None = Query(None, ge=1, le=4),
                  status: str | None = Query(None, max_length=20),
                  since: str | None = None, until: str | None = None,
-                 q: str | None = Query(None, max_length=200)) -> dict[str, Any]:
+                 q: str | None = Query(None, max_length=200),
+                 canonical: bool | None = Query(None, description=CANONICAL_COUNT_HELP)
+                 ) -> dict[str, Any]:
         where, params = event_where(actor, recipient, country, type, quad, status, since,
                                     until, q)
+        table, info = service.counting(canonical)
         rows = service.rows(
             f"SELECT date_trunc(?, coalesce(date, article_date))::DATE AS bucket, type, "
-            f"count(*) AS n FROM events {where} GROUP BY ALL ORDER BY bucket",
+            f"count(*) AS n FROM {table} {where} GROUP BY ALL ORDER BY bucket",
             [interval] + params)
         buckets: dict[str, dict[str, Any]] = {}
         for r in rows:
@@ -477,7 +608,7 @@ def create_app(db_path: str, extractor: Any = None,
                                                       "quad": {1: 0, 2: 0, 3: 0, 4: 0}})
             b["count"] += r["n"]
             b["quad"][QUAD_CLASS.get(r["type"], 1)] += r["n"]
-        return {"interval": interval, "buckets": list(buckets.values())}
+        return {"interval": interval, **info, "buckets": list(buckets.values())}
 
     # --- dyads, actors, network -------------------------------------------------------------
 
@@ -486,33 +617,39 @@ def create_app(db_path: str, extractor: Any = None,
     def dyad_series(actor: str, recipient: str,
                     interval: str = Query("month", pattern="^(day|week|month)$"),
                     since: str | None = None, until: str | None = None,
-                    type: str | None = Query(None, max_length=20)) -> dict[str, Any]:
+                    type: str | None = Query(None, max_length=20),
+                    canonical: bool | None = Query(None, description=CANONICAL_COUNT_HELP)
+                    ) -> dict[str, Any]:
         if len(actor) > 200 or len(recipient) > 200:
             raise Invalid("actor and recipient must be at most 200 characters")
         where, params = event_where(actor=actor, recipient=recipient, type=type, since=since,
                                     until=until)
+        table, info = service.counting(canonical)
         rows = service.rows(
             f"SELECT date_trunc(?, coalesce(date, article_date))::DATE AS bucket, "
             f"count(*) AS count, coalesce(sum(goldstein), 0) AS goldstein, "
-            f"avg(goldstein) AS mean_goldstein FROM events {where} GROUP BY 1 ORDER BY 1",
+            f"avg(goldstein) AS mean_goldstein FROM {table} {where} GROUP BY 1 ORDER BY 1",
             [interval] + params)
         buckets = [{"bucket": iso(r["bucket"]), "count": r["count"],
                     "goldstein": round(r["goldstein"], 3),
                     "mean_goldstein": round(r["mean_goldstein"] or 0.0, 3)} for r in rows]
-        return {"actor": actor, "recipient": recipient, "interval": interval,
+        return {"actor": actor, "recipient": recipient, "interval": interval, **info,
                 "total": sum(b["count"] for b in buckets), "buckets": buckets}
 
     side_sql = (
         "SELECT coalesce(upper({p}_country), {p}_text) AS key, {p}_country AS country, "
-        "{p}_text AS text, {a} AS as_actor, {r} AS as_recipient FROM events {where}")
+        "{p}_text AS text, {a} AS as_actor, {r} AS as_recipient FROM {table} {where}")
 
     @app.get("/api/actors", summary="Actors (by country code, else text) with event counts")
     def actors(q: str | None = Query(None, max_length=200),
                limit: int = Query(100, ge=1, le=MAX_LIMIT),
-               offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict[str, Any]:
+               offset: int = Query(0, ge=0, le=MAX_OFFSET),
+               canonical: bool | None = Query(None, description=CANONICAL_COUNT_HELP)
+               ) -> dict[str, Any]:
+        table, info = service.counting(canonical)
         sides = " UNION ALL ".join([
-            side_sql.format(p="actor", a=1, r=0, where=""),
-            side_sql.format(p="recipient", a=0, r=1,
+            side_sql.format(p="actor", a=1, r=0, where="", table=table),
+            side_sql.format(p="recipient", a=0, r=1, table=table,
                             where="WHERE recipient_text IS NOT NULL "
                                   "OR recipient_country IS NOT NULL")])
         having, params = "", []
@@ -525,7 +662,7 @@ def create_app(db_path: str, extractor: Any = None,
         total = service.scalar(f"SELECT count(*) FROM ({base})", params)
         rows = service.rows(f"{base} ORDER BY events DESC, key LIMIT ? OFFSET ?",
                             params + [limit, offset])
-        return {"total": total, "limit": limit, "offset": offset, "actors": rows}
+        return {"total": total, "limit": limit, "offset": offset, **info, "actors": rows}
 
     @app.get("/api/network", summary="Actor network: edges weighted by event count")
     def network(actor: str | None = Query(None, max_length=200),
@@ -534,22 +671,25 @@ def create_app(db_path: str, extractor: Any = None,
                 type: str | None = Query(None, max_length=20),
                 quad: int | None = Query(None, ge=1, le=4),
                 since: str | None = None, until: str | None = None,
-                limit: int = Query(80, ge=1, le=500, description="Most edges")) -> dict[str, Any]:
+                limit: int = Query(80, ge=1, le=500, description="Most edges"),
+                canonical: bool | None = Query(None, description=CANONICAL_COUNT_HELP)
+                ) -> dict[str, Any]:
         where, params = event_where(actor, recipient, country, type, quad, None, since, until)
+        table, info = service.counting(canonical)
         both = ("(actor_text IS NOT NULL OR actor_country IS NOT NULL) AND "
                 "(recipient_text IS NOT NULL OR recipient_country IS NOT NULL)")
         where = f"{where} AND {both}" if where else f"WHERE {both}"
         rows = service.rows(
             f"SELECT coalesce(upper(actor_country), actor_text) AS source, "
             f"coalesce(upper(recipient_country), recipient_text) AS target, count(*) AS count, "
-            f"avg(goldstein) AS mean_goldstein FROM events {where} GROUP BY 1, 2 "
+            f"avg(goldstein) AS mean_goldstein FROM {table} {where} GROUP BY 1, 2 "
             f"ORDER BY count DESC, source, target LIMIT ?", params + [limit])
         nodes: dict[str, dict[str, Any]] = {}
         for r in rows:
             r["mean_goldstein"] = round(r["mean_goldstein"] or 0.0, 3)
             for key in (r["source"], r["target"]):
                 nodes.setdefault(key, {"id": key, "count": 0})["count"] += r["count"]
-        return {"nodes": list(nodes.values()), "edges": rows}
+        return {**info, "nodes": list(nodes.values()), "edges": rows}
 
     # --- claims -------------------------------------------------------------------------------
 
@@ -568,6 +708,8 @@ def create_app(db_path: str, extractor: Any = None,
         for r in rows:
             grouped.setdefault(r["gkey"], []).append(claim_out(r))
         groups = [claim_group(k, v) for k, v in grouped.items()]
+        link_subgroups(groups, service.rows(
+            "SELECT group_id, about, unit, min, max, parent_group_id FROM claim_groups"))
         if contested is not None:
             groups = [g for g in groups if g["contested"] == contested]
         groups.sort(key=lambda g: (not g["contested"], -g["claims_count"], g["group_id"]))
@@ -629,8 +771,12 @@ def create_app(db_path: str, extractor: Any = None,
         rng = service.rows("SELECT min(coalesce(date, article_date)) AS first, "
                            "max(coalesce(date, article_date)) AS last, count(*) AS events, "
                            "count(lat) AS located FROM events")[0]
+        reports, merged = service.story_state()
         return {"articles": service.scalar("SELECT count(*) FROM articles"),
                 "events": rng["events"], "located_events": rng["located"],
+                "canonical_events": service.scalar("SELECT count(*) FROM canonical_events"),
+                "stories_built": bool(merged) or not reports,
+                "unmerged_reports": reports - merged,
                 "claims": service.scalar("SELECT count(*) FROM claims"),
                 "first_date": iso(rng["first"]), "last_date": iso(rng["last"]),
                 "types": [{"type": t, "quad_class": QUAD_CLASS[t]} for t in PLOVER_TYPES],

@@ -1,7 +1,8 @@
 """Helpers shared by tests/api and tests/web: a real seeded DuckDB file and a real server.
 
 The store is made by ingesting ../shared/seeds with the real Extractor, claims and claim groups
-included (the seeds' North Korean troop figures form one contested group).
+included (the seeds' North Korean troop figures form one contested group), and stories rebuilt
+as `sitroom ingest` does (canonical events: both seeds report North Korea's troop deployment).
 """
 from __future__ import annotations
 
@@ -19,8 +20,9 @@ import httpx
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def build_seed_db(path: Path, seeds: Path) -> dict[str, Any]:
-    """Ingest the seeds into `path`; return what the tests compare the API against."""
+def build_seed_db(path: Path, seeds: Path, stories: bool = True) -> dict[str, Any]:
+    """Ingest the seeds into `path` (and rebuild stories unless `stories` is False); return
+    what the tests compare the API against."""
     from sitroom.batch.local import ingest
     from sitroom.extract import Extractor
     from sitroom.ingest import read_paths
@@ -30,11 +32,24 @@ def build_seed_db(path: Path, seeds: Path) -> dict[str, Any]:
         report = ingest(read_paths([str(seeds)]), store, Extractor())
         assert report.ok and report.stored >= 2, report
         store.regroup_claims()
+        if stories:
+            store.rebuild_stories()
+        canonical = store.canonical_events() if stories else []
         events = store.events()
         articles = store.query("SELECT id, date, text FROM articles ORDER BY id")
         claims = store.count("claims")
     assert events, "the seeds gave no events: the extractor is broken"
-    return {"events": events, "articles": articles, "claims": claims}
+    return {"events": events, "articles": articles, "claims": claims, "canonical": canonical}
+
+
+def drop_stories(path: Path) -> Path:
+    """Empty the story tables of a store, as in one ingested before stories were built."""
+    from sitroom.store.db import Store
+
+    with Store(path) as store:
+        for table in ("event_mentions", "canonical_events", "story_articles", "stories"):
+            store.con.execute(f"DELETE FROM {table}")
+    return path
 
 
 def free_port() -> int:

@@ -7,7 +7,7 @@ from typing import Any
 
 import httpx
 import pytest
-from apiserver import Server, build_seed_db, copy_db
+from apiserver import Server, build_seed_db, copy_db, drop_stories
 
 
 @pytest.fixture(scope="session")
@@ -34,6 +34,18 @@ def server(tmp_path_factory: pytest.TempPathFactory, seed_store: tuple[Path, dic
 def scratch(tmp_path_factory: pytest.TempPathFactory, seed_store: tuple[Path, dict]) -> Iterator[Server]:
     """A server over a copy of the seeds for tests that POST articles."""
     yield from _serve(tmp_path_factory, seed_store[0], "scratch")
+
+
+@pytest.fixture(scope="session")
+def unbuilt(tmp_path_factory: pytest.TempPathFactory,
+            seed_store: tuple[Path, dict]) -> Iterator[httpx.Client]:
+    """A client of a server over the seeds with no canonical events built (an older store)."""
+    folder = tmp_path_factory.mktemp("unbuilt")
+    server = Server(drop_stories(copy_db(seed_store[0], folder / "db.duckdb")),
+                    folder / "server.log")
+    with httpx.Client(base_url=server.url, timeout=30) as c:
+        yield c
+    server.stop()
 
 
 @pytest.fixture(scope="session")

@@ -32,8 +32,13 @@ def day(ev: dict[str, Any]) -> str:
 def test_openapi_document_lists_the_routes(client: httpx.Client) -> None:
     doc = get(client, "/openapi.json")
     for path in ("/api/events", "/api/dyads/{actor}/{recipient}/series", "/api/actors",
-                 "/api/claims", "/api/articles", "/api/articles/{article_id}", "/api/network"):
+                 "/api/claims", "/api/articles", "/api/articles/{article_id}", "/api/network",
+                 "/api/events/{event_id}/mentions"):
         assert path in doc["paths"], path
+    for path in ("/api/events", "/api/timeline", "/api/dyads/{actor}/{recipient}/series",
+                 "/api/actors", "/api/network"):
+        names = {p["name"] for p in doc["paths"][path]["get"]["parameters"]}
+        assert "canonical" in names, path
     assert "post" in doc["paths"]["/api/articles"]
     assert "ArticleIn" in doc["components"]["schemas"]
 
@@ -125,6 +130,13 @@ def test_event_filters(client: httpx.Client, expected: dict) -> None:
     ("/api/network?limit=0", 422, "limit"),
     ("/api/articles/0000000000000000", 404, "no article"),
     ("/api/events/nope", 404, "no event"),
+    ("/api/events/nope/mentions", 404, "no event"),
+    ("/api/events/" + "x" * 201 + "/mentions", 422, "200 characters"),
+    ("/api/events?canonical=perhaps", 422, "canonical"),
+    ("/api/network?canonical=2", 422, "canonical"),
+    ("/api/actors?canonical=", 422, "canonical"),
+    ("/api/timeline?canonical=yes please", 422, "canonical"),
+    ("/api/dyads/USA/IRN/series?canonical=x", 422, "canonical"),
     ("/api/no-such-thing", 404, "no such route"),
 ])
 def test_bad_parameters_get_json_errors(client: httpx.Client, path: str, status: int,
@@ -172,15 +184,28 @@ def test_dyad_series_buckets_add_up(client: httpx.Client, expected: dict) -> Non
         assert [b["bucket"] for b in res["buckets"]] == sorted(b["bucket"] for b in res["buckets"])
         totals[interval] = (res["total"], round(sum(b["goldstein"] for b in res["buckets"]), 3))
     assert len(set(totals.values())) == 1
-    listed = get(client, "/api/events", actor=actor, recipient=recipient, limit=1000)
-    assert totals["day"] == (listed["total"],
-                             round(sum(e["goldstein"] for e in listed["events"]), 3))
+    for canonical in ("true", "false"):
+        listed = get(client, "/api/events", actor=actor, recipient=recipient, limit=1000,
+                     canonical=canonical)
+        res = get(client, f"/api/dyads/{actor}/{recipient}/series", interval="day",
+                  canonical=canonical)
+        assert (res["total"], round(sum(b["goldstein"] for b in res["buckets"]), 3)) == (
+            listed["total"], round(sum(e["goldstein"] for e in listed["events"]), 3))
+    # canonical by default: one count per real-world event, not per report
+    assert get(client, f"/api/dyads/{actor}/{recipient}/series")["counting"] == "canonical"
+    assert totals["day"][0] == get(client, "/api/events", actor=actor, recipient=recipient,
+                                   canonical="true")["total"]
     assert get(client, "/api/dyads/ZZZ/QQQ/series")["buckets"] == []
 
 
-def test_actors_network_timeline_meta(client: httpx.Client, expected: dict) -> None:
-    events = expected["events"]
-    actors = get(client, "/api/actors", limit=1000)
+@pytest.mark.parametrize("mode", ["default", "true", "false"])
+def test_actors_network_timeline_meta(client: httpx.Client, expected: dict, mode: str) -> None:
+    """Counts are of canonical events by default (or canonical=true), of reports with false."""
+    events = expected["canonical"] if mode != "false" else expected["events"]
+    params = {} if mode == "default" else {"canonical": mode}
+    actors = get(client, "/api/actors", limit=1000, **params)
+    assert actors["counting"] == ("reports" if mode == "false" else "canonical")
+    assert "note" not in actors
     assert actors["total"] == len(actors["actors"]) >= 2
     assert sum(a["as_actor"] for a in actors["actors"]) == len(events)
     assert sum(a["as_recipient"] for a in actors["actors"]) == sum(
@@ -190,17 +215,120 @@ def test_actors_network_timeline_meta(client: httpx.Client, expected: dict) -> N
     top = actors["actors"][0]
     assert get(client, "/api/actors", q=top["key"])["total"] >= 1
 
-    net = get(client, "/api/network")
+    net = get(client, "/api/network", **params)
     assert net["edges"] and {n["id"] for n in net["nodes"]} == {
         x for e in net["edges"] for x in (e["source"], e["target"])}
     assert sum(e["count"] for e in net["edges"]) <= len(events)
 
-    hist = get(client, "/api/timeline", interval="month")
+    hist = get(client, "/api/timeline", interval="month", **params)
     assert sum(b["count"] for b in hist["buckets"]) == len(events)
     assert all(sum(b["quad"].values()) == b["count"] for b in hist["buckets"])
 
     meta = get(client, "/api/meta")
     assert meta["articles"] == len(expected["articles"]) and len(meta["types"]) == 16
+    assert meta["canonical_events"] == len(expected["canonical"]) < meta["events"]
+    assert meta["stories_built"] and meta["unmerged_reports"] == 0
+
+
+# ------------------------------------------------------------------------- canonical events
+
+
+def test_canonical_events_with_counts(client: httpx.Client, expected: dict) -> None:
+    canon, reports = expected["canonical"], expected["events"]
+    res = get(client, "/api/events", canonical="true", limit=1000)
+    assert res["counting"] == "canonical" and res["total"] == len(canon) < len(reports)
+    assert [e["event_id"] for e in res["events"]] == [c["event_id"] for c in canon]
+    for got, want in zip(res["events"], canon):
+        for key in ("num_mentions", "num_articles", "num_sources", "first_reported",
+                    "last_reported", "story_id", "type", "evidence"):
+            assert got[key] == want[key], key
+        assert got["canonical"] is True and got["quad_class"] == QUAD_CLASS[got["type"]]
+    # every report is a mention of exactly one canonical event
+    assert sorted(m["event_id"] for c in canon for m in c["mentions"]) == sorted(
+        e["event_id"] for e in reports)
+    # the seeds both report North Korea sending troops: one event, two articles
+    assert any(e["num_articles"] >= 2 for e in res["events"])
+    # filters and paging work on canonical events as on reports
+    ev = canon[0]
+    typed = get(client, "/api/events", canonical="true", type=ev["type"], limit=1000)
+    assert typed["total"] == sum(c["type"] == ev["type"] for c in canon)
+    paged = [e["event_id"] for off in range(0, len(canon), 5)
+             for e in get(client, "/api/events", canonical="true", limit=5, offset=off)["events"]]
+    assert paged == [c["event_id"] for c in canon]
+    plain = get(client, "/api/events", limit=1000)
+    assert plain["counting"] == "reports" and plain["total"] == len(reports)
+    assert "num_mentions" not in plain["events"][0]
+
+
+def test_expand_canonical_event_into_its_reports(client: httpx.Client, expected: dict) -> None:
+    texts = {a["id"]: a["text"] for a in expected["articles"]}
+    canon = expected["canonical"]
+    merged = max(canon, key=lambda c: (c["num_articles"], len(c["mentions"])))
+    assert merged["num_articles"] >= 2
+    for c in canon:
+        res = get(client, f"/api/events/{c['event_id']}/mentions")
+        assert res["canonical_id"] == c["event_id"] == res["event"]["event_id"]
+        assert res["event"]["num_mentions"] == c["num_mentions"]
+        assert res["total"] == len(res["mentions"]) == len(c["mentions"])
+        assert [m["event_id"] for m in res["mentions"]] == [m["event_id"] for m in c["mentions"]]
+        assert len({m["article_id"] for m in res["mentions"]}) == c["num_articles"]
+        for m in res["mentions"]:
+            assert {"article_id", "origin", "evidence", "said_by", "article_date", "repeat",
+                    "title", "source"} <= set(m)
+            span = m["evidence"]
+            assert texts[m["article_id"]][span["start"]:span["end"]] == span["text"]
+            assert m["origin"].endswith(".txt")
+    # a report's own id expands to the canonical event it belongs to
+    res = get(client, f"/api/events/{merged['event_id']}/mentions")
+    for m in res["mentions"]:
+        again = get(client, f"/api/events/{m['event_id']}/mentions")
+        assert again["canonical_id"] == merged["event_id"] and again["event_id"] == m["event_id"]
+        assert get(client, f"/api/events/{m['event_id']}")["canonical_id"] == merged["event_id"]
+    said = [m["said_by"] for c in canon for m in c["mentions"] if m["said_by"]]
+    got = [m["said_by"] for c in canon
+           for m in get(client, f"/api/events/{c['event_id']}/mentions")["mentions"]
+           if m["said_by"]]
+    assert said and [s["text"] for s in got] == [s["text"] for s in said]
+
+
+def test_without_built_stories_counts_fall_back_to_reports(unbuilt: httpx.Client,
+                                                          expected: dict) -> None:
+    n = len(expected["events"])
+    meta = get(unbuilt, "/api/meta")
+    assert not meta["stories_built"] and meta["canonical_events"] == 0
+    assert meta["unmerged_reports"] == n
+    hist = get(unbuilt, "/api/timeline")
+    assert hist["counting"] == "reports" and "not been built" in hist["note"]
+    assert sum(b["count"] for b in hist["buckets"]) == n
+    actors = get(unbuilt, "/api/actors", limit=1000)
+    assert actors["counting"] == "reports" and sum(a["as_actor"] for a in actors["actors"]) == n
+    assert get(unbuilt, "/api/network")["counting"] == "reports"
+    ev = next(e for e in expected["events"] if e["recipient"] and e["recipient"]["country"])
+    series = get(unbuilt, f"/api/dyads/{ev['actor']['country']}/{ev['recipient']['country']}"
+                          "/series")
+    assert series["counting"] == "reports" and series["total"] >= 1
+    assert get(unbuilt, "/api/events", canonical="false")["total"] == n
+    # asked for explicitly, canonical events that are not there are a clear 409
+    for path in ("/api/events?canonical=true", "/api/timeline?canonical=true",
+                 "/api/network?canonical=1", "/api/actors?canonical=true",
+                 f"/api/events/{ev['event_id']}/mentions"):
+        body = error(unbuilt.get(path), 409)
+        assert body["error"] == "stories_not_built" and "not been built" in body["message"]
+    error(unbuilt.get("/api/events/no-such-event/mentions"), 404)
+
+
+def test_claim_sub_quantity_names_its_parent(client: httpx.Client) -> None:
+    groups = {g["group_id"]: g for g in get(client, "/api/claims")["groups"]}
+    subs = [g for g in groups.values() if g["parent_group_id"]]
+    assert len(subs) == 1
+    sub = subs[0]
+    parent = groups[sub["parent_group_id"]]
+    assert "border" in sub["about"] and sub["parent"] == {
+        "group_id": parent["group_id"], "about": parent["about"], "unit": parent["unit"],
+        "min": parent["min"], "max": parent["max"]}
+    assert sub["max"] < parent["max"] and sub["unit"] == parent["unit"]
+    assert parent["subgroups"] == [sub["group_id"]] and parent["parent"] is None
+    assert all(g["subgroups"] == [] for g in groups.values() if g is not parent)
 
 
 def test_claim_groups_contested_first(client: httpx.Client) -> None:
@@ -270,6 +398,13 @@ def test_post_stores_once_and_extracts(post: Any, scratch: Any) -> None:
     assert after["articles"] == before["articles"] + 2
     assert httpx.get(scratch.url + "/api/articles", params={"q": "Talks resumed"}).json()[
         "total"] == 1
+    # stories are rebuilt after an ingest: every new report belongs to a canonical event
+    assert after["stories_built"] and after["unmerged_reports"] == 0
+    assert after["canonical_events"] > before["canonical_events"]
+    new = httpx.get(f"{scratch.url}/api/events", params={"article_id": article_id}).json()
+    for ev in new["events"]:
+        res = httpx.get(f"{scratch.url}/api/events/{ev['event_id']}/mentions").json()
+        assert ev["event_id"] in {m["event_id"] for m in res["mentions"]}
 
 
 @pytest.mark.parametrize(("body", "status", "words"), [

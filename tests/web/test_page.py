@@ -23,7 +23,9 @@ def open_view(page: Any, server: Any, hash_: str = "") -> None:
 
 
 def test_timeline_shows_the_seed_events(page: Any, web_server: Any, artifacts: Path) -> None:
-    events = httpx.get(web_server.url + "/api/events", params={"limit": 1000}).json()
+    """The timeline shows canonical events (one per real-world occurrence) by default."""
+    events = httpx.get(web_server.url + "/api/events",
+                       params={"limit": 1000, "canonical": "true"}).json()
     assert events["total"] > 0
     open_view(page, web_server)
     page.screenshot(path=artifacts / "timeline.png", full_page=True)
@@ -35,8 +37,23 @@ def test_timeline_shows_the_seed_events(page: Any, web_server: Any, artifacts: P
     assert rows.count() == events["total"]
     first = events["events"][0]
     assert first["evidence"]["text"] in rows.nth(0).inner_text()
-    assert f"of {events['total']}" in page.inner_text("#range")
+    assert f"canonical events 1–{events['total']} of {events['total']}" in page.inner_text("#range")
     assert page.locator("#histogram rect").count() >= 1
+    hist = httpx.get(web_server.url + "/api/timeline").json()
+    assert sum(b["count"] for b in hist["buckets"]) == events["total"]
+    assert rows.locator("button.reports-toggle").count() == events["total"]
+
+    # "every report" lists each report instead
+    reports = httpx.get(web_server.url + "/api/events", params={"limit": 1000}).json()
+    assert reports["total"] > events["total"]
+    page.check("#filters input[name=reports]")
+    page.click("#filters button[type=submit]")
+    page.wait_for_selector("body[data-ready='timeline']")
+    assert page.locator("#event-table tbody tr").count() == reports["total"]
+    assert page.locator("#timeline a.event-dot").count() == reports["total"]
+    assert page.locator("button.reports-toggle").count() == 0
+    assert f"reports 1–{reports['total']} of" in page.inner_text("#range")
+    page.uncheck("#filters input[name=reports]")
 
     page.select_option("#filters select[name=type]", first["type"])
     page.click("#filters button[type=submit]")
@@ -53,7 +70,8 @@ def test_timeline_shows_the_seed_events(page: Any, web_server: Any, artifacts: P
 
 def test_timeline_event_links_to_its_highlighted_evidence(page: Any, web_server: Any,
                                                           artifacts: Path) -> None:
-    events = httpx.get(web_server.url + "/api/events", params={"limit": 1000}).json()["events"]
+    events = httpx.get(web_server.url + "/api/events",
+                       params={"limit": 1000, "canonical": "true"}).json()["events"]
     ev = events[-1]
     open_view(page, web_server)
     page.click(f"#timeline a.event-dot[data-event='{ev['event_id']}']")
@@ -81,13 +99,70 @@ def test_timeline_event_links_to_its_highlighted_evidence(page: Any, web_server:
 
 
 def test_network_view(page: Any, web_server: Any, artifacts: Path) -> None:
-    net = httpx.get(web_server.url + "/api/network").json()
+    net = httpx.get(web_server.url + "/api/network", params={"canonical": "true"}).json()
+    assert net["counting"] == "canonical"
     open_view(page, web_server, "#network")
     page.screenshot(path=artifacts / "network.png")
     assert page.locator("#network g.node").count() == len(net["nodes"]) > 0
     assert page.locator("#network .edge").count() == len(net["edges"])
     labels = set(page.locator("#network .node-label").all_text_contents())
     assert {n["id"][:23] for n in net["nodes"]} <= {x.rstrip("…") for x in labels} | labels
+    assert "canonical events" in page.inner_text("#network-hint")
+    titles = page.eval_on_selector_all("#network .edge title", "ts => ts.map(t => t.textContent)")
+    assert titles == [f"{e['source']} → {e['target']}: {e['count']} canonical events, mean "
+                      f"Goldstein {e['mean_goldstein']:g}" for e in net["edges"]]
+    assert page.errors == []
+
+
+def test_canonical_event_expands_into_its_reports(page: Any, web_server: Any,
+                                                  artifacts: Path) -> None:
+    """A canonical event reported by both seeds shows "2 reports", lists them when expanded,
+    and each report links to its own article with its evidence highlighted."""
+    canon = httpx.get(web_server.url + "/api/events",
+                      params={"limit": 1000, "canonical": "true"}).json()["events"]
+    ev = max(canon, key=lambda e: e["num_articles"])
+    assert ev["num_articles"] >= 2
+    expanded = httpx.get(f"{web_server.url}/api/events/{ev['event_id']}/mentions").json()
+    open_view(page, web_server)
+    row = page.locator(f"#event-table tbody tr.canonical[data-event='{ev['event_id']}']")
+    button = row.locator("button.reports-toggle")
+    assert button.inner_text().startswith(f"{ev['num_mentions']} reports")
+    assert page.locator(f"#timeline a.event-dot[data-event='{ev['event_id']}']").get_attribute(
+        "data-reports") == str(ev["num_mentions"])
+    button.click()
+    listing = page.locator(f"tr.mentions-row[data-canonical='{ev['event_id']}']")
+    listing.wait_for()
+    assert button.get_attribute("aria-expanded") == "true"
+    items = listing.locator("ol.mentions li")
+    assert items.count() == expanded["total"] == len(expanded["mentions"])
+    for i, m in enumerate(expanded["mentions"]):
+        assert items.nth(i).get_attribute("data-article") == m["article_id"]
+        assert items.nth(i).locator("a.mention-link").inner_text() == m["evidence"]["text"]
+        assert m["article_date"] in items.nth(i).inner_text()
+    said = [m for m in expanded["mentions"] if m["said_by"]]
+    if said:
+        assert f"said by {said[0]['said_by']['text']}" in listing.inner_text()
+    assert "from 2 articles" in listing.inner_text()
+    listing.scroll_into_view_if_needed()
+    page.screenshot(path=artifacts / "canonical-reports.png", full_page=True)
+    # collapse and expand again
+    button.click()
+    assert page.locator("tr.mentions-row").count() == 0
+    button.click()
+    listing.wait_for()
+
+    # the report from the other article than the canonical event's first one
+    other = next(m for m in expanded["mentions"] if m["article_id"] != ev["article_id"])
+    page.click(f"tr.mentions-row li[data-event='{other['event_id']}'] a.mention-link")
+    page.wait_for_selector("body[data-ready='article']")
+    assert page.evaluate("location.hash") == f"#article/{other['article_id']}/{other['event_id']}"
+    target = page.locator("mark.target")
+    assert "".join(target.all_inner_texts()) == other["evidence"]["text"]
+    assert other["event_id"] in target.first.get_attribute("data-events").split()
+    box = target.first.bounding_box()
+    assert box and 0 <= box["y"] < page.viewport_size["height"]
+    assert page.locator("#article-events li.target").count() == 1
+    page.screenshot(path=artifacts / "canonical-report-article.png")
     assert page.errors == []
 
 
@@ -95,7 +170,8 @@ def test_map_view_without_located_events(page: Any, web_server: Any, artifacts: 
     open_view(page, web_server, "#map")
     page.screenshot(path=artifacts / "map.png")
     assert page.locator("#map path.land").count() > 150
-    located = httpx.get(web_server.url + "/api/events", params={"located": "true"}).json()
+    located = httpx.get(web_server.url + "/api/events",
+                        params={"located": "true", "canonical": "true"}).json()
     if located["total"] == 0:
         assert "No located events yet" in page.inner_text("#map-note")
     else:
@@ -114,6 +190,38 @@ def test_claims_view_contested_group_first(page: Any, web_server: Any, artifacts
     assert groups.nth(0).locator("circle.claim-point").count() == 4
     names = groups.nth(0).locator("text.claimant").all_text_contents()
     assert {"Western allies", "The U.S."} <= set(names) and len(names) >= 3
+    assert page.errors == []
+
+
+def test_claims_sub_quantity_nested_under_its_parent(page: Any, web_server: Any,
+                                                    artifacts: Path) -> None:
+    """"8,000 near the Ukrainian border" is drawn under "~10,000 North Korean troops", with a
+    "part of" link back to it, not as an unrelated group."""
+    groups = httpx.get(web_server.url + "/api/claims").json()["groups"]
+    sub = next(g for g in groups if g["parent_group_id"])
+    parent = next(g for g in groups if g["group_id"] == sub["parent_group_id"])
+    open_view(page, web_server, "#claims")
+    family = page.locator(f".claim-family[data-family='{parent['group_id']}']")
+    assert family.count() == 1
+    nested = family.locator(f".subgroups .claim-group.subgroup[data-group='{sub['group_id']}']")
+    assert nested.count() == 1 and nested.get_attribute("data-parent") == parent["group_id"]
+    assert nested.locator(".part-of").inner_text().startswith(f"part of {parent['about']} (")
+    assert nested.locator("a.parent-link").inner_text() == parent["about"]
+    assert sub["about"] in nested.locator("h3").inner_text()
+    assert "1 sub-quantity below" in family.locator(
+        f".claim-group[data-group='{parent['group_id']}']").inner_text()
+    # the sub-quantity is not also shown as a group of its own at the top level
+    top = page.eval_on_selector_all("#claims > .claim-family", "fs => fs.map(f => f.dataset.family)")
+    assert sub["group_id"] not in top and parent["group_id"] in top
+    nested.scroll_into_view_if_needed()
+    page.screenshot(path=artifacts / "claims-subquantity.png", full_page=True)
+    nested.locator("a.parent-link").click()
+    page.wait_for_selector("body[data-ready='claims']")
+    assert page.evaluate("location.hash") == f"#claims/{parent['group_id']}"
+    card = page.locator(f".claim-group.target[data-group='{parent['group_id']}']")
+    assert card.count() == 1
+    box = card.bounding_box()
+    assert box and box["y"] < page.viewport_size["height"]
     assert page.errors == []
 
 

@@ -39,8 +39,15 @@ function showError(err) { const p = $("#error"); p.hidden = !err; p.textContent 
 function filters() {
   const out = {};
   for (const [k, v] of new FormData($("#filters"))) if (v) out[k] = v;
+  // canonical events (one per real-world occurrence) unless "every report" is ticked or the
+  // store has none built; the API falls back and says so in `note` where that changes
+  const reports = Boolean(out.reports) || !(state.meta && state.meta.stories_built);
+  delete out.reports;
+  out.canonical = reports ? "false" : "true";
   return out;
 }
+function canonicalMode(f) { return f.canonical === "true"; }
+function noun(n, one, many) { return `${n} ${n === 1 ? one : many}`; }
 function who(actor) { return actor ? (actor.country ? `${actor.text} (${actor.country})` : actor.text) : ""; }
 function day(ev) { return ev.date || ev.article_date; }
 function articleLink(ev) { return `#article/${encodeURIComponent(ev.article_id)}/${encodeURIComponent(ev.event_id)}`; }
@@ -59,7 +66,8 @@ async function loadTimeline() {
   drawDots(page.events);
   drawTable(page.events);
   const last = Math.min(state.offset + page.events.length, page.total);
-  $("#range").textContent = page.total ? `events ${state.offset + 1}–${last} of ${page.total}` : "no events match";
+  const what = canonicalMode(f) ? "canonical events" : "reports";
+  $("#range").textContent = page.total ? `${what} ${state.offset + 1}–${last} of ${page.total}` : "no events match";
   $("#prev").disabled = state.offset === 0;
   $("#next").disabled = last >= page.total;
 }
@@ -102,9 +110,11 @@ function drawDots(events) {
     const key = `${day(ev)}|${ev.quad_class}`;
     const stack = (seen[key] = (seen[key] || 0) + 1) - 1;
     const cy = 20 + (ev.quad_class - 1) * 35 + ((stack % 5) - 2) * 4;
-    const a = el("svg:a", { href: articleLink(ev), class: "event-dot", "data-event": ev.event_id },
-      el("svg:circle", { cx: x(t[i]), cy, r: 5, fill: QCOLOR[ev.quad_class], class: "dot" },
-        svgTitle(`${day(ev)} ${ev.type}: ${who(ev.actor)} → ${who(ev.recipient)} — ${ev.evidence.text}`)));
+    const n = ev.num_mentions || 1;
+    const reports = ev.canonical ? ` (${noun(n, "report", "reports")})` : "";
+    const a = el("svg:a", { href: articleLink(ev), class: "event-dot", "data-event": ev.event_id, "data-reports": ev.canonical ? n : null },
+      el("svg:circle", { cx: x(t[i]), cy, r: 5 + Math.min(n - 1, 4), fill: QCOLOR[ev.quad_class], class: "dot" },
+        svgTitle(`${day(ev)} ${ev.type}: ${who(ev.actor)} → ${who(ev.recipient)}${reports} — ${ev.evidence.text}`)));
     svg.append(a);
   });
   svg.append(el("svg:text", { x: 90, y: 162, class: "lbl" }, new Date(lo).toISOString().slice(0, 10)));
@@ -114,11 +124,50 @@ function drawDots(events) {
 function drawTable(events) {
   const body = clear($("#event-table tbody"));
   for (const ev of events) {
-    body.append(el("tr", { "data-event": ev.event_id },
+    const row = el("tr", { "data-event": ev.event_id, class: ev.canonical ? "canonical" : null },
       el("td", {}, day(ev)), el("td", {}, chip(ev.type, ev.quad_class), ev.mode ? ` ${ev.mode}` : ""),
       el("td", {}, who(ev.actor)), el("td", {}, who(ev.recipient)), el("td", {}, ev.status),
-      el("td", { class: "evidence" }, el("a", { href: articleLink(ev), class: "evidence-link" }, ev.evidence.text))));
+      el("td", { class: "evidence" }, el("a", { href: articleLink(ev), class: "evidence-link" }, ev.evidence.text)),
+      el("td", { class: "reports" }, ev.canonical ? reportsButton(ev) : ""));
+    body.append(row);
   }
+}
+
+function reportsButton(ev) {
+  const sources = ev.num_sources > 1 ? ` · ${noun(ev.num_sources, "source", "sources")}` : "";
+  const button = el("button", { type: "button", class: "reports-toggle", "aria-expanded": "false",
+    title: `first reported ${ev.first_reported}, last ${ev.last_reported}; click to list the reports` },
+    `${noun(ev.num_mentions, "report", "reports")}${sources} ▸`);
+  button.addEventListener("click", () => toggleReports(button, ev));
+  return button;
+}
+
+async function toggleReports(button, ev) {
+  const row = button.closest("tr");
+  const open = row.nextElementSibling && row.nextElementSibling.classList.contains("mentions-row") ? row.nextElementSibling : null;
+  if (open) {
+    open.remove();
+    button.setAttribute("aria-expanded", "false");
+    button.textContent = button.textContent.replace("▾", "▸");
+    return;
+  }
+  button.disabled = true;
+  try {
+    const data = await api(`/api/events/${encodeURIComponent(ev.event_id)}/mentions`);
+    const list = el("ol", { class: "mentions" });
+    for (const m of data.mentions) {
+      const said = m.said_by ? ` · said by ${who(m.said_by)}` : "";
+      const again = m.repeat ? " · again in the same article" : "";
+      list.append(el("li", { "data-event": m.event_id, "data-article": m.article_id },
+        el("span", { class: "meta" }, `${m.article_date} · ${m.title || m.origin || m.article_id}${m.source ? " · " + m.source : ""}${said}${again}`),
+        " ", el("a", { href: `#article/${encodeURIComponent(m.article_id)}/${encodeURIComponent(m.event_id)}`, class: "mention-link" }, m.evidence.text)));
+    }
+    row.after(el("tr", { class: "mentions-row", "data-canonical": ev.event_id },
+      el("td", { colspan: 7 }, el("p", { class: "hint" }, `${noun(data.total, "report", "reports")} of this event, from ${noun(data.event.num_articles, "article", "articles")} and ${noun(data.event.num_sources, "source", "sources")}; first reported ${data.event.first_reported}, last ${data.event.last_reported}:`), list)));
+    button.setAttribute("aria-expanded", "true");
+    button.textContent = button.textContent.replace("▸", "▾");
+  } catch (err) { showError(err); }
+  button.disabled = false;
 }
 
 // ---------------------------------------------------------------------------- network
@@ -131,7 +180,9 @@ function goldsteinColor(g) {
 
 async function loadNetwork() {
   const f = filters();
-  const net = await api("/api/network", { actor: f.actor, recipient: f.recipient, type: f.type, quad: f.quad, since: f.since, until: f.until, limit: 80 });
+  const net = await api("/api/network", { actor: f.actor, recipient: f.recipient, type: f.type, quad: f.quad, since: f.since, until: f.until, canonical: f.canonical, limit: 80 });
+  const unit = net.counting === "canonical" ? "canonical events" : "reports";
+  $("#network-hint").textContent = `Nodes: actors (country code, else name), sized by ${unit}. Edges: actor → recipient, width by number of ${unit}, colour by mean Goldstein (red conflict … blue cooperation).${net.note ? " " + net.note + "." : ""}`;
   const svg = clear($("#network"));
   if (!net.edges.length) { svg.append(el("svg:text", { x: 20, y: 30, class: "lbl" }, "No actor–recipient pairs match these filters.")); return; }
   const W = 900, H = 600, n = net.nodes.length;
@@ -164,7 +215,7 @@ async function loadNetwork() {
   svg.append(el("svg:defs", {}, el("svg:marker", { id: "arrow", viewBox: "0 0 10 10", refX: 22, refY: 5, markerWidth: 9, markerHeight: 9, markerUnits: "userSpaceOnUse", orient: "auto" },
     el("svg:path", { d: "M0,0L10,5L0,10z", fill: "#889" }))));
   for (const l of links) {
-    const title = svgTitle(`${l.source} → ${l.target}: ${l.count} events, mean Goldstein ${l.mean_goldstein}`);
+    const title = svgTitle(`${l.source} → ${l.target}: ${l.count} ${unit}, mean Goldstein ${l.mean_goldstein}`);
     const width = 1 + (5 * l.count) / maxC;
     if (l.s === l.t) {
       svg.append(el("svg:circle", { cx: l.s.x, cy: l.s.y - 14, r: 12, fill: "none", stroke: goldsteinColor(l.mean_goldstein), "stroke-width": width, class: "edge" }, title));
@@ -175,7 +226,7 @@ async function loadNetwork() {
   const maxN = Math.max(...nodes.map((d) => d.count));
   for (const d of nodes) {
     const g = el("svg:g", { class: "node", "data-node": d.id });
-    g.append(el("svg:circle", { cx: d.x, cy: d.y, r: 5 + 12 * Math.sqrt(d.count / maxN), fill: "#1d2733", opacity: 0.8 }, svgTitle(`${d.id}: ${d.count} events`)));
+    g.append(el("svg:circle", { cx: d.x, cy: d.y, r: 5 + 12 * Math.sqrt(d.count / maxN), fill: "#1d2733", opacity: 0.8 }, svgTitle(`${d.id}: ${d.count} ${unit}`)));
     g.append(el("svg:text", { x: d.x + 10, y: d.y - 8, class: "node-label" }, d.id.length > 24 ? d.id.slice(0, 23) + "…" : d.id));
     svg.append(g);
   }
@@ -210,21 +261,39 @@ async function loadMap() {
 
 const CLAIMANT_COLORS = ["#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#666666"];
 
-async function loadClaims() {
+async function loadClaims(target) {
   const data = await api("/api/claims", { limit: 100 });
   const box = clear($("#claims"));
   $("#claims-note").textContent = data.total
-    ? `${data.total} claim groups; contested groups (claimants disagree by more than 1.5×) first.`
+    ? `${data.total} claim groups; contested groups (claimants disagree by more than 1.5×) first; a sub-quantity (e.g. the troops near one border) sits under the figure it is part of.`
     : "No claims stored yet. Claim groups appear here as soon as the extractor stores claims.";
-  for (const g of data.groups) box.append(claimGroup(g));
+  // a sub-quantity is drawn inside its whole's family, not as an unrelated group; one whose
+  // whole is not on this page stays at the top level with its "part of" line
+  const shown = new Set(data.groups.map((g) => g.group_id));
+  const byParent = {};
+  for (const g of data.groups) if (g.parent_group_id && shown.has(g.parent_group_id)) (byParent[g.parent_group_id] ||= []).push(g);
+  const family = (g, depth) => {
+    const kids = depth < 4 ? (byParent[g.group_id] || []) : [];
+    const node = el("div", { class: "claim-family", "data-family": g.group_id }, claimGroup(g));
+    if (kids.length) node.append(el("div", { class: "subgroups" }, kids.map((k) => family(k, depth + 1))));
+    return node;
+  };
+  for (const g of data.groups) if (!(g.parent_group_id && shown.has(g.parent_group_id))) box.append(family(g, 0));
+  if (target) {
+    const card = [...box.querySelectorAll(".claim-group")].find((c) => c.dataset.group === target);
+    if (card) { card.classList.add("target"); card.scrollIntoView({ block: "center" }); }
+  }
 }
 
 function claimGroup(g) {
   const claimants = [...new Set(g.claims.map(claimantName))];
   const color = (c) => CLAIMANT_COLORS[claimants.indexOf(c) % CLAIMANT_COLORS.length];
-  const card = el("div", { class: `claim-group${g.contested ? " contested" : ""}`, "data-group": g.group_id },
+  const classes = ["claim-group", g.contested ? "contested" : "", g.parent ? "subgroup" : ""].filter(Boolean).join(" ");
+  const card = el("div", { class: classes, "data-group": g.group_id, "data-parent": g.parent ? g.parent.group_id : null },
+    g.parent ? el("p", { class: "part-of" }, "part of ", el("a", { href: `#claims/${encodeURIComponent(g.parent.group_id)}`, class: "parent-link" }, g.parent.about || "(unspecified)"),
+      el("span", { class: "parent-range" }, ` (${fmt(g.parent.min)}${g.parent.max !== g.parent.min ? " – " + fmt(g.parent.max) : ""} ${g.parent.unit || ""} in all)`)) : null,
     el("h3", {}, `${g.about || "(unspecified)"} `, el("span", { class: "meta" }, g.unit || ""), g.contested ? el("span", { class: "badge" }, "CONTESTED") : null),
-    el("p", { class: "meta" }, `${g.claims_count} claims; range ${fmt(g.min)} – ${fmt(g.max)}${g.ratio ? ` (×${g.ratio})` : ""}`));
+    el("p", { class: "meta" }, `${noun(g.claims_count, "claim", "claims")}; range ${fmt(g.min)} – ${fmt(g.max)}${g.ratio ? ` (×${g.ratio})` : ""}${g.subgroups && g.subgroups.length ? `; ${noun(g.subgroups.length, "sub-quantity", "sub-quantities")} below` : ""}`));
   const svg = el("svg:svg", { class: "claim-chart", viewBox: "0 0 760 190" });
   const pts = g.claims.filter((c) => c.value !== null).map((c) => ({ c, t: Date.parse(c.date || c.article_date) }));
   const t0 = Math.min(...pts.map((p) => p.t)), t1 = Math.max(...pts.map((p) => p.t));
@@ -325,7 +394,7 @@ async function route() {
   document.body.dataset.ready = "";
   try {
     if (name === "article") await loadArticle(id, target);
-    else await LOADERS[name]();
+    else await LOADERS[name](id);
   } catch (err) { showError(err); }
   document.body.dataset.ready = name;
 }
@@ -334,7 +403,8 @@ async function init() {
   drawLegend();
   try {
     const meta = (state.meta = await api("/api/meta"));
-    $("#meta").textContent = `${meta.articles} articles · ${meta.events} events · ${meta.claims} claims` + (meta.first_date ? ` · ${meta.first_date} – ${meta.last_date}` : "");
+    const events = meta.stories_built ? `${meta.canonical_events} events (${meta.events} reports)` : `${meta.events} event reports`;
+    $("#meta").textContent = `${meta.articles} articles · ${events} · ${meta.claims} claims` + (meta.first_date ? ` · ${meta.first_date} – ${meta.last_date}` : "");
     const typeSel = $("#filters select[name=type]");
     for (const t of meta.types) typeSel.append(el("option", { value: t.type }, `${t.type} (${t.quad_class})`));
     const quadSel = $("#filters select[name=quad]");
