@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import pickle
 import tempfile
 import time
 from pathlib import Path
@@ -43,6 +44,9 @@ def main() -> None:
     parser.add_argument("--pairs", type=Path, default=PAIRS)
     parser.add_argument("--corpus-store", action="store_true",
                         help="score every pair inside one store with all pairs' articles")
+    parser.add_argument("--cache", type=Path,
+                        help="pickle of the extractions: read if present, else written, so that "
+                             "merging changes can be compared on identical extractor output")
     args = parser.parse_args()
     pairs = [json.loads(line) for line in args.pairs.open(encoding="utf-8") if line.strip()]
     wanted = {p[k] for p in pairs for k in ("a", "b")}
@@ -53,11 +57,17 @@ def main() -> None:
             if rec["id"] in wanted:
                 records[rec["id"]] = rec
     started = time.perf_counter()
-    extractor = Extractor()
     extracted = {}
-    for x in extractor.extract(article_from_record(records[i], f"wikinews#{i}")
-                               for i in sorted(wanted)):
-        extracted[x.article.origin.split("#", 1)[1]] = x
+    if args.cache is not None and args.cache.exists():
+        extracted = pickle.loads(args.cache.read_bytes())
+    missing = sorted(wanted - set(extracted))
+    if missing:
+        extractor = Extractor()
+        for x in extractor.extract(article_from_record(records[i], f"wikinews#{i}")
+                                   for i in missing):
+            extracted[x.article.origin.split("#", 1)[1]] = x
+        if args.cache is not None:
+            args.cache.write_bytes(pickle.dumps(extracted))
     tally = {"same": [0, 0, 0], "different": [0, 0, 0]}  # pairs, both typed, merged
     with tempfile.TemporaryDirectory() as tmp:
         shared_store = None

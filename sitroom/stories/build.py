@@ -13,7 +13,7 @@ import pyarrow as pa
 from ..errors import StoreError
 from .clusters import StoryArticle, cluster_stories
 from .events import canonical_row, mention_rows, merge_events, sources_of
-from .text import near_duplicates
+from .text import near_duplicate_words, normalise
 
 if TYPE_CHECKING:
     from ..store.db import Store
@@ -31,10 +31,14 @@ class RebuildStats:
     events: int
     canonical_events: int
     seconds: float
+    stages: tuple[tuple[str, float], ...] = ()
+    """Seconds per stage: read, duplicates, stories, events, write."""
 
 
-def duplicate_roots(articles: Sequence[dict[str, Any]]) -> dict[str, str]:
-    """Article id -> the earliest article it is a near-duplicate copy of (copies only)."""
+def duplicate_roots(articles: Sequence[dict[str, Any]],
+                    words: dict[str, list[str]] | None = None) -> dict[str, str]:
+    """Article id -> the earliest article it is a near-duplicate copy of (copies only);
+    `words`: article id -> normalise(text), when the caller has it."""
     ordered = sorted(articles, key=lambda a: (a["date"], a["id"]))
     rank = {a["id"]: n for n, a in enumerate(ordered)}
     parent: dict[str, str] = {}
@@ -44,7 +48,9 @@ def duplicate_roots(articles: Sequence[dict[str, Any]]) -> dict[str, str]:
             x = parent[x]
         return x
 
-    for pair in near_duplicates([(a["id"], a["text"]) for a in ordered]):
+    if words is None:
+        words = {a["id"]: normalise(a["text"]) for a in ordered}
+    for pair in near_duplicate_words([(a["id"], words[a["id"]]) for a in ordered]):
         ra, rb = find(pair.a), find(pair.b)
         if ra != rb:
             first, second = sorted((ra, rb), key=rank.__getitem__)
@@ -64,13 +70,25 @@ def rebuild_stories(store: Store) -> RebuildStats:
     """Recompute near-duplicates, story clusters and canonical events over the whole store and
     replace the four story tables in one transaction."""
     started = time.perf_counter()
+    clock = [started]
+    stages: list[tuple[str, float]] = []
+
+    def stage(name: str) -> None:
+        now = time.perf_counter()
+        stages.append((name, round(now - clock[0], 3)))
+        clock[0] = now
+
     articles = store.query("SELECT id, date, title, text, source, origin FROM articles")
-    roots = duplicate_roots(articles)
     actors = _actors_by_article(store)
+    stage("read")
+    words = {a["id"]: normalise(a["text"]) for a in articles}  # once, for both stages below
+    roots = duplicate_roots(articles, words)
+    stage("duplicates")
     stories = cluster_stories(
         StoryArticle(a["id"], a["date"], a["title"] or "", a["text"],
-                     actors.get(a["id"], frozenset()), roots.get(a["id"]))
+                     actors.get(a["id"], frozenset()), roots.get(a["id"]), words[a["id"]])
         for a in articles)
+    stage("stories")
     story_of = {aid: s.story_id for s in stories for aid in s.articles}
     events = store.query("SELECT * FROM events")
     for row in events:
@@ -84,10 +102,12 @@ def rebuild_stories(store: Store) -> RebuildStats:
                     "similarity": s.similarity.get(aid)} for s in stories for aid in s.articles]
     canonical_rows = [canonical_row(c, sources) for c in canon]
     mentions = [m for c in canon for m in mention_rows(c)]
+    stage("events")
     _replace(store, {"stories": story_rows, "story_articles": member_rows,
                      "canonical_events": canonical_rows, "event_mentions": mentions})
+    stage("write")
     return RebuildStats(len(articles), len(roots), len(stories), len(events), len(canon),
-                        round(time.perf_counter() - started, 3))
+                        round(time.perf_counter() - started, 3), tuple(stages))
 
 
 def _replace(store: Store, tables: dict[str, list[dict[str, Any]]]) -> None:

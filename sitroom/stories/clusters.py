@@ -9,11 +9,13 @@ keeps a long chain of loosely related articles from collapsing into one story.
 """
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 from ..records import stable_id
 from .reference import reference_df
@@ -49,6 +51,8 @@ class StoryArticle:
     text: str
     actors: frozenset[str] = frozenset()
     duplicate_of: str | None = None
+    words: Sequence[str] | None = None
+    """`normalise(text)` when the caller already has it (it is the slow part of `terms`)."""
 
 
 @dataclass
@@ -64,17 +68,30 @@ class Story:
     actors: set[str] = field(default_factory=set)
     similarity: dict[str, float] = field(default_factory=dict)
     number: int = -1
+    norm: float = 0.0
+    indexed: set[str] = field(default_factory=set)
+    expired: bool = False
 
     def top_terms(self, n: int = 6) -> list[str]:
         """The centroid's heaviest terms, a rough label."""
         return [t for t, _ in sorted(self.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:n]]
 
 
-def terms(title: str, text: str) -> Counter[str]:
-    """Content-word counts of an article, title words counted twice."""
-    words = [w for w in normalise(title) * 2 + normalise(text)
-             if len(w) > 2 and not w.isdigit() and w not in STOPWORDS]
-    return Counter(words)
+def terms(title: str, text: str, words: Sequence[str] | None = None) -> Counter[str]:
+    """Content-word counts of an article, title words counted twice (`words`: the text's
+    normalised words, when already known)."""
+    counts = Counter(normalise(text) if words is None else words)
+    for w in normalise(title):
+        counts[w] += 2
+    for w in [w for w in counts if not _content(w)]:
+        del counts[w]
+    return counts
+
+
+@lru_cache(maxsize=1 << 18)
+def _content(word: str) -> bool:
+    """A word that counts as a term: three letters or more, not a number, not a stop word."""
+    return len(word) > 2 and not word.isdigit() and word not in STOPWORDS
 
 
 def tfidf_vectors(counts: Sequence[Counter[str]]) -> list[dict[str, float]]:
@@ -85,22 +102,28 @@ def tfidf_vectors(counts: Sequence[Counter[str]]) -> list[dict[str, float]]:
         df.update(c.keys())
     ref_n, ref_df = reference_df()  # so that weights do not depend on the store's size
     n = len(counts) + ref_n
+    idf = {t: math.log((n + 1) / (k + ref_df.get(t, 0) + 0.5)) for t, k in df.items()}
+    tf = [1 + math.log(k) for k in range(1, 64)]
     out = []
     for c in counts:
-        weights = {t: (1 + math.log(k)) * math.log((n + 1) / (df[t] + ref_df.get(t, 0) + 0.5))
-                   for t, k in c.items()}
-        top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TERMS]
+        weights = [(t, (tf[k - 1] if k < 64 else 1 + math.log(k)) * idf[t]) for t, k in c.items()]
+        if len(weights) > TOP_TERMS:  # cut by weight before the exact (weight, term) order
+            floor = heapq.nlargest(TOP_TERMS, (w for _, w in weights))[-1]
+            weights = [tw for tw in weights if tw[1] >= floor]
+        top = sorted(weights, key=lambda kv: (-kv[1], kv[0]))[:TOP_TERMS]
         norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
         out.append({t: w / norm for t, w in top})
     return out
 
 
-def cosine(vec: dict[str, float], centroid: dict[str, float]) -> float:
-    """Cosine of a unit vector with a centroid of any length."""
-    norm = math.sqrt(sum(w * w for w in centroid.values()))
+def cosine(vec: dict[str, float], centroid: dict[str, float], norm: float | None = None) -> float:
+    """Cosine of a unit vector with a centroid of any length (`norm`: the centroid's, if known)."""
+    if norm is None:
+        norm = math.sqrt(sum(w * w for w in centroid.values()))
     if not norm:
         return 0.0
-    return sum(w * centroid.get(t, 0.0) for t, w in vec.items()) / norm
+    get = centroid.get
+    return sum(w * get(t, 0.0) for t, w in vec.items()) / norm
 
 
 def _add(story: Story, art: StoryArticle, vec: dict[str, float], score: float) -> None:
@@ -115,28 +138,32 @@ def _add(story: Story, art: StoryArticle, vec: dict[str, float], score: float) -
     if len(story.centroid) > CENTROID_TERMS * 2:
         keep = sorted(story.centroid.items(), key=lambda kv: -kv[1])[:CENTROID_TERMS]
         story.centroid = dict(keep)
+    story.norm = math.sqrt(sum(w * w for w in story.centroid.values()))
 
 
 def cluster_stories(articles: Iterable[StoryArticle], window_days: int = WINDOW_DAYS,
                     link: float = LINK, link_with_actors: float = LINK_WITH_ACTORS) -> list[Story]:
     """Group articles into stories (see the module docstring); stories in order of first date."""
     arts = sorted(articles, key=lambda a: (a.date, a.id))
-    vectors = tfidf_vectors([terms(a.title, a.text) for a in arts])
+    vectors = tfidf_vectors([terms(a.title, a.text, a.words) for a in arts])
     stories: list[Story] = []
     story_of: dict[str, Story] = {}
-    index: dict[str, set[int]] = {}
+    index: dict[str, set[int]] = {}  # term -> active stories with it (expired ones dropped)
     window = timedelta(days=window_days)
     for art, vec in zip(arts, vectors):
         best: tuple[float, Story] | None = None
         if art.duplicate_of is not None and art.duplicate_of in story_of:
             best = (1.0, story_of[art.duplicate_of])
         else:
-            seen = {s for t in vec for s in index.get(t, ())}
+            seen = set().union(*(index[t] for t in vec if t in index))
             for n in sorted(seen):
                 story = stories[n]
                 if story.last_date is None or art.date - story.last_date > window:
+                    for t in story.indexed:  # out of the index until a duplicate revives it
+                        index[t].discard(n)
+                    story.expired = True
                     continue
-                score = cosine(vec, story.centroid)
+                score = cosine(vec, story.centroid, story.norm)
                 need = link_with_actors if art.actors & story.actors else link
                 if score >= need and (best is None or score > best[0]):
                     best = (score, story)
@@ -147,6 +174,11 @@ def cluster_stories(articles: Iterable[StoryArticle], window_days: int = WINDOW_
         score, story = best
         _add(story, art, vec, score)
         story_of[art.id] = story
+        if story.expired:  # a near-duplicate joined a story out of the window: active again
+            story.expired = False
+            for t in story.indexed:
+                index.setdefault(t, set()).add(story.number)
         for t in vec:
             index.setdefault(t, set()).add(story.number)
+        story.indexed.update(vec)
     return stories

@@ -19,7 +19,12 @@ from typing import Any
 
 REPORT_BACK_DAYS = 10
 """An event dated on its article's day (the coder's default for news) happened up to this many
-days before it: a retelling a week later still matches."""
+days before it: a retelling a week later still matches. Only for the DURABLE types."""
+DURABLE = frozenset({"MOBILIZE", "RETREAT", "SANCTION", "AID", "COOPERATE", "COERCE"})
+"""Types whose occurrence lasts (a deployment, a withdrawal, sanctions, a curfew) and is retold
+days later without a date. The other types (an attack, a protest, a meeting, a statement) are
+retold with a date ("on Friday"), so a report of one dated only by its article's day is taken to
+have happened within DAY_SLACK days of it: two attacks a few days apart in one story stay two."""
 DAY_SLACK = 2
 WEEK_SLACK = 7
 FUTURE_DAYS = 30
@@ -27,6 +32,11 @@ NEAR_KM = 150.0
 UNTIED_DAYS = 1
 """Reports in different stories merge only with explicit, equal recipients and dates this close."""
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD"})
+
+_INSTITUTIONS = frozenset("""government ministry department forces army navy police military
+administration house office council party troops officials authorities court parliament
+congress senate commission agency union committee""".split())
+"""Words that make a capitalised text an institution rather than a personal name."""
 
 _COUNTRIES = Path(__file__).resolve().parents[1] / "actors" / "data" / "countries.csv"
 
@@ -57,6 +67,21 @@ class Party:
         """Names someone or something more specific than a state."""
         return self.entity is not None and self.entity.lower() not in country_names()
 
+    @property
+    def name_words(self) -> frozenset[str]:
+        """The words of the name this party goes by: its entity when it is more than a state,
+        else its text when that is a proper name the resolver did not link ("Micheline
+        Calmy-Rey": two or more words, each capitalised); empty when neither."""
+        if self.person:
+            return frozenset(self.entity.lower().split())  # type: ignore[union-attr]
+        if self.entity is None:
+            words = self.text.split()
+            lower = {w.lower() for w in words}
+            if len(words) >= 2 and all(w[:1].isupper() for w in words) \
+                    and not lower & _INSTITUTIONS:
+                return frozenset(lower)
+        return frozenset()
+
 
 def party(row: dict[str, Any], prefix: str) -> Party | None:
     """The actor or recipient columns of an events row."""
@@ -73,6 +98,9 @@ def same_party(a: Party, b: Party) -> bool:
     if a.key != b.key:
         return False
     if a.person and b.person and a.entity != b.entity:
+        return False
+    na, nb = a.name_words, b.name_words
+    if na and nb and not na & nb:  # two named people or bodies who share no name
         return False
     if a.sector is None or b.sector is None or a.sector == b.sector:
         return True
@@ -93,7 +121,8 @@ def date_window(row: dict[str, Any]) -> tuple[date, date]:
         return published, published + timedelta(days=FUTURE_DAYS)
     if precision in (None, "day"):
         if day == published:
-            return day - timedelta(days=REPORT_BACK_DAYS), day
+            back = REPORT_BACK_DAYS if row.get("type") in DURABLE else DAY_SLACK
+            return day - timedelta(days=back), day
         return day - timedelta(days=DAY_SLACK), day + timedelta(days=DAY_SLACK)
     if precision == "week":
         return day - timedelta(days=WEEK_SLACK), day + timedelta(days=WEEK_SLACK)

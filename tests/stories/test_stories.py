@@ -107,3 +107,50 @@ def test_different_countries_same_day_do_not_merge(extractor: Extractor, tmp_pat
         store.add(list(extractor.extract(arts)))
         store.rebuild_stories()
         assert all(c["num_articles"] == 1 for c in store.canonical_events())
+
+
+def _row(n: int, type_: str, actor: str, country: str, day: date, **extra: object) -> dict:
+    row = {"event_id": f"e{n}", "article_id": f"a{n}", "article_date": day, "type": type_,
+           "mode": None, "status": "asserted", "actor_text": actor, "actor_country": country,
+           "actor_sector": None, "actor_entity": None, "recipient_text": None,
+           "recipient_country": None, "date": day, "date_precision": "day",
+           "location_name": None, "story_id": "s1", "evidence_start": 0}
+    row.update(extra)
+    return row
+
+
+def test_undated_attacks_days_apart_stay_two_but_a_deployment_merges() -> None:
+    from sitroom.stories import merge_events
+
+    first, later = date(2006, 6, 30), date(2006, 7, 3)
+    attacks = merge_events([_row(1, "ASSAULT", "Israel", "ISR", first),
+                            _row(2, "ASSAULT", "Israel", "ISR", later)])
+    assert len(attacks) == 2  # an attack is retold with its date; undated it is a new one
+    moves = merge_events([_row(1, "MOBILIZE", "North Korea", "PRK", date(2024, 10, 25)),
+                          _row(2, "MOBILIZE", "North Korean troops", "PRK", date(2024, 11, 1))])
+    assert len(moves) == 1  # a deployment is retold a week later without a date
+
+
+def test_unlinked_names_that_differ_do_not_merge() -> None:
+    from sitroom.stories import merge_events
+
+    day = date(2007, 7, 11)
+    visits = merge_events([_row(1, "CONSULT", "Ebenezer Sekyi-Hughes", "GHA", day),
+                           _row(2, "CONSULT", "Micheline Calmy-Rey", "GHA", day),
+                           _row(3, "CONSULT", "Calmy-Rey", "GHA", day)])
+    assert sorted(len(c.mentions) for c in visits) == [1, 2]
+
+
+def test_bulk_shingles_and_minhash_equal_the_one_text_versions() -> None:
+    import numpy as np
+
+    from sitroom.stories.text import minhash, minhash_many, shingle_array, shingle_arrays
+
+    texts = [["a", "b", "c", "d", "e", "f"], [], ["x"], ["a", "b", "c", "d", "e", "f", "g"]]
+    arrays = shingle_arrays(texts)
+    assert [len(a) for a in arrays] == [2, 0, 1, 3]
+    assert all((a == shingle_array(t)).all() for a, t in zip(arrays, texts))
+    assert set(arrays[0].tolist()) <= set(arrays[3].tolist())
+    full = [a for a in arrays if len(a)]
+    assert all((row == minhash(a)).all() for row, a in zip(minhash_many(full, chunk=2), full))
+    assert minhash_many(full).dtype == np.uint32

@@ -1,0 +1,80 @@
+"""Seconds per 1,000 articles for `Store.rebuild_stories()` (near-duplicates, stories, canonical
+events, write), on a store of N articles.
+
+Either an ingested store (`--db`, copied first so the original is left alone):
+
+    .venv/bin/sitroom ingest ../shared/corpora/wikinews_en.jsonl --db /tmp/w.duckdb
+    .venv/bin/python bench/stories.py --db /tmp/w.duckdb
+
+or, without an ingested store, the first N articles of a JSONL corpus stored without running the
+extractor (no events: this times the text stages, which dominate):
+
+    .venv/bin/python bench/stories.py --corpus ../shared/corpora/wikinews_en.jsonl -n 3000
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from sitroom.ingest.records import article_from_record
+from sitroom.records import Extraction
+from sitroom.store.db import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpora" / "wikinews_en.jsonl"
+
+
+def corpus_store(path: Path, corpus: Path, n: int) -> None:
+    """A store of the corpus's first n articles, without events or claims."""
+    batch = []
+    with corpus.open(encoding="utf-8") as handle:
+        for line in handle:
+            if len(batch) >= n:
+                break
+            rec = json.loads(line)
+            batch.append(Extraction(article_from_record(rec, f"{corpus.name}#{rec['id']}")))
+    with Store(path) as store:
+        store.add(batch)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, help="an ingested store (copied, not modified)")
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("-n", type=int, default=3000, help="articles from --corpus (no --db)")
+    parser.add_argument("--repeat", type=int, default=2, help="rebuilds; the fastest counts")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "s.duckdb"
+        if args.db is not None:
+            shutil.copy(args.db, path)
+            wal = Path(str(args.db) + ".wal")
+            if wal.exists():
+                shutil.copy(wal, Path(str(path) + ".wal"))
+        else:
+            corpus_store(path, args.corpus, args.n)
+        runs, cpu = [], []
+        with Store(path) as store:
+            for _ in range(max(args.repeat, 1)):
+                started = time.process_time()
+                runs.append(store.rebuild_stories())
+                cpu.append(time.process_time() - started)
+    best = min(runs, key=lambda r: r.seconds)
+    per_k = best.seconds / max(best.articles, 1) * 1000
+    print(f"rebuild_stories: {best.articles} articles, {best.events} events -> "
+          f"{best.stories} stories, {best.canonical_events} canonical events, "
+          f"{best.duplicates} duplicates")
+    print(f"{best.seconds:.2f}s ({per_k:.2f}s per 1,000 articles; runs: "
+          f"{', '.join(f'{r.seconds:.2f}' for r in runs)})")
+    print(f"CPU {min(cpu):.2f}s ({min(cpu) / max(best.articles, 1) * 1000:.2f}s per 1,000 "
+          "articles; less noisy than wall time on a shared machine)")
+    print("stages (wall): " + ", ".join(f"{name} {sec:.2f}s"
+                                        for name, sec in getattr(best, "stages", ())))
+
+
+if __name__ == "__main__":
+    main()
