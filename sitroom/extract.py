@@ -12,11 +12,12 @@ from spacy.tokens import Doc, Span, Token
 from .actors import ActorKB, load_kb
 from .errors import ExtractionError
 from .ingest.common import article_id
-from .nlp.dates import find_date_expressions, resolve_date
+from .nlp.dates import DateResolution, find_date_expressions, reference_times, resolve_date
 from .claims.about import about_text
 from .nlp.frames import (REPORTING, Frame, attribution_of, find_frames, governing_verb,
                          match_predicate, phrase_bounds, subject_of)
-from .nlp.quantities import Quantity, event_quantities, find_quantities, sentence_casualties
+from .nlp.quantities import (Quantity, additional, event_quantities, find_quantities,
+                              sentence_casualties)
 from .nlp.pipeline import load_pipeline
 from .nlp.typeclf import TypeClassifier
 from .ontology import QUAD_CLASS, cameo_root, goldstein
@@ -42,13 +43,32 @@ class ArticleContext:
 def _antecedent(doc: Doc, token: Token) -> Span | None:
     """The most recent named entity before `token` that a pronoun can refer to."""
     labels = ("PERSON",) if token.lower_ in PERSON_PRONOUNS else ("GPE", "ORG", "NORP")
-    best = None
+    best = subject = None
+    window = token.sent.start
+    for _ in range(2):  # this sentence and the one before: where a subject stays in focus
+        if window > 0:
+            window = doc[window - 1].sent.start
     for ent in doc.ents:
         if ent.start >= token.i:
             break
         if ent.label_ in labels:
             best = ent
-    return best
+            if ent.start >= window and _is_subject(ent):
+                subject = ent
+    if labels == ("PERSON",):  # a known person's surname the tagger missed as a subject
+        names = {t.text for e in doc.ents if e.label_ == "PERSON" for t in e}
+        for tok in doc[window:token.i]:
+            if tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and tok.text in names and \
+                    not tok.ent_type_ and (subject is None or tok.i > subject.start):
+                subject = doc[tok.i:tok.i + 1]
+    return subject or best  # a pronoun takes up the subject in focus before a mere mention
+
+
+def _is_subject(ent: Span) -> bool:
+    tok = ent.root
+    while tok.dep_ in ("compound", "appos", "conj") and tok.head is not tok:
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass")
 
 
 def _mention(doc: Doc, token: Token) -> tuple[Span, float]:
@@ -62,6 +82,34 @@ def _mention(doc: Doc, token: Token) -> tuple[Span, float]:
     if token.dep_ == "poss" and token.tag_ == "POS":
         span = doc[start:end]
     return span, 1.0
+
+
+def _fuller_mention(doc: Doc, span: Span) -> Span | None:
+    """An earlier, fuller mention of the person named by `span` (a surname alone), with its
+    title: "Minister of Information Moammar al-Eryani" for "al-Eryani"."""
+    names = [e for e in span.ents if e.label_ == "PERSON"]
+    if names and (len(names) != 1 or len(span) > len(names[0]) + 2):
+        return None
+    if not names and not (len(span) <= 2 and all(t.pos_ == "PROPN" for t in span)):
+        return None
+    last = _surname(names[0] if names else span)
+    for ent in doc.ents:
+        if ent.start >= span.start:
+            break
+        if ent.label_ == "PERSON" and _surname(ent) == last:
+            head = ent.root
+            if head.dep_ == "pobj" and head.head.lower_ == "of" and \
+                    head.head.head.pos_ in ("NOUN", "PROPN"):
+                head = head.head.head  # "Minister of [Information Moammar al-Eryani]"
+            full = doc[slice(*phrase_bounds(head))]
+            if len(full) > len(span):
+                return full
+    return None
+
+
+def _surname(span: Span) -> str:
+    words = [t.text for t in span if t.tag_ != "POS"]
+    return words[-1] if words else ""
 
 
 def _generic(span: Span) -> bool:
@@ -79,7 +127,7 @@ def _antecedent_country(doc: Doc, span: Span, kb: ActorKB, window: int = 300) ->
     head = span.root.lemma_.lower()
     kin = {head} | (MILITARY_NOUNS if head in MILITARY_NOUNS else set())
     for tok in reversed(doc[max(0, span.start - window):span.start]):
-        if tok.lemma_.lower() in kin and tok.pos_ == "NOUN":
+        if tok.lemma_.lower() in kin and tok.pos_ in ("NOUN", "PROPN"):  # "the House" too
             country = kb.country_cue(doc[slice(*phrase_bounds(tok))].text)
             if country:
                 return country
@@ -128,6 +176,12 @@ def resolve_participant(doc: Doc, token: Token | None, on: date, kb: ActorKB,
             alt = kb.resolve(doc[slice(*phrase_bounds(appos))].text, on)
             if alt.sector is not None:
                 res = alt
+    if res.country is None and res.sector is None and res.entity is None:
+        earlier = _fuller_mention(doc, span)
+        if earlier is not None:  # "al-Eryani" after "Minister of Information Moammar al-Eryani"
+            alt = kb.resolve(earlier.text, on)
+            if alt.sector is not None or alt.country is not None:
+                res, token = alt, earlier.root
     country = res.country
     if country is None and res.sector is not None and span[0].lower_ in ANAPHORIC:
         country = _antecedent_country(doc, span, kb)  # "these troops": the troops named before
@@ -178,10 +232,29 @@ def _attachment(span: Span, trigger: Token, verb: Token) -> int | None:
     return None
 
 
-def event_date(doc: Doc, frame: Frame, article: Article) -> tuple[date | None, str | None]:
+PAST_AUX = frozenset({"had", "was", "were", "did", "'d"})
+PRESENT_AUX = frozenset({"has", "have", "'s", "'ve", "is", "are", "am", "will", "would", "shall",
+                         "can", "could", "may", "might", "must", "should", "'ll"})
+
+
+def _past_tense(trigger: Token) -> bool:
+    """The trigger's clause is told in the simple or perfect past ("met", "was signed", "had
+    met"), not the present perfect or present ("has called", "says")."""
+    verb = governing_verb(trigger)
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if aux & PRESENT_AUX:
+        return False
+    return bool(aux & PAST_AUX) or verb.tag_ == "VBD"
+
+
+def event_date(doc: Doc, frame: Frame, article: Article,
+               reference: DateResolution | None = None,
+               headline: bool = False) -> tuple[date | None, str | None]:
     """The event's date from the temporal expression attached to its trigger (else the closest
-    one in its sentence), else the article date for reported-as-new events; None for what has
-    not happened yet. A happened event cannot be dated after its article."""
+    one in its sentence); else, for a happened event told in the past tense (or in the
+    headline), the narrative's reference time (`reference`: "On Tuesday, X met Y. The deal was
+    signed by ..."); else the article date for reported-as-new events; None for what has not
+    happened yet. A happened event cannot be dated after its article."""
     sent = doc[frame.sent_start:frame.sent_end]
     trigger = doc[frame.trigger]
     verb = governing_verb(trigger)
@@ -191,7 +264,8 @@ def event_date(doc: Doc, frame: Frame, article: Article) -> tuple[date | None, s
     for start, end in find_date_expressions(sent.text):
         a, b = sent.start_char + start, sent.start_char + end
         span = doc.char_span(a, b, alignment_mode="expand")
-        resolved = resolve_date(sent.text[start:end], article.date, prefer=prefer)
+        resolved = resolve_date(sent.text[start:end], article.date, prefer=prefer,
+                                anchor=reference)
         if span is None or resolved is None or resolved.date is None:
             continue
         if happened and resolved.date > article.date:
@@ -202,9 +276,58 @@ def event_date(doc: Doc, frame: Frame, article: Article) -> tuple[date | None, s
             best = (key, resolved)
     if best is not None:
         return best[1].date, best[1].precision
+    if happened and reference is not None and reference.date is not None \
+            and reference.date <= article.date and (headline or _past_tense(trigger)):
+        return reference.date, reference.precision
     if happened:
         return article.date, "day"
     return None, None
+
+
+NOUN_MODIFIER_DEPS = frozenset({"compound", "nmod", "amod"})
+
+
+def _clause_dates(sent: Span) -> list[str]:
+    """The sentence's temporal expressions that date a clause, not those that only describe a
+    noun ("repeating his January 2 remarks", "the December 20 signing")."""
+    out = []
+    for start, end in find_date_expressions(sent.text):
+        span = sent.doc.char_span(sent.start_char + start, sent.start_char + end,
+                                  alignment_mode="expand")
+        if span is None or (span.root.dep_ in NOUN_MODIFIER_DEPS
+                            and span.root.head.pos_ in ("NOUN", "PROPN")
+                            and span.root.head.i >= span.end):
+            continue
+        out.append(sent.text[start:end])
+    return out
+
+
+def narrative_times(doc: Doc, headline_end: int, on: date) -> dict[int, DateResolution | None]:
+    """The narrative's reference time at each sentence (keyed by its first token): the last
+    recent day or week the body set before it (see dates.reference_times). Headline sentences
+    take the lead's: the first one the first body paragraph sets ("Trump announces withdrawal"
+    over "Late on Sunday, Trump announced ...")."""
+    sents = list(doc.sents)
+    body = [s for s in sents if s.start_char >= headline_end]
+    flags, prev_end = [], None
+    for sent in body:
+        gap = doc.text[prev_end:sent.start_char] if prev_end is not None else "\n"
+        flags.append("\n" in gap)
+        prev_end = sent.end_char
+    refs = reference_times([(_clause_dates(s), f) for s, f in zip(body, flags)], on,
+                           BACKGROUND_DAYS)
+    out: dict[int, DateResolution | None] = {s.start: r[0] for s, r in zip(body, refs)}
+    lead = None
+    for i, (_, after) in enumerate(refs):
+        if i > 0 and flags[i]:
+            break  # only the first paragraph
+        if after is not None:
+            lead = after
+            break
+    for sent in sents:
+        if sent.start_char < headline_end:
+            out[sent.start] = lead
+    return out
 
 
 def _confidence(actor: Actor | None, recipient: Actor | None) -> float:
@@ -225,8 +348,8 @@ def home_country(doc: Doc, kb: ActorKB) -> str | None:
     for ent in doc.ents:
         if ent.start >= limit:
             break
-        if ent.label_ in ("GPE", "NORP"):
-            country = kb.country_cue(ent.text)
+        if ent.label_ in ("GPE", "NORP") or (ent.label_ == "ORG" and len(ent) <= 3):
+            country = kb.country_cue(ent.text)  # an ORG here: "the United States" mis-tagged
             if country:
                 counts[country] = counts.get(country, 0) + (3 if ent.start < first_end else 1)
     return max(counts, key=lambda c: counts[c]) if counts else None
@@ -272,8 +395,11 @@ def _place_modifier(token: Token, gazetteer: Gazetteer) -> bool:
 
 def event_from_frame(doc: Doc, frame: Frame, article: Article, kb: ActorKB,
                      home: str | None = None, gazetteer: Gazetteer | None = None,
-                     quantities: list[Quantity] | None = None) -> Event | None:
-    """Resolve one frame into an Event, or None when it has no actor."""
+                     quantities: list[Quantity] | None = None,
+                     reference: DateResolution | None = None,
+                     headline: bool = False) -> Event | None:
+    """Resolve one frame into an Event, or None when it has no actor. `reference` is the
+    narrative's reference time at the frame's sentence; `headline`: the frame is in the title."""
     actor_tok = doc[frame.actor] if frame.actor is not None else None
     recipient_tok = doc[frame.recipient] if frame.recipient is not None else None
     if actor_tok is not None and gazetteer is not None and _place_modifier(actor_tok, gazetteer):
@@ -290,7 +416,7 @@ def event_from_frame(doc: Doc, frame: Frame, article: Article, kb: ActorKB,
         said_by = None
     evidence = _evidence(doc, frame)
     root = cameo_root(frame.type, frame.mode, frame.lemma)
-    when, precision = event_date(doc, frame, article)
+    when, precision = event_date(doc, frame, article, reference, headline)
     if when is not None and (article.date - when).days > BACKGROUND_DAYS:
         return None  # background ("in August 2018"), not news of this article
     context = [c for c in (home, actor.country, recipient.country if recipient else None) if c]
@@ -359,7 +485,13 @@ def dedup(events: Iterable[Event], headline_end: int = 0) -> tuple[Event, ...]:
         old = best.get(key)
         if old is None or (old.evidence.start < headline_end <= ev.evidence.start):
             best[key] = ev
-    return tuple(sorted(best.values(), key=lambda e: (e.evidence.start, e.event_id)))
+    # in one sentence, "the airstrike" and "the airstrike that killed X" are one event: the
+    # mention without a recipient goes when the same act with a recipient is there
+    targeted = {(e.type, _party_key(e.actor), e.status, e.evidence.start)
+                for e in best.values() if e.recipient is not None}
+    kept = [e for e in best.values() if e.recipient is not None or
+            (e.type, _party_key(e.actor), e.status, e.evidence.start) not in targeted]
+    return tuple(sorted(kept, key=lambda e: (e.evidence.start, e.event_id)))
 
 
 def _claim_date(doc: Doc, speaker_verb: Token | None, article: Article) -> date:
@@ -399,7 +531,10 @@ def claimant_of(doc: Doc, anchor: Token, sent: Span, article: Article, kb: Actor
         if _speech_verb(cur):
             subj = subject_of(cur)
             speaker = resolve_speaker(doc, subj, article.date, kb, home)
-            if speaker is not None and (speaker.country or speaker.sector):
+            nobody = subj is not None and speaker is not None and subj.pos_ == "NOUN" and \
+                not subj.ent_type_ and speaker.sector is None and speaker.role is None \
+                and speaker.entity is None  # "with projections suggesting ...": no one
+            if speaker is not None and (speaker.country or speaker.sector) and not nobody:
                 return speaker, cur
         if cur.head is cur:
             break
@@ -440,27 +575,64 @@ def claims_in_sentence(doc: Doc, sent: Span, quantities: list[Quantity], article
     return out
 
 
+def _sentence_of(doc: Doc, event: Event) -> Span | None:
+    span = doc.char_span(event.evidence.start, event.evidence.end, alignment_mode="expand")
+    return span[0].sent if span is not None and len(span) else None
+
+
+def _background_sentence(sent: Span, on: date) -> bool:
+    """The sentence is dated more than BACKGROUND_DAYS before the article ("an assault in
+    Ghazni in August 2018, with 150 killed")."""
+    for expression in _clause_dates(sent):
+        got = resolve_date(expression, on)
+        if got is not None and got.date is not None and (on - got.date).days > BACKGROUND_DAYS:
+            return True
+    return False
+
+
 def with_article_casualties(doc: Doc, events: list[Event],
                             quantities: dict[int, list[Quantity]]) -> list[Event]:
-    """Tolls stated apart from any attack ("At least 20 were killed") go to the article's
-    first attack, for the roles it has no figure for; the first statement of a toll wins."""
-    main = next((i for i, e in enumerate(events) if e.type == "ASSAULT"), None)
+    """Tolls stated apart from the attack ("At least 20 were killed") go to the article's
+    first attack (every ASSAULT coded from its sentence), for the roles it has no figure for;
+    the first statement of a toll wins. Figures of an attack on another date, or of a sentence
+    dated in the background, stay out. "Five other civilians also died" in the attack's own
+    paragraph adds to the toll stated before."""
+    main = next((i for i, e in enumerate(events) if e.type == "ASSAULT" and e.status == "asserted"),
+                None)
     if main is None:
         return events
-    attack_sents = {doc[e.evidence.start:e.evidence.end].start
-                    for e in events if e.type == "ASSAULT" and e.quantities}
-    tolls: dict[str, float] = {}
-    for start, found in sorted(quantities.items()):
-        if start in attack_sents:
-            continue
-        sent = doc[start].sent
-        for role, value in sentence_casualties(sent, found).items():
-            tolls.setdefault(role, value)
-    extra = {k: v for k, v in tolls.items() if k not in events[main].quantities}
-    if not extra:
+    head = events[main]
+    main_sent = _sentence_of(doc, head)
+    if main_sent is None:
         return events
+    own = {_sentence_of(doc, e) for e in events
+           if e.type == "ASSAULT" and e.quantities and e.date != head.date}
+    own = {sent.start for sent in own if sent is not None} | {main_sent.start}
+    tolls: dict[str, float] = {}
+    more: dict[str, float] = {}
+    for start, found in sorted(quantities.items()):
+        sent = doc[start].sent
+        if start in own or _background_sentence(sent, head.article_date):
+            continue
+        stated = sentence_casualties(sent, found)
+        added = sentence_casualties(sent, [q for q in found if additional(q, doc.text)])
+        same_paragraph = start > main_sent.start and \
+            "\n" not in doc.text[main_sent.end_char:sent.start_char]
+        for role, value in stated.items():
+            if same_paragraph and added.get(role) == value and role in head.quantities:
+                more[role] = more.get(role, 0.0) + value
+            else:
+                tolls.setdefault(role, value)
     out = list(events)
-    out[main] = replace(events[main], quantities={**events[main].quantities, **extra})
+    for i, event in enumerate(events):
+        sent = _sentence_of(doc, event)
+        if event.type != "ASSAULT" or sent is None or sent.start != main_sent.start:
+            continue
+        extra = {k: v for k, v in tolls.items() if k not in event.quantities}
+        extra.update({k: event.quantities[k] + v for k, v in more.items()
+                      if k in event.quantities})
+        if extra:
+            out[i] = replace(event, quantities={**event.quantities, **extra})
     return out
 
 
@@ -496,19 +668,22 @@ class Extractor:
                 quantities[sent.start] = found
                 unit = found[-1].unit or unit
                 claims.extend(claims_in_sentence(doc, sent, found, article, self.kb, home))
+        headline_end = len(article.title) if article.title and \
+            article.text.startswith(article.title) else 0
+        times = narrative_times(doc, headline_end, article.date)
         for frame in find_frames(doc):
             event = event_from_frame(doc, frame, article, self.kb, home, self.gazetteer,
-                                     quantities.get(frame.sent_start))
+                                     quantities.get(frame.sent_start),
+                                     times.get(frame.sent_start),
+                                     doc[frame.sent_start].idx < headline_end)
             if event is not None:
                 events.append(event)
                 alleged = allegation(event)
                 if alleged is not None:
                     events.append(alleged)
-        headline_end = len(article.title) if article.title and \
-            article.text.startswith(article.title) else 0
-        events = with_article_casualties(doc, events, quantities)
+        events = with_article_casualties(doc, list(dedup(events, headline_end)), quantities)
         events = self._second_opinion(doc, events)
-        return Extraction(article=article, events=dedup(events, headline_end),
+        return Extraction(article=article, events=tuple(events),
                           claims=dedup_claims(claims, headline_end))
 
     def _second_opinion(self, doc: Doc, events: list[Event]) -> list[Event]:

@@ -12,9 +12,9 @@ from sitroom import peers
 from sitroom.records import Actor
 
 # measured on the coder as of this commit (bench/plover_gsr.py, bench/petrarch2.py)
-GSR_TYPE_FLOOR = 0.443
+GSR_TYPE_FLOOR = 0.453
 GSR_ACTOR_FLOOR = 0.546
-GSR_TARGET_FLOOR = 0.224
+GSR_TARGET_FLOOR = 0.250
 PETR_SHARE_FLOOR = 0.013          # (source, target, root), code read as CAMEO
 PETR_ROOT_FLOOR = 0.027           # root only, CAMEO
 PETR_EITHER_FLOOR = 0.153         # (source, target, root), CAMEO or WEIS reading

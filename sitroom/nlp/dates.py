@@ -25,6 +25,13 @@ date; see docs/claims.md and ../shared/gold/dev/GUIDE.md):
 - "tomorrow" -> D+1 (day, future); "imminently", "in the coming days", "soon" and the like
   -> future with no date.
 - decades ("the 1990s") -> no date (too coarse for the precision scale), tense from D.
+- "(at/over) the weekend", "last weekend" -> the Saturday before D (week); "late last week" ->
+  as "last week"; "Christmas Day", "New Year's Eve" -> that day (most recent, as a month day).
+- anaphoric expressions count from the narrative's reference time R (``anchor``; else D):
+  "that day", "earlier/later that day", "the same day" -> R; "the next/following day/morning",
+  "a day later" -> R+1; "the previous day", "the day before" -> R-1; "N days later/earlier" ->
+  R+-N; "the following/previous week" -> R+-7 (week). The precision is never finer than R's.
+  `reference_times` follows R through an article.
 
 Explicit calendar dates are parsed by the normaliser here; dateparser (always with
 ``languages=['en']``) is only a fallback for calendar-looking strings the normaliser misses.
@@ -35,7 +42,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from typing import Callable, Literal
+from typing import Callable, Literal, Sequence
 
 Precision = Literal["day", "week", "month", "year"]
 Tense = Literal["past", "present", "future"]
@@ -80,7 +87,7 @@ _YEAR = r"(?:1[6-9]\d\d|20\d\d)(?![\d,.]\d)"
 _WEEKDAY = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?![a-z])"
 _NUMW = (r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
          r"fifteen|twenty|thirty|a\s+few|a\s+couple\s+of|few|several|some)")
-_UNIT = r"(?:hours?|days?|weeks?|months?|years?|decades?)"
+_UNIT = r"(?:hours?|days?|weeks?|fortnights?|months?|years?|decades?)"
 _REL_YEAR = r"(?:\s+(?i:last|this|next)\s+year)"
 
 _EXPLICIT = (
@@ -109,10 +116,20 @@ _RELATIVE = r"(?i:" + "|".join([
     r"(?:earlier|later)\s+today", r"today", r"tonight", r"overnight", r"last\s+night",
     rf"this\s+(?:morning|afternoon|evening)",
     r"(?:earlier|later)\s+(?:this|in\s+the)\s+(?:week|month|year)",
+    r"(?:early|late)\s+(?:last|this|next)\s+(?:week|month|year)",
     r"(?:this\s+past|last|this|next)\s+(?:week(?:end)?|month|year|spring|summer|autumn|fall|"
     r"winter)",
-    rf"{_NUMW}\s+{_UNIT}\s+ago",
-    rf"(?:in|over|during|within)\s+the\s+(?:past|last)\s+(?:{_NUMW}\s+)?{_UNIT}",
+    r"(?:at|over|on|during)\s+the\s+weekend",
+    rf"(?:{_NUMW}\s+)?{_UNIT}\s+ago",
+    rf"(?:(?:in|over|during|within)\s+)?the\s+(?:past|last)\s+(?:{_NUMW}\s+)?{_UNIT}(?!\s+of)",
+    # anaphoric: relative to the narrative's reference time, not to the article date
+    rf"(?:earlier|later)\s+(?:that|the\s+same)\s+(?:day|{PART_OF_DAY}|week)",
+    r"(?:earlier|later)\s+in\s+the\s+day",
+    rf"(?:that|the\s+same)\s+(?:day|{PART_OF_DAY})",
+    rf"the\s+(?:next|following|previous|preceding)\s+(?:day|{PART_OF_DAY}|week)",
+    r"the\s+(?:day|night|week)\s+(?:before|after)(?=\s*[,.;:)]|\s*$)",
+    rf"(?:{_NUMW}\s+)?(?:hours?|days?|weeks?)\s+(?:later|earlier)",
+    r"(?:new\s+year's|christmas)\s+(?:day|eve)",
     r"in\s+recent\s+(?:days|weeks|months|years)",
     rf"(?:in|over|within|during)\s+the\s+(?:coming|next|following)\s+(?:{_NUMW}\s+)?{_UNIT}",
     r"in\s+the\s+near\s+future", r"recently", r"imminently",
@@ -130,7 +147,7 @@ DATE_RE = re.compile(
 # Every expression above contains one of these anchors. The full pattern is only tried, anchored
 # with .match(), at the start of the anchor's word and of the few words before it: an order of
 # magnitude cheaper than letting the pattern scan every position of the sentence.
-_ANCHORS = ("day", "night", "tomorrow", "overnight", "week", "month", "year", "decade", "hour",
+_ANCHORS = ("day", "night", "christmas", "new year", "fortnight", "tomorrow", "overnight", "week", "month", "year", "decade", "hour",
             "ago", "recent", "immin", "soon", "shortly", "future", "morning", "afternoon",
             "evening", "spring", "summer", "autumn", "fall", "winter", "jan", "feb", "mar", "apr",
             "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -264,7 +281,7 @@ _RULES: list[tuple[re.Pattern[str], _Handler]] = []
 
 def _rule(pattern: str) -> Callable[[_Handler], _Handler]:
     def register(fn: _Handler) -> _Handler:
-        _RULES.append((re.compile(pattern + r"$"), fn))
+        _RULES.append((re.compile(f"(?:{pattern})$"), fn))
         return fn
     return register
 
@@ -383,13 +400,37 @@ for _pattern, _handler in [
     (r"today|tonight|this (?:morning|afternoon|evening)", _fixed(0, "day", "present")),
     (r"earlier today", _fixed(0, "day", "past")),
     (r"later today", _fixed(0, "day", "future")),
-    (r"last week|this past week|last weekend|this past weekend", _fixed(-7, "week", "past")),
+    (r"last week|this past week", _fixed(-7, "week", "past")),
     (r"this week|this weekend", _fixed(0, "week", "present")),
     (r"next week|next weekend", _fixed(7, "week", "future")),
     (r"recently|(?:in )?recent days", _fixed(-3, "week", "past")),
     (r"(?:in )?recent weeks", _fixed(-15, "month", "past")),
 ]:
-    _RULES.append((re.compile(_pattern + "$"), _handler))
+    _RULES.append((re.compile(f"(?:{_pattern})$"), _handler))
+
+
+@_rule(r"(?:early|late) (?P<rest>(?:last|this|next) (?:week|month|year))")
+def _part_of_period(m: re.Match[str], today: date, prefer: str) -> DateResolution | None:
+    return _resolve(m["rest"], today, prefer, None)
+
+
+@_rule(r"(?:over )?the weekend|last weekend|this past weekend")
+def _weekend(m: re.Match[str], today: date, prefer: str) -> DateResolution | None:
+    """The weekend just past (its Saturday; the coming one for planned events)."""
+    if prefer == "future" and not m.group(0).startswith(("last", "this past")):
+        return _res(today + timedelta(days=(5 - today.weekday()) % 7), "week", today, "future")
+    back = (today.weekday() - 5) % 7 or 7
+    return _res(today - timedelta(days=back), "week", today, "past")
+
+
+_HOLIDAYS = {"new year's day": (1, 1), "new year's eve": (12, 31), "christmas day": (12, 25),
+             "christmas eve": (12, 24)}
+
+
+@_rule(r"(?P<name>new year's (?:day|eve)|christmas (?:day|eve))")
+def _holiday(m: re.Match[str], today: date, prefer: str) -> DateResolution | None:
+    month, day = _HOLIDAYS[m["name"]]
+    return _res(date(_day_year(month, day, today, prefer), month, day), "day", today)
 
 
 @_rule(r"(?P<rel>last|this|next) (?P<unit>month|year)")
@@ -435,11 +476,14 @@ def _earlier_later(m: re.Match[str], today: date, prefer: str) -> DateResolution
     return _res(first + (end - first) / 2, precision, today, "future")
 
 
-@_rule(rf"(?P<n>{_NUMW.replace(chr(92) + 's+', ' ')}) (?P<unit>hour|day|week|month|year|decade)s? ago")
+@_rule(rf"(?:(?P<n>{_NUMW.replace(chr(92) + 's+', ' ')}) )?"
+       r"(?P<unit>hour|day|week|fortnight|month|year|decade)s? ago")
 def _ago(m: re.Match[str], today: date, prefer: str) -> DateResolution | None:
-    word = m["n"]
+    word = m["n"] or "a few"   # "days ago", "weeks ago": a few
     n, vague = _num(word), word in VAGUE_COUNTS
     unit = m["unit"]
+    if unit == "fortnight":
+        unit, n = "week", 2 * n
     if unit == "hour":
         return _res(today, "day", today, "past")
     if unit == "day":
@@ -456,11 +500,11 @@ def _ago(m: re.Match[str], today: date, prefer: str) -> DateResolution | None:
 
 
 @_rule(rf"(?:(?:in|over|during|within) )?the (?:past|last) (?:(?P<n>{_NUMW.replace(chr(92) + 's+', ' ')}) )?"
-       r"(?P<unit>hour|day|week|month|year|decade)s?")
+       r"(?P<unit>hour|day|week|fortnight|month|year|decade)s?")
 def _in_the_past(m: re.Match[str], today: date, prefer: str) -> DateResolution | None:
     n = _num(m["n"]) if m["n"] else 1
-    days = {"hour": n / 24, "day": n, "week": 7 * n, "month": 30 * n, "year": 365 * n,
-            "decade": 3650 * n}[m["unit"]]
+    days = {"hour": n / 24, "day": n, "week": 7 * n, "fortnight": 14 * n, "month": 30 * n,
+            "year": 365 * n, "decade": 3650 * n}[m["unit"]]
     if days <= 1:
         return _res(today, "day", today, "past")
     if days <= 7:
@@ -487,8 +531,56 @@ def _normalise(expression: str) -> str:
     return text
 
 
+_PARTS_OF_DAY = "(?:day|morning|afternoon|evening|night)"
+_N = _NUMW.replace(chr(92) + "s+", " ")
+_ANAPHORA: list[tuple[re.Pattern[str], Callable[[re.Match[str]], tuple[int, Precision]]]] = [
+    (re.compile(rf"(?:(?:earlier|later) )?(?:that|the same) {_PARTS_OF_DAY}$"
+                r"|(?:earlier|later) in the day$"), lambda m: (0, "day")),
+    (re.compile(r"(?:earlier|later) (?:that|the same) week$"), lambda m: (0, "week")),
+    (re.compile(rf"the (?:next|following) {_PARTS_OF_DAY}$|the day after$"),
+     lambda m: (1, "day")),
+    (re.compile(rf"the (?:previous|preceding) {_PARTS_OF_DAY}$|the (?:day|night) before$"),
+     lambda m: (-1, "day")),
+    (re.compile(r"the (?:next|following) week$"), lambda m: (7, "week")),
+    (re.compile(r"the (?:previous|preceding) week$|the week before$"), lambda m: (-7, "week")),
+    (re.compile(rf"(?:(?P<n>{_N}) )?(?P<unit>hour|day|week)s? (?P<dir>later|earlier)$"),
+     lambda m: ((0 if m["unit"] == "hour" else _num(m["n"] or "a few") * (
+         7 if m["unit"] == "week" else 1)) * (1 if m["dir"] == "later" else -1),
+                "day" if m["unit"] == "hour" or (m["unit"] == "day" and (m["n"] or "a few")
+                                                  not in VAGUE_COUNTS) else "week")),
+]
+_COARSER = {"day": 0, "week": 1, "month": 2, "year": 3}
+
+
+def _anaphoric(text: str, article_date: date,
+               anchor: DateResolution | None) -> DateResolution | None:
+    """"that day", "the next morning", "two days later": relative to the narrative's reference
+    time (`anchor`: the last date the text set), else to the article date."""
+    for pattern, offset in _ANAPHORA:
+        m = pattern.match(text)
+        if m:
+            days, precision = offset(m)
+            base, base_precision = article_date, "day"
+            if anchor is not None and anchor.date is not None and anchor.precision is not None:
+                base, base_precision = anchor.date, anchor.precision
+            if _COARSER[base_precision] > _COARSER[precision]:
+                precision = base_precision  # type: ignore[assignment]
+            return _res(base + timedelta(days=days), precision, article_date)
+    return None
+
+
+def is_anaphoric(expression: str) -> bool:
+    """True for expressions that are relative to the narrative ("that day", "a day later")."""
+    text = _normalise(expression)
+    return any(pattern.match(text) for pattern, _ in _ANAPHORA)
+
+
 @lru_cache(maxsize=4096)
-def _resolve(text: str, article_date: date, prefer: str) -> DateResolution | None:
+def _resolve(text: str, article_date: date, prefer: str,
+             anchor: DateResolution | None = None) -> DateResolution | None:
+    found = _anaphoric(text, article_date, anchor)
+    if found is not None:
+        return found
     for pattern, handler in _RULES:
         m = pattern.match(text)
         if m:
@@ -518,13 +610,47 @@ def _dateparser_fallback(text: str, article_date: date, prefer: str) -> DateReso
 
 
 def resolve_date(expression: str, article_date: date,
-                 prefer: Literal["past", "future"] = "past") -> DateResolution | None:
+                 prefer: Literal["past", "future"] = "past",
+                 anchor: DateResolution | None = None) -> DateResolution | None:
     """Resolve a temporal expression against the article date D, or None if not understood.
 
     `prefer="future"` (for sentences about planned or expected events) resolves weekdays and
-    months named without a year forwards instead of backwards.
+    months named without a year forwards instead of backwards. `anchor` is the narrative's
+    reference time (the last date the text set): anaphoric expressions ("earlier that day",
+    "the next morning", "two days later") count from it, else from D.
     """
     text = _normalise(expression)
     if not text:
         return None
-    return _resolve(text, article_date, prefer)
+    return _resolve(text, article_date, prefer, anchor if is_anaphoric(expression) else None)
+
+
+def reference_times(sentences: Sequence[tuple[Sequence[str], bool]], article_date: date,
+                    background_days: int = 14, across_paragraphs: bool = True
+                    ) -> list[tuple[DateResolution | None, DateResolution | None]]:
+    """The narrative's reference time before and after each sentence.
+
+    `sentences` are (the sentence's temporal expressions that date its clauses, in order;
+    whether it starts a paragraph), in reading order (the caller leaves out expressions that
+    only describe a noun: "his January 2 remarks"). The first expression of a sentence that
+    resolves moves the reference time: a past or present day or week within
+    `background_days` of D becomes it ("On Tuesday, ..."; "Earlier that day, ..." counts from
+    the previous reference); an older date, a month or a year resets it to None (background);
+    future and undated expressions leave it alone. Unless `across_paragraphs`, a new paragraph
+    starts with no reference time.
+    """
+    out: list[tuple[DateResolution | None, DateResolution | None]] = []
+    ref: DateResolution | None = None
+    for expressions, new_paragraph in sentences:
+        if new_paragraph and not across_paragraphs:
+            ref = None
+        before = ref
+        for expression in expressions:
+            got = resolve_date(expression, article_date, anchor=ref)
+            if got is None or got.date is None or got.date > article_date:
+                continue
+            recent = (article_date - got.date).days <= background_days
+            ref = got if recent and got.precision in ("day", "week") else None
+            break
+        out.append((before, ref))
+    return out

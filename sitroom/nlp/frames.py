@@ -20,7 +20,9 @@ from .lexicon import POS_CLASS, Predicate, load_lexicon
 
 LIGHT_VERBS = frozenset("""express voice hold have launch make conduct impose pay raise issue show
 declare reach announce begin start stage join carry lodge file open seek offer extend
-convey reiterate renew call""".split())
+convey reiterate renew call order""".split())
+CONTROLLERS = frozenset("""urge ask force order tell allow encourage pressure press invite
+persuade instruct direct""".split())  # object control: "urged X to leave" = X leaves
 REPORTING = frozenset("""say state report reveal note claim tell add announce warn emphasize
 emphasise stress insist indicate confirm believe argue write explain assert allege suggest
 highlight acknowledge admit disclose mention remark point""".split())
@@ -50,6 +52,17 @@ ABSTRACT_TARGETS = frozenset("""investigation decision policy plan statement rep
 remark comment claim move deal inquiry impeachment process announcement bill law measure
 approach strategy rhetoric agreement speech tweet article""".split())
 CLAUSAL_TARGET = {("REQUEST", None), ("ACCUSE", "allege"), ("REJECT", None)}
+FIRST_PERSON = frozenset({"i", "we"})
+LEAD_TOKENS = 80  # the headline and lead: where the article's main attack is told
+PARTITIVES = frozenset({"one", "some", "many", "most", "several", "all", "each", "both", "few"})
+ATTACK_NOUNS = frozenset("""attack bombing blast explosion killing assault shooting strike
+murder abduction kidnapping crash violence assassination ambush raid massacre""".split())
+WEAPON_NOUNS = frozenset("""bomb explosive device ied grenade mine rocket missile shell mortar
+blast explosion""".split())
+MESSAGE_NOUNS = frozenset("""statement letter message note declaration expression word words
+gesture show sign signal communique communiqué""".split())
+CONTAINER_NOUNS = frozenset("""launch start beginning resumption continuation round wave series
+spate string campaign program programme escalation intensification expansion""".split())
 
 
 @dataclass(frozen=True)
@@ -114,11 +127,17 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return None
     if verb.dep_ == "xcomp":
         obj = _child(head, "dobj")
-        if obj is not None and head.lemma_ in ("urge", "ask", "force", "order", "tell", "allow"):
+        if obj is not None and head.lemma_ in CONTROLLERS:
             return obj
         return _child(head, "nsubjpass") or subject_of(head, depth + 1)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
+        return head  # "soldiers firing at protesters", "missiles targeting troops"
     if verb.dep_ in ("conj", "advcl", "acomp") or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
         return subject_of(head, depth + 1)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("by", "after", "before",
+                                                                      "while", "without") \
+            and head.head.pos_ in ("VERB", "AUX"):
+        return subject_of(head.head, depth + 1)  # "X responded by throwing stones"
     if verb.dep_ == "relcl":
         return head
     return None
@@ -138,6 +157,8 @@ def _object_lemmas(token: Token) -> set[str]:
 
 def _is_light(noun: Token) -> bool:
     head = noun.head
+    if _message_noun(noun) is not None:
+        return True  # "sent a letter of support"
     if noun.dep_ in ("dobj", "attr") and head.lemma_.lower() in LIGHT_VERBS:
         return True
     if noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
@@ -153,9 +174,19 @@ def _requirements_hold(token: Token, pred: Predicate) -> bool:
         return False
     if pred.particles and not any(
         (c.dep_ in ("prep", "prt", "agent") and c.lower_ in pred.particles)
-        or c.dep_ in pred.particles for c in token.children
+        or c.dep_ in pred.particles
+        or ("pcomp" in pred.particles and c.dep_ == "prep" and _child(c, "pcomp") is not None)
+        for c in token.children
+    ):
+        return False  # "pcomp": a preposition taking a clause ("withdrew from using X")
+    if pred.pobjects and not any(
+        c.dep_ in ("prep", "agent") and any(o.dep_ == "pobj" and o.lemma_.lower() in pred.pobjects
+                                            for o in c.children)
+        for c in token.children
     ):
         return False
+    if pred.intransitive and _child(token, "dobj", "ccomp", "xcomp") is not None:
+        return False  # "demonstrated a lack of ...", "rallied support": not a protest
     if pred.subjects:
         subj = _child(token, "nsubj", "nsubjpass")
         if subj is None or subj.lemma_.lower() not in pred.subjects:
@@ -237,9 +268,33 @@ def attribution_of(trigger: Token, sent: Span) -> Token | None:
     return None
 
 
+def _message_noun(noun: Token) -> Token | None:
+    """The message noun this event noun is the content of ("a letter of support", "statements
+    of condemnation"), or None."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in MESSAGE_NOUNS:
+        return prep.head
+    return None
+
+
+def _sender(message: Token) -> Token | None:
+    """Who sends a message: the subject of the verb it is the object of ("X sent a letter"), or
+    the source of a message that is the subject ("statements came from X")."""
+    verb = message.head
+    if message.dep_ in ("dobj", "attr") and verb.pos_ in ("VERB", "AUX"):
+        return subject_of(verb)
+    if message.dep_ in ("nsubj", "nsubjpass") and verb.pos_ in ("VERB", "AUX"):
+        return _prep_object(verb, frozenset({"from", "by"}))
+    return None
+
+
 def _noun_actor(noun: Token, pred: Predicate) -> Token | None:
     poss = _child(noun, "poss")
+    light_subject = subject_of(noun.head) if noun.dep_ in ("dobj", "attr") and \
+        noun.head.lemma_.lower() in LIGHT_VERBS else None
     if poss is not None:
+        if poss.pos_ == "PRON" and light_subject is not None:
+            return light_subject  # "X expressed his gratitude": X, not a guess at "his"
         return poss
     by = _prep_object(noun, frozenset({"by"}))
     if by is not None:
@@ -247,11 +302,27 @@ def _noun_actor(noun: Token, pred: Predicate) -> Token | None:
     for child in noun.children:
         if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE", "ORG"):
             return child
+    between = _prep_object(noun, frozenset({"between", "among"}))
+    if between is not None and _child(between, "conj") is not None:
+        return between  # "cooperation between X and Y"
     if pred.type == "MOBILIZE":
         return _prep_object(noun, frozenset({"of"}))
-    if noun.dep_ in ("dobj", "attr") and noun.head.lemma_.lower() in LIGHT_VERBS:
-        return subject_of(noun.head)
+    if light_subject is not None:
+        return light_subject
+    if noun.dep_ == "nsubjpass" and noun.head.lemma_.lower() in LIGHT_VERBS:
+        return _prep_object(noun.head, frozenset({"by"}))  # "demands were made by X"
+    message = _message_noun(noun)
+    if message is not None:
+        return _sender(message)
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        holder = noun.head.head
+        if holder.pos_ in ("NOUN", "PROPN") and holder.lemma_.lower() not in CONTAINER_NOUNS:
+            owner = _child(holder, "poss")
+            if owner is not None and owner.pos_ != "PRON":
+                return owner  # "Chile's part in the talks"
+            if owner is None:
+                return None  # "articles of impeachment", "concern over the attack": not the
+                # subject's own act; but "its role in the talks" is
         return subject_of(governing_verb(noun))
     return None
 
@@ -307,6 +378,9 @@ def _embedded_under_trigger(token: Token) -> Token | None:
     head = token.head
     if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "for":
         head = head.head
+    elif token.dep_ in ("dobj", "attr") and token.pos_ == "NOUN" and head.dep_ in ("xcomp", "ccomp") \
+            and head.lemma_.lower() in LIGHT_VERBS:
+        return _embedded_under_trigger(head)  # "pressed X to launch an investigation"
     elif token.dep_ not in ("xcomp", "ccomp"):
         return None
     if head is token:
@@ -322,8 +396,9 @@ def _location_hint(trigger: Token, pred: Predicate) -> Token | None:
     return None
 
 
-def frames_in_sentence(sent: Span) -> Iterator[Frame]:
-    """Every event frame whose trigger lies in this sentence."""
+def frames_in_sentence(sent: Span, perpetrator: Token | None = None) -> Iterator[Frame]:
+    """Every event frame whose trigger lies in this sentence; `perpetrator` is who the article
+    blames for attacks whose agent goes unnamed."""
     for token in sent:
         pred = match_predicate(token)
         if pred is None or (pred.pos == "VERB" and token.dep_ in ("amod", "acomp")):
@@ -332,16 +407,36 @@ def frames_in_sentence(sent: Span) -> Iterator[Frame]:
             continue  # part of a name: the Democratic Rally, the Organisation of Islamic Cooperation
         if _embedded_under_trigger(token) is not None:
             continue
+        if pred.pos == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") and \
+                (match_predicate(token.head) or pred).type == pred.type and token.head.i != token.i \
+                and match_predicate(token.head) is not None:
+            continue  # "the bombing killed five": one event, coded on the verb
         if pred.pos == "NOUN":
             actor, recipient = _noun_actor(token, pred), _noun_recipient(token, pred)
         else:
             actor, recipient = _verb_args(token, pred, sent)
+        abstract_target = recipient is not None and recipient.lemma_.lower() in ABSTRACT_TARGETS
+        actor, recipient = _stand_in(actor), _stand_in(recipient)
+        actor = _event_agent(actor, token)
+        recipient = _event_agent(recipient, token) or recipient
+        if recipient is not None and recipient.lemma_.lower() in WEAPON_NOUNS:
+            recipient = _prep_object(token, pred.preps)  # "fired shells at Seoul": Seoul
+        speaker = attribution_of(token, sent)
+        first_person = pred.pos == "VERB" and actor is not None and \
+            actor.lower_ in FIRST_PERSON and speaker is not None and \
+            status_of(token) in ("future", "hypothetical")  # a promise or a threat
+        if first_person:
+            actor = speaker  # "'We will respond,' the minister said": the minister
         actor, recipient = valid_participant(actor), valid_participant(recipient)
+        if actor is None and pred.type == "ASSAULT" and perpetrator is not None \
+                and status_of(token) == "asserted" \
+                and (sent.start <= perpetrator.i < sent.end or sent.start < LEAD_TOKENS) \
+                and (recipient is None or recipient.i != perpetrator.i):
+            actor = perpetrator  # the lead attack with no named agent: whom the article blames
         if actor is not None and recipient is not None and actor.i == recipient.i:
             recipient = None
         mode, type_ = pred.mode, pred.type
-        if type_ == "ASSAULT" and pred.pos == "VERB" and recipient is not None \
-                and recipient.lemma_.lower() in ABSTRACT_TARGETS:
+        if type_ == "ASSAULT" and pred.pos == "VERB" and abstract_target:
             type_, mode = "ACCUSE", "disapprove"  # "attacked the investigation": words, not force
         inner = _child(token, "xcomp", "ccomp")
         if inner is None and pred.type == "REQUEST":
@@ -361,7 +456,8 @@ def frames_in_sentence(sent: Span) -> Iterator[Frame]:
         elif type_ == "RETREAT" and (status == "future" or (
                 pred.pos == "NOUN" and token.head.lemma_ in ANNOUNCING)):
             type_, status = "CONCEDE", "asserted"  # announced, not yet implemented
-        speaker = attribution_of(token, sent)
+        elif first_person and status == "future" and type_ in THREAT_MODE:
+            type_, mode, status = "THREATEN", THREAT_MODE[type_], "asserted"  # "we will strike"
         yield Frame(trigger=token.i, lemma=token.lemma_.lower(), type=type_, mode=mode,
                     status=status, actor=actor.i if actor is not None else None,
                     recipient=recipient.i if recipient is not None else None,
@@ -370,11 +466,40 @@ def frames_in_sentence(sent: Span) -> Iterator[Frame]:
                     sent_start=sent.start, sent_end=sent.end)
 
 
+def _stand_in(token: Token | None) -> Token | None:
+    """Who a partitive stands for: "one of these groups, the SDF," -> the SDF; "some of the
+    protesters" -> protesters."""
+    if token is None or not (token.lower_ in PARTITIVES or token.like_num):
+        return token
+    return _child(token, "appos") or _prep_object(token, frozenset({"of"})) or token
+
+
+def _event_agent(token: Token | None, trigger: Token) -> Token | None:
+    """A participant that is itself an event or a weapon stands for its agent: "Russia's
+    collaboration, which includes acquiring shells" -> Russia; "a car bomb killed ..." -> None
+    (no agent named)."""
+    if token is None or token.pos_ != "NOUN" or token.i == trigger.i:
+        return token
+    lemma = token.lemma_.lower()
+    if lemma not in WEAPON_NOUNS and (lemma, "NOUN") not in load_lexicon():
+        return token
+    agent = _child(token, "poss") or _prep_object(token, frozenset({"by"}))
+    if agent is None:
+        agent = next((c for c in token.children if c.dep_ in ("amod", "compound")
+                      and c.ent_type_ in ("NORP", "GPE", "ORG")), None)
+    if agent is None and lemma in WEAPON_NOUNS and token.dep_ == "dobj" and \
+            token.head.i != trigger.i:
+        agent = subject_of(token.head)  # "Iran launched missiles targeting US troops"
+    return agent
+
+
 def valid_participant(token: Token | None) -> Token | None:
     """None for heads that cannot be actors: numbers, dates, wh-words, first/second person."""
     if token is None or token.like_num or token.ent_type_ in NOT_PARTICIPANT_ENTS:
         return None
-    return None if token.lower_ in NOT_PARTICIPANT_WORDS else token
+    if token.lower_ in NOT_PARTICIPANT_WORDS and token.pos_ != "PROPN" and token.text != "US":
+        return None  # but "US" is a country, not "us"
+    return token
 
 
 def _hint_index(token: Token, pred: Predicate) -> int | None:
@@ -384,4 +509,33 @@ def _hint_index(token: Token, pred: Predicate) -> int | None:
 
 def find_frames(doc: Doc) -> list[Frame]:
     """All frames in a parsed document, in text order."""
-    return [frame for sent in doc.sents for frame in frames_in_sentence(sent)]
+    perpetrator = blamed_party(doc)
+    return [frame for sent in doc.sents for frame in frames_in_sentence(sent, perpetrator)]
+
+
+def blamed_party(doc: Doc) -> Token | None:
+    """The party the article holds responsible for an attack: "attributed the bombing to X",
+    "an attack ascribed to X", "blamed X for the attack", "X claimed responsibility",
+    "X are the suspected perpetrators"."""
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        found = None
+        if tok.pos_ == "VERB" and lemma in ("attribute", "ascribe"):
+            obj = _child(tok, "dobj", "nsubjpass") or (tok.head if tok.dep_ == "acl" else None)
+            if obj is not None and obj.lemma_.lower() in ATTACK_NOUNS:
+                found = _prep_object(tok, frozenset({"to"}))
+        elif tok.pos_ == "VERB" and lemma == "blame":
+            cause = _prep_object(tok, frozenset({"for"}))
+            if cause is not None and cause.lemma_.lower() in ATTACK_NOUNS:
+                found = _child(tok, "dobj")
+        elif tok.pos_ == "VERB" and lemma == "claim" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in tok.children) \
+                and not any(c.dep_ == "neg" for c in tok.children):
+            found = subject_of(tok)
+        elif lemma == "perpetrator" and tok.dep_ == "attr":
+            found = _child(tok.head, "nsubj")
+        found = valid_participant(_stand_in(found))
+        if found is not None and found.pos_ in ("NOUN", "PROPN") and found.lower_ not in \
+                FIRST_PERSON:
+            return found
+    return None

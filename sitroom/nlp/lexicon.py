@@ -25,17 +25,21 @@ class Predicate:
     subjects: frozenset[str] = frozenset()
     light: bool = False
     reverse: bool = False
+    pobjects: frozenset[str] = frozenset()
+    intransitive: bool = False
 
 
-_REQUIREMENT_KEYS = {"obj": "objects", "prep": "particles", "subj": "subjects"}
+_REQUIREMENT_KEYS = {"obj": "objects", "prep": "particles", "subj": "subjects",
+                     "pobj": "pobjects"}
+_FLAGS = {"light": "light", "rev": "reverse", "intr": "intransitive"}
 
 
 def _parse_requirement(text: str) -> dict[str, object]:
-    """`-`, or `;`-joined items: obj=a|b, prep=a|b, subj=a|b, light, rev."""
+    """`-`, or `;`-joined items: obj=a|b, prep=a|b, subj=a|b, pobj=a|b, light, rev, intr."""
     out: dict[str, object] = {}
     for item in ([] if text == "-" else text.split(";")):
-        if item in ("light", "rev"):
-            out["light" if item == "light" else "reverse"] = True
+        if item in _FLAGS:
+            out[_FLAGS[item]] = True
             continue
         key, _, values = item.partition("=")
         if key not in _REQUIREMENT_KEYS or not values:

@@ -333,6 +333,9 @@ def casualty_anchor(tok: Token) -> tuple[str, Token] | None:
     """(dead/injured/arrested, the word saying so) when `tok` (a number or counted noun) is
     governed by a casualty word: "20 people were killed", "killed five", "190 were dead",
     "death tolls exceeded 100", "30 wounded"."""
+    ahead = _subjectless_casualty(tok)
+    if ahead is not None:
+        return ahead
     cur: Token | None = tok
     for _ in range(4):
         if cur is None:
@@ -364,6 +367,28 @@ def casualty_anchor(tok: Token) -> tuple[str, Token] | None:
         if nxt.pos_ not in ("AUX", "ADV", "PART") and nxt.lower_ not in ("people", "others",
                                                                           "more", "been"):
             break
+    return None
+
+
+def _subjectless_casualty(tok: Token) -> tuple[str, Token] | None:
+    """A casualty predicate just ahead of the figure that has no subject of its own, which the
+    parser failed to give it: "...; around twenty more, including a colleague, were injured"."""
+    doc = tok.doc
+    if tok.dep_ in ("dobj", "pobj", "attr", "oprd", "nsubj", "nsubjpass") or \
+            (tok.dep_ == "nummod" and tok.head.dep_ in ("dobj", "pobj", "attr", "nsubj",
+                                                         "nsubjpass")):
+        return None  # the parser placed it: trust that
+    for j in range(tok.i + 1, min(tok.i + 14, tok.sent.end)):
+        nxt = doc[j]
+        if nxt.text in (";", ":") or nxt.like_num:
+            return None
+        role = _role_word(nxt)
+        if role and nxt.pos_ in ("VERB", "ADJ") and nxt.tag_ != "VBG" and nxt.dep_ != "conj":
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in nxt.children):
+                return None
+            return role, nxt
+        if nxt.pos_ == "VERB" and nxt.tag_ != "VBG":
+            return None  # another predicate comes first
     return None
 
 
@@ -571,29 +596,130 @@ def event_quantities(sent: Span, trigger: Token,
 def sentence_casualties(sent: Span, quantities: list[Quantity]) -> dict[str, float]:
     """Dead/injured/arrested figures stated in a sentence, whatever event they belong to
     ("At least 20 were killed"): the extractor gives them to the article's main event."""
-    return {k: v for k, v in _tally(sent, quantities, lambda word: True).items() if k != "size"}
+    return {k: v for k, v in _tally(sent, quantities, lambda word: True, implicit=False).items()
+            if k != "size"}
 
 
-def _tally(sent: Span, qs: list[Quantity], linked: Callable[[Token], bool]) -> dict[str, float]:
+def additional(q: Quantity, doc_text: str) -> bool:
+    """A figure on top of one stated before: "five other civilians", "twenty more", "another
+    three"."""
+    return bool(re.match(r"\s*(?:other|more|additional|further)\b", doc_text[q.end:q.end + 12],
+                         re.IGNORECASE) or
+                re.search(r"\banother\s+$", doc_text[max(0, q.start - 9):q.start], re.IGNORECASE))
+
+
+def _each(doc_tok: Token, value: float) -> float:
+    """"two each from the Coast Guard and the National Police": 2 x the parties named."""
+    nxt = doc_tok.nbor(1) if doc_tok.i + 1 < doc_tok.sent.end else None
+    if nxt is None or nxt.lower_ != "each":
+        return value
+    prep = next((c for c in doc_tok.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+    if pobj is None:
+        return value
+    parties = 1 + sum(1 for t in pobj.subtree if t.dep_ == "conj" and t.head.i != doc_tok.i)
+    return value * parties
+
+
+def _elliptic_member(doc_tok: Token, anchor_word: Token) -> bool:
+    """A figure with no noun or casualty word of its own that continues the enumeration of
+    `anchor_word` ("90 civilians were wounded, as were seventeen from the army, and two each
+    from the police"): it hangs, through no other content verb, from the casualty clause."""
+    cur = doc_tok
+    for _ in range(4):
+        if cur == anchor_word or cur == anchor_word.head:
+            return True
+        head = cur.head
+        if head == cur:
+            return False
+        if head.pos_ == "VERB" and head != anchor_word and head != anchor_word.head:
+            # only the reporting verb above the casualty clause may be passed ("claimed ...")
+            return any(c == anchor_word or c == anchor_word.head for c in head.children)
+        cur = head
+    return False
+
+
+VICTIM_ROLES = {"kill": "dead", "murder": "dead", "assassinate": "dead", "execute": "dead",
+                "slay": "dead", "behead": "dead", "wound": "injured", "injure": "injured",
+                "shoot": "injured", "stab": "injured", "hurt": "injured",
+                "arrest": "arrested", "detain": "arrested", "apprehend": "arrested"}
+PERSON_WORDS = frozenset("""man woman boy girl child teenager protester demonstrator student
+journalist photojournalist reporter cameraman soldier officer policeman policewoman general
+commander leader official politician minister civilian worker resident activist worker guard
+driver priest pilot judge mayor governor lawmaker senator diplomat ambassador member
+photographer teacher doctor nurse victim fighter militant rebel suspect person""".split())
+
+
+def _singular_person(tok: Token) -> bool:
+    if any(c.dep_ == "nummod" or c.like_num for c in tok.children):
+        return False
+    if tok.ent_type_ == "PERSON" or tok.lower_ in ("him", "her", "he", "she"):
+        return True
+    return tok.tag_ == "NN" and tok.lemma_.lower() in PERSON_WORDS and tok.lower_ not in (
+        "one",)
+
+
+def _implicit_victims(sent: Span, linked: Callable[[Token], bool],
+                      taken: set[int]) -> dict[tuple[str, int], float]:
+    """Single victims named without a number: "the strike that killed General X" (1 dead),
+    "a protester was shot" (1 injured), "police arrested a teacher and a driver" (2)."""
+    out: dict[tuple[str, int], float] = {}
+    for tok in sent:
+        role = VICTIM_ROLES.get(tok.lemma_.lower())
+        if role is None or tok.pos_ != "VERB" or tok.i in taken or not linked(tok):
+            continue
+        if tok.lemma_.lower() == "shoot" and any(c.lower_ == "dead" for c in tok.children):
+            role = "dead"
+        victims = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" or (
+                tok.dep_ == "acl" and any(c.dep_ == "auxpass" for c in tok.children)):
+            victims.append(tok.head)  # "a protester being shot", "the general killed in"
+        if any(c.dep_ == "neg" for c in tok.children):
+            continue
+        count = 0
+        for victim in victims:
+            people = [victim] + [c for c in victim.subtree if c.dep_ == "conj"
+                                 and c.head.i in {victim.i} | {x.i for x in victim.subtree}]
+            if all(_singular_person(p) for p in people):
+                count += len(people)
+            else:
+                count = 0
+                break
+        if count:
+            out[(role, tok.i)] = float(count)
+    return out
+
+
+def _tally(sent: Span, qs: list[Quantity], linked: Callable[[Token], bool],
+           implicit: bool = True) -> dict[str, float]:
     doc = sent.doc
-    groups: dict[tuple[str, int], list[Quantity]] = {}
+    groups: dict[tuple[str, int], list[float]] = {}
+    last: tuple[str, Token] | None = None
     for q in qs:
         if q.money or q.qualifier in ("projected", "less than"):
             continue
         anchor = doc[q.head_i] if q.head_i is not None else doc[q.num_i]
         found = casualty_anchor(anchor) or (casualty_anchor(doc[q.num_i]) if q.num_i >= 0
                                             else None)
+        if found is None and q.head_i is None and last is not None and q.num_i >= 0 and \
+                _elliptic_member(doc[q.num_i], last[1]):
+            found = last
         if not linked(found[1] if found else anchor):
             continue
+        value = _each(doc[q.num_i], q.value) if q.num_i >= 0 else q.value
         if found is not None:
-            groups.setdefault((found[0], found[1].i), []).append(q)
+            groups.setdefault((found[0], found[1].i), []).append(value)
+            last = found
         elif q.unit in SIZE_UNITS:
-            groups.setdefault(("size", anchor.i), []).append(q)
+            groups.setdefault(("size", anchor.i), []).append(value)
+    if implicit:
+        taken = {i for _, i in groups}
+        for key, value in _implicit_victims(sent, linked, taken).items():
+            groups[key] = [value]
     out: dict[str, float] = {}
     for (role, _), items in groups.items():
         # several figures on one casualty word are an enumeration: "killed 5 soldiers and 3
         # civilians"; figures on different words are alternatives: the largest wins
-        total = float(sum(q.value for q in items)) if role != "size" else max(
-            q.value for q in items)
+        total = float(sum(items)) if role != "size" else max(items)
         out[role] = max(out.get(role, 0.0), total)
     return out

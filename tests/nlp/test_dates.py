@@ -105,6 +105,25 @@ CASES = [
     ("in the coming days", FRI, None, None, "future"),
     ("in the next few months", FRI, None, None, "future"),
     ("in the near future", FRI, None, None, "future"),
+    # weekends, holidays, parts of periods, bare spans
+    ("at the weekend", FRI, D(2020, 1, 4), "week", "past"),
+    ("over the weekend", MON, D(2019, 2, 9), "week", "past"),
+    ("last weekend", MON, D(2019, 2, 9), "week", "past"),
+    ("late last week", THU, D(2019, 1, 17), "week", "past"),
+    ("early last month", FRI, D(2019, 12, 1), "month", "past"),
+    ("a fortnight ago", FRI, D(2019, 12, 27), "week", "past"),
+    ("days ago", FRI, D(2020, 1, 7), "week", "past"),
+    ("weeks ago", FRI, D(2019, 12, 20), "month", "past"),
+    ("the past week", FRI, D(2020, 1, 7), "week", "past"),
+    ("in the last 48 hours", FRI, D(2020, 1, 7), "week", "past"),
+    ("on Christmas Day", FRI, D(2019, 12, 25), "day", "past"),
+    ("New Year's Eve", FRI, D(2019, 12, 31), "day", "past"),
+    ("early Thursday morning", FRI, D(2020, 1, 9), "day", "past"),
+    ("late Wednesday night", FRI, D(2020, 1, 8), "day", "past"),
+    # anaphoric, with no reference time given: from the article date
+    ("earlier that day", FRI, D(2020, 1, 10), "day", "present"),
+    ("a day earlier", FRI, D(2020, 1, 9), "day", "past"),
+    ("the previous week", FRI, D(2020, 1, 3), "week", "past"),
     # decades: too coarse to date
     ("the 1990s", FRI, None, None, "past"),
     ("in the 1950s", FRI, None, None, "past"),
@@ -131,6 +150,40 @@ def test_prefer_future_resolves_forwards() -> None:
     assert resolve_date("on Monday", MON, prefer="future") == DateResolution(MON, "day", "present")
 
 
+def test_anaphoric_expressions_count_from_the_reference_time() -> None:
+    """"Earlier that day" after "On January 2, ..." is January 2, not the article date."""
+    jan2 = DateResolution(D(2020, 1, 2), "day", "past")
+    cases = [("Earlier that day", D(2020, 1, 2), "day"), ("later that night", D(2020, 1, 2), "day"),
+             ("the next morning", D(2020, 1, 3), "day"), ("two days later", D(2020, 1, 4), "day"),
+             ("the previous day", D(2020, 1, 1), "day"), ("on the same day", D(2020, 1, 2), "day"),
+             ("the following week", D(2020, 1, 9), "week"), ("hours later", D(2020, 1, 2), "day")]
+    for text, expected, precision in cases:
+        got = resolve_date(text, FRI, anchor=jan2)
+        assert got is not None and (got.date, got.precision) == (expected, precision), text
+    # a week-precise reference keeps its precision; a non-anaphoric expression ignores it
+    week = DateResolution(D(2020, 1, 3), "week", "past")
+    assert resolve_date("that day", FRI, anchor=week) == DateResolution(D(2020, 1, 3), "week", "past")
+    assert resolve_date("yesterday", FRI, anchor=jan2).date == D(2020, 1, 9)
+    assert dates.is_anaphoric("Earlier that day") and not dates.is_anaphoric("yesterday")
+
+
+def test_reference_times_follow_the_narrative() -> None:
+    sentences = [(["On Tuesday"], True),            # sets Tuesday
+                 ([], False),                        # carries it
+                 (["Earlier that day"], True),       # still Tuesday (anaphoric)
+                 (["by 2025"], False),               # a future date leaves it alone
+                 (["In 2017"], True),                # background resets it
+                 ([], False),
+                 (["last week"], False)]
+    refs = dates.reference_times(sentences, FRI)
+    tue = D(2020, 1, 7)
+    assert [(b.date if b else None, a.date if a else None) for b, a in refs] == [
+        (None, tue), (tue, tue), (tue, tue), (tue, tue), (tue, None), (None, None),
+        (None, D(2020, 1, 3))]
+    within = dates.reference_times(sentences[:2] + [([], True)], FRI, across_paragraphs=False)
+    assert within[2][0] is None
+
+
 def spans(text: str) -> list[str]:
     return [text[a:b] for a, b in find_date_expressions(text)]
 
@@ -154,6 +207,11 @@ def spans(text: str) -> list[str]:
     ("In the past 24 hours, earlier this month and this week", ["In the past 24 hours",
                                                                 "earlier this month", "this week"]),
     ("during the 1990s and late 2019", ["during the 1990s", "late 2019"]),
+    ("Earlier that day, the firm signed a deal; two days later it was cancelled.",
+     ["Earlier that day", "two days later"]),
+    ("The envoy had arrived the day before.", ["the day before"]),
+    ("Clashes broke out over the weekend and on Christmas Day.", ["over the weekend",
+                                                                  "on Christmas Day"]),
 ])
 def test_find(text: str, expected: list[str]) -> None:
     assert spans(text) == expected
@@ -165,6 +223,7 @@ def test_find(text: str, expected: list[str]) -> None:
     "Protests are held on Mondays.",                    # habitual plural
     "He was born in a holiday camp with 2015 others.",  # bare four-digit number
     "A day of rage and a week of talks.",               # durations, not dates
+    "They met the day before the vote.",                # "the day before" + an event: not alone
     "",
 ])
 def test_find_nothing(text: str) -> None:

@@ -175,7 +175,32 @@ def trigger(sent: Span, word: str) -> object:
     ("At least 20 people were killed when police arrested 50 protesters.", "killed",
      {"dead": 20}),
     ("Officials said 3,000 troops could rise to 12,000.", "said", {}),
+    # single victims named without a number count one each
+    ("Gunmen killed a police officer and wounded three civilians.", "killed",
+     {"dead": 1, "injured": 3}),
+    ("The drone strike that killed General Omar Haddad drew protests.", "killed", {"dead": 1}),
+    ("Police arrested a teacher and a bus driver outside the court.", "arrested",
+     {"arrested": 2}),
+    ("The army said its soldiers had not killed anyone.", "killed", {}),
+    # an elliptical enumeration on one casualty word, "N each from A and B"
+    ("Officials said 40 civilians were wounded, as were six from the police, and three each "
+     "from the army and the border guard.", "wounded", {"injured": 52}),
 ])
 def test_event_quantities(nlp: Language, text: str, word: str, expected: dict) -> None:
     sent = first_sent(nlp, text)
     assert event_quantities(sent, trigger(sent, word)) == expected  # type: ignore[arg-type]
+
+
+def test_subjectless_casualty_predicate_and_additional_figures(nlp: Language) -> None:
+    """"around a dozen more, including a local teacher, were injured": the figure is the
+    subject the parser lost; "four other villagers" and "a dozen more" add to earlier tolls."""
+    from sitroom.nlp.quantities import additional, sentence_casualties
+
+    doc = nlp("Four other villagers also died in the raid; around a dozen more, including a "
+              "local teacher, were injured.")
+    sent = next(iter(doc.sents))
+    found = find_quantities(sent)
+    assert sentence_casualties(sent, found) == {"dead": 4, "injured": 12}
+    assert [additional(q, doc.text) for q in found] == [True, True]
+    plain = nlp("Police said 30 people were injured.")
+    assert not any(additional(q, plain.text) for q in find_quantities(next(iter(plain.sents))))

@@ -32,3 +32,21 @@ def test_check_option_refuses_a_regression(shared: Path, tmp_path: Path) -> None
     result = CliRunner().invoke(cli, ["eval", str(shared / "gold" / "dev"), "--check",
                                       str(impossible)])
     assert result.exit_code == 1 and "regression: recall" in result.stderr
+
+
+def test_docs_quality_table_shows_these_figures(figures: dict[str, float]) -> None:
+    """docs/quality.md cannot drift from what the coder measures."""
+    import importlib.util
+
+    root = Path(__file__).resolve().parents[2]
+    spec = importlib.util.spec_from_file_location("gen_quality_docs",
+                                                  root / "scripts" / "gen_quality_docs.py")
+    assert spec and spec.loader
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    shown = gen.documented()
+    floors = json.loads(FLOORS.read_text())
+    for name in floors:
+        assert shown[("dev gold", name)] == pytest.approx(figures[name], abs=0.0005), \
+            f"docs/quality.md shows {name} {shown[('dev gold', name)]}, measured " \
+            f"{figures[name]:.3f}: run .venv/bin/python scripts/gen_quality_docs.py"

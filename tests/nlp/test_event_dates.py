@@ -1,0 +1,68 @@
+"""Event dates follow the narrative, and article tolls reach the attack (real spaCy model)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitroom.extract import Extractor
+from sitroom.records import Article, Event
+
+FRI = date(2020, 1, 10)
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def events(extractor: Extractor, title: str, body: str, on: date) -> list[Event]:
+    text = f"{title}\n\n{body}"
+    article = Article(id="t", date=on, title=title, text=text, source=None, origin="<test>")
+    return list(extractor.from_doc(extractor.nlp(text), article).events)
+
+
+def by_text(found: list[Event], words: str) -> Event:
+    return next(e for e in found if words in e.evidence.text)
+
+
+def test_reference_time_carries_to_undated_past_sentences(extractor: Extractor) -> None:
+    found = events(extractor, "Police arrest opposition leader in Nairobi",
+                   "Late on Tuesday, Kenyan police arrested opposition leader John Mwangi in "
+                   "Nairobi. The arrest was condemned by the European Union.\n\nThe Kenyan "
+                   "government has called for calm.", FRI)
+    arrest = by_text(found, "Late on Tuesday")
+    assert (arrest.date, arrest.date_precision) == (date(2020, 1, 7), "day")
+    # told in the past with no date of its own: the reference time the text set
+    assert by_text(found, "condemned").date == date(2020, 1, 7)
+    # the present perfect is news of the day: the article date
+    assert by_text(found, "called for calm").date == FRI
+
+
+def test_headline_takes_the_leads_date(extractor: Extractor) -> None:
+    found = events(extractor, "Kenya protests",
+                   "On Monday, Kenyan police fired tear gas at protesters in Nairobi.", FRI)
+    headline = [e for e in found if e.evidence.start < len("Kenya protests")]
+    assert headline and all(e.date == date(2020, 1, 6) for e in headline)
+
+
+def test_anaphoric_dates_count_from_the_narrative(extractor: Extractor) -> None:
+    found = events(extractor, "Clashes in Nairobi",
+                   "On Monday, Kenyan police fired tear gas at protesters in Nairobi.\n\n"
+                   "Earlier that day, Kenyan opposition supporters marched through the capital. "
+                   "Two days later, the government banned the rallies.", FRI)
+    assert by_text(found, "Earlier that day").date == date(2020, 1, 6)
+    assert by_text(found, "Two days later").date == date(2020, 1, 8)
+
+
+def test_article_tolls_reach_the_attack(extractor: Extractor) -> None:
+    """One named victim, "12 other people also died" (added), "30 more were wounded"; a
+    background attack's toll stays out."""
+    found = events(extractor, "Taliban kill police commander in Kandahar",
+                   "Taliban militants killed a police commander in Kandahar on Sunday. At least "
+                   "12 other people also died in the blast, and 30 more were wounded.\n\n"
+                   "Afghan officials said the Taliban had killed 40 soldiers in Helmand in "
+                   "August 2018.", date(2020, 1, 8))
+    attack = by_text(found, "killed a police commander")
+    assert attack.quantities == {"dead": 13, "injured": 30}
+    assert attack.date == date(2020, 1, 5)
