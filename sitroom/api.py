@@ -382,7 +382,7 @@ class Service:
                 if any(x.claims for x in results):
                     self.store.regroup_claims()
                 if stored_ids:
-                    self.store.rebuild_stories()  # canonical counts include the new reports
+                    self.store.update_stories()  # canonical counts include the new reports
             finally:
                 self._story_state = None
         by_id = {x.article.id: x for x in results}

@@ -70,7 +70,7 @@ def _ingest(paths: tuple[str, ...], db: str, batch_size: int) -> Any:
         if result.claims:
             store.regroup_claims()
         if result.stored:
-            store.rebuild_stories()
+            store.update_stories()  # only what the new articles change
     return result
 
 
@@ -263,6 +263,21 @@ def claims(db: str, fmt: str, contested: bool) -> None:
             who = c.claimant.text if c.claimant else "(the article)"
             high = f"-{_num(c.value_max)}" if c.value_max else ""
             click.echo(f"  {c.date or c.article_date}  {who}: {c.qualifier} {_num(c.value)}{high}")
+
+
+@cli.command()
+@DB_OPTION
+@click.option("--full", is_flag=True,
+              help="Recompute over the whole store (default: only what new articles change).")
+def stories(db: str, full: bool) -> None:
+    """Rebuild stories and canonical events (ingest already updates them; --full redoes all)."""
+    from .store.db import Store
+
+    with Store(db) as store:
+        stats = store.rebuild_stories() if full else store.update_stories()
+    click.echo(f"{stats.articles} articles ({'full' if full else 'new'}), {stats.stories} "
+               f"stories and {stats.canonical_events} canonical events written in "
+               f"{stats.seconds:.2f}s", err=True)
 
 
 def _num(value: float) -> str:

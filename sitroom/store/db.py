@@ -241,12 +241,23 @@ class Store:
             params += [limit, offset]
         return [event_dict(r) for r in self.query(sql, params)]
 
-    def rebuild_stories(self) -> Any:
+    def rebuild_stories(self, incremental: bool = False) -> Any:
         """Recompute near-duplicates, story clusters and canonical events over the whole store
-        (one transaction); returns the counts and seconds taken (sitroom.stories.RebuildStats)."""
+        (one transaction); returns the counts and seconds taken (sitroom.stories.RebuildStats).
+        `incremental=True`: `update_stories` instead."""
         from ..stories import rebuild_stories
 
+        if incremental:
+            return self.update_stories()
         return rebuild_stories(self)
+
+    def update_stories(self) -> Any:
+        """Bring the story tables up to date with the articles stored since the last rebuild:
+        the same tables as `rebuild_stories`, at a cost in proportion to what the new articles
+        can change (see sitroom.stories.update_stories)."""
+        from ..stories import update_stories
+
+        return update_stories(self)
 
     def canonical_events(self, **filters: Any) -> list[dict[str, Any]]:
         """Canonical events (one per occurrence, with counts and mentions), filtered as in

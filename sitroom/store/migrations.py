@@ -58,4 +58,13 @@ MIGRATIONS: list[str] = [
     CREATE INDEX canonical_dyad ON canonical_events(actor_country, recipient_country);
     CREATE INDEX event_mentions_canonical ON event_mentions(canonical_id);
     """,
+    # 4: what a story rebuild needs per article and per event, so that `Store.update_stories`
+    # recomputes only what new articles can change (docs/stories.md, "Incremental")
+    """
+    CREATE TABLE story_features (
+        article_id VARCHAR PRIMARY KEY, terms VARCHAR[], weights DOUBLE[]);
+    CREATE TABLE story_bands (article_id VARCHAR NOT NULL, band UTINYINT NOT NULL,
+        key BLOB NOT NULL);
+    CREATE TABLE event_blocks (event_id VARCHAR PRIMARY KEY, block VARCHAR NOT NULL);
+    """,
 ]

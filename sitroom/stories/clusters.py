@@ -95,18 +95,23 @@ def _content(word: str) -> bool:
 
 
 def tfidf_vectors(counts: Sequence[Counter[str]]) -> list[dict[str, float]]:
-    """L2-normalised TF-IDF vectors (sublinear tf; document frequencies counted over these
-    articles plus the shipped reference corpus), each cut to its TOP_TERMS heaviest terms."""
-    df: Counter[str] = Counter()
-    for c in counts:
-        df.update(c.keys())
-    ref_n, ref_df = reference_df()  # so that weights do not depend on the store's size
-    n = len(counts) + ref_n
-    idf = {t: math.log((n + 1) / (k + ref_df.get(t, 0) + 0.5)) for t, k in df.items()}
+    """L2-normalised TF-IDF vectors (sublinear tf; document frequencies of the shipped reference
+    corpus only), each cut to its TOP_TERMS heaviest terms, in (weight desc, term) order.
+
+    An article's vector depends on the article alone, not on the rest of the store, so that it
+    can be stored once and an incremental rebuild (`update_stories`) equals a full one."""
+    ref_n, ref_df = reference_df()
+    n = ref_n + 1
+    idf_cache: dict[str, float] = {}
     tf = [1 + math.log(k) for k in range(1, 64)]
     out = []
     for c in counts:
-        weights = [(t, (tf[k - 1] if k < 64 else 1 + math.log(k)) * idf[t]) for t, k in c.items()]
+        weights = []
+        for t, k in c.items():
+            idf = idf_cache.get(t)
+            if idf is None:
+                idf = idf_cache[t] = math.log(n / (ref_df.get(t, 0) + 0.5))
+            weights.append((t, (tf[k - 1] if k < 64 else 1 + math.log(k)) * idf))
         if len(weights) > TOP_TERMS:  # cut by weight before the exact (weight, term) order
             floor = heapq.nlargest(TOP_TERMS, (w for _, w in weights))[-1]
             weights = [tw for tw in weights if tw[1] >= floor]
@@ -141,30 +146,50 @@ def _add(story: Story, art: StoryArticle, vec: dict[str, float], score: float) -
     story.norm = math.sqrt(sum(w * w for w in story.centroid.values()))
 
 
-def cluster_stories(articles: Iterable[StoryArticle], window_days: int = WINDOW_DAYS,
-                    link: float = LINK, link_with_actors: float = LINK_WITH_ACTORS) -> list[Story]:
-    """Group articles into stories (see the module docstring); stories in order of first date."""
-    arts = sorted(articles, key=lambda a: (a.date, a.id))
-    vectors = tfidf_vectors([terms(a.title, a.text, a.words) for a in arts])
-    stories: list[Story] = []
-    story_of: dict[str, Story] = {}
-    index: dict[str, set[int]] = {}  # term -> active stories with it (expired ones dropped)
-    window = timedelta(days=window_days)
-    for art, vec in zip(arts, vectors):
+class Clustering:
+    """The state of the one pass: stories so far, the article -> story map and the term index of
+    active stories. `cluster_stories` runs it over a whole store; `update_stories` seeds it with
+    the stories that are open at the first changed article and replays from there."""
+
+    def __init__(self, window_days: int = WINDOW_DAYS, link: float = LINK,
+                 link_with_actors: float = LINK_WITH_ACTORS) -> None:
+        self.window = timedelta(days=window_days)
+        self.link, self.link_with_actors = link, link_with_actors
+        self.stories: list[Story] = []
+        self.story_of: dict[str, Story] = {}
+        self.index: dict[str, set[int]] = {}  # term -> active stories with it
+
+    def seed(self, story_id: str, members: Sequence[tuple[StoryArticle, dict[str, float],
+                                                          float]]) -> Story:
+        """Rebuild a story from its members (in date order, with their vectors and similarity)
+        as the pass left it after them; seed stories in the order they were started."""
+        story = Story(story_id=story_id, number=len(self.stories))
+        self.stories.append(story)
+        for art, vec, score in members:
+            _add(story, art, vec, score)
+            self.story_of[art.id] = story
+            story.indexed.update(vec)
+        for t in story.indexed:
+            self.index.setdefault(t, set()).add(story.number)
+        return story
+
+    def place(self, art: StoryArticle, vec: dict[str, float]) -> Story:
+        """Put the next article (in (date, id) order) into its story; returns the story."""
+        stories, index = self.stories, self.index
         best: tuple[float, Story] | None = None
-        if art.duplicate_of is not None and art.duplicate_of in story_of:
-            best = (1.0, story_of[art.duplicate_of])
+        if art.duplicate_of is not None and art.duplicate_of in self.story_of:
+            best = (1.0, self.story_of[art.duplicate_of])
         else:
             seen = set().union(*(index[t] for t in vec if t in index))
             for n in sorted(seen):
                 story = stories[n]
-                if story.last_date is None or art.date - story.last_date > window:
+                if story.last_date is None or art.date - story.last_date > self.window:
                     for t in story.indexed:  # out of the index until a duplicate revives it
                         index[t].discard(n)
                     story.expired = True
                     continue
                 score = cosine(vec, story.centroid, story.norm)
-                need = link_with_actors if art.actors & story.actors else link
+                need = self.link_with_actors if art.actors & story.actors else self.link
                 if score >= need and (best is None or score > best[0]):
                     best = (score, story)
         if best is None:
@@ -173,7 +198,7 @@ def cluster_stories(articles: Iterable[StoryArticle], window_days: int = WINDOW_
             best = (1.0, story)
         score, story = best
         _add(story, art, vec, score)
-        story_of[art.id] = story
+        self.story_of[art.id] = story
         if story.expired:  # a near-duplicate joined a story out of the window: active again
             story.expired = False
             for t in story.indexed:
@@ -181,4 +206,20 @@ def cluster_stories(articles: Iterable[StoryArticle], window_days: int = WINDOW_
         for t in vec:
             index.setdefault(t, set()).add(story.number)
         story.indexed.update(vec)
-    return stories
+        return story
+
+
+def cluster_stories(articles: Iterable[StoryArticle], window_days: int = WINDOW_DAYS,
+                    link: float = LINK, link_with_actors: float = LINK_WITH_ACTORS,
+                    vectors: dict[str, dict[str, float]] | None = None) -> list[Story]:
+    """Group articles into stories (see the module docstring); stories in order of first date.
+    `vectors`: article id -> `tfidf_vectors` of it, when the caller has them."""
+    arts = sorted(articles, key=lambda a: (a.date, a.id))
+    if vectors is None:
+        vecs = tfidf_vectors([terms(a.title, a.text, a.words) for a in arts])
+    else:
+        vecs = [vectors[a.id] for a in arts]
+    run = Clustering(window_days, link, link_with_actors)
+    for art, vec in zip(arts, vecs):
+        run.place(art, vec)
+    return run.stories

@@ -177,18 +177,29 @@ def near_duplicates(texts: Sequence[tuple[str, str]]) -> list[DuplicatePair]:
     return near_duplicate_words([(i, normalise(text)) for i, text in texts])
 
 
-def near_duplicate_words(items: Sequence[tuple[str, Sequence[str]]]) -> list[DuplicatePair]:
+def band_keys(sigs: np.ndarray) -> np.ndarray:
+    """LSH bucket keys of MinHash signatures: (documents x BANDS), each the band's rows as one
+    byte string (4 * rows bytes), so that two documents share a bucket iff the bytes are equal."""
+    rows = NUM_PERM // BANDS
+    return np.ascontiguousarray(sigs).view(np.dtype((np.void, 4 * rows))).reshape(
+        len(sigs), BANDS)
+
+
+def near_duplicate_words(items: Sequence[tuple[str, Sequence[str]]],
+                         bands: dict[str, list[bytes]] | None = None) -> list[DuplicatePair]:
     """`near_duplicates` on already normalised words (`normalise`), so that callers that also
-    need the words for other purposes normalise each text once."""
+    need the words for other purposes normalise each text once. `bands`, when given, receives
+    each id's LSH bucket keys (none for a text without shingles), for `update_stories`."""
     arrays = shingle_arrays([words for _, words in items])
     keep = [i for i, a in enumerate(arrays) if len(a)]
     sigs = minhash_many([arrays[i] for i in keep])
-    rows = NUM_PERM // BANDS
+    every = band_keys(sigs)
+    if bands is not None:
+        for row, i in enumerate(keep):
+            bands[items[i][0]] = [k.tobytes() for k in every[row]]
     candidates: set[tuple[int, int]] = set()
     for band in range(BANDS):
-        # one bucket key per document and band: the band's rows as one byte string
-        keys = np.ascontiguousarray(sigs[:, band * rows:(band + 1) * rows]).view(
-            np.dtype((np.void, 4 * rows))).ravel()
+        keys = every[:, band]
         order = np.argsort(keys, kind="stable")
         ordered = keys[order]
         split = np.flatnonzero(ordered[1:] != ordered[:-1]) + 1
