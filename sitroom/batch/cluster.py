@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -41,6 +42,26 @@ except ImportError:  # the optional `dask` extra is not installed
     WorkerPlugin = object  # type: ignore[assignment,misc]
 
 TABLES = ("articles", "events", "claims")
+
+LOCAL_CLUSTER_CONFIG: dict[str, Any] = {
+    # Dask spawns workers with MALLOC_TRIM_THRESHOLD_=65536: glibc then hands freed memory back
+    # to the OS at once and takes it again for the next document (5x the page faults, ~6% more
+    # CPU time for spaCy). None unsets it.
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+    # the workers' statistical profiler samples the (deep) spaCy stacks: ~5% CPU
+    "distributed.worker.profile.enabled": False,
+    # the nanny's and worker's memory polls (psutil), every 100 ms by default, and the system
+    # monitor (every 500 ms, with disk counters) wake a worker's event loop, which then takes the
+    # GIL from the spaCy thread; tasks here take seconds, so a second or two is plenty
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.admin.system-monitor.disk": False,
+    "distributed.admin.system-monitor.gil.enabled": False,
+    # partitions are alike and at most `max_in_flight` are out: nothing to rebalance
+    "distributed.scheduler.work-stealing": False,
+}
+"""Dask settings of the LocalCluster that `ingest_dask` starts (docs/scaling.md has the figures
+and the same settings as a YAML file for a real cluster)."""
 
 
 @lru_cache(maxsize=1)
@@ -175,8 +196,7 @@ def ingest_dask(items: Iterable[Article | InputError], store: Store,
         else:
             import dask
 
-            # the workers' statistical profiler samples the (deep) spaCy stacks: ~5% CPU
-            with dask.config.set({"distributed.worker.profile.enabled": False}):
+            with dask.config.set(LOCAL_CLUSTER_CONFIG):
                 cluster = LocalCluster(n_workers=workers or default_workers(),
                                        threads_per_worker=1, processes=True,
                                        dashboard_address=None)
@@ -221,13 +241,35 @@ def ingest_dask(items: Iterable[Article | InputError], store: Store,
             pending.add(future)
         for future in pending:
             settle(future)
+    except BaseException:
+        _shutdown(own_client, cluster)
+        raise
+    # every part is written: stop the workers (seconds: spaCy processes exit slowly) while
+    # DuckDB loads the parts
+    closing: list[BaseException] = []
+    closer = threading.Thread(target=_shutdown, args=(own_client, cluster, closing),
+                              name="sitroom-dask-close")
+    closer.start()
+    try:
+        added = load_parts(store, parts)
     finally:
-        if own_client is not None:
-            own_client.close()
-        if cluster is not None:
-            cluster.close()
-    added = load_parts(store, parts)
+        closer.join()
+    if closing:
+        raise closing[0]
     report.stored += added[0]
     report.events += added[1]
     report.claims += added[2]
     return report
+
+
+def _shutdown(client: Any, cluster: Any, failures: list[BaseException] | None = None) -> None:
+    """Close the client and the cluster this run started (either may be None)."""
+    try:
+        if client is not None:
+            client.close()
+        if cluster is not None:
+            cluster.close()
+    except BaseException as exc:  # noqa: BLE001  (re-raised by the caller, in its thread)
+        if failures is None:
+            raise
+        failures.append(exc)
