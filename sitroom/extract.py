@@ -15,7 +15,7 @@ from .ingest.common import article_id
 from .nlp.dates import DateResolution, find_date_expressions, reference_times, resolve_date
 from .claims.about import about_text
 from .nlp.frames import (REPORTING, Frame, attribution_of, find_frames, governing_verb,
-                         match_predicate, phrase_bounds, subject_of)
+                         match_predicate, phrase_bounds, subject_of, thing_noun)
 from .nlp.quantities import (Quantity, additional, event_quantities, find_quantities,
                               sentence_casualties)
 from .nlp.pipeline import load_pipeline
@@ -28,6 +28,7 @@ MILITARY_NOUNS = frozenset({"troop", "soldier", "force", "army", "fighter", "uni
                             "serviceman", "personnel"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 THING_PRONOUNS = frozenset({"it", "its"})
+GROUP_PRONOUNS = frozenset({"they", "them", "their"})
 MAX_EVIDENCE_CHARS = 400
 
 
@@ -77,11 +78,47 @@ def _mention(doc: Doc, token: Token) -> tuple[Span, float]:
         ante = _antecedent(doc, token)
         if ante is not None:
             return ante, 0.8
+    if token.lower_ in GROUP_PRONOUNS | PERSON_PRONOUNS | THING_PRONOUNS:
+        speaker = _reporting_subject(token)
+        if speaker is not None:  # "Fijian rebels said they will release ...": the speakers
+            return doc[slice(*phrase_bounds(speaker))], 0.8
+    if token.lower_ in ("they", "them"):
+        group = _plural_antecedent(doc, token)
+        if group is not None:  # "police fired tear gas at them": the protesters named before
+            return doc[slice(*phrase_bounds(group))], 0.7
     start, end = phrase_bounds(token)
     span = doc[start:end]
     if token.dep_ == "poss" and token.tag_ == "POS":
         span = doc[start:end]
     return span, 1.0
+
+
+def _plural_antecedent(doc: Doc, token: Token) -> Token | None:
+    """The closest plural noun subject before "they/them" in its sentence or the one before,
+    other than the subject of the pronoun's own clause (who cannot be "them")."""
+    own = subject_of(governing_verb(token)) if token.lower_ == "them" else None
+    start = doc[token.sent.start - 1].sent.start if token.sent.start > 0 else 0
+    for tok in reversed(doc[start:token.i]):
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ in ("NNS", "NNPS") \
+                and not thing_noun(tok) and (own is None or tok.i != own.i):
+            return tok
+    return None
+
+
+def _reporting_subject(token: Token) -> Token | None:
+    """The subject of the reporting verb whose reported clause has `token` (a plural pronoun)
+    as its own subject or possessor: "X said [they/their forces] ..." -> X."""
+    if token.dep_ not in ("nsubj", "nsubjpass", "poss"):
+        return None
+    cur = governing_verb(token)
+    if cur.pos_ not in ("VERB", "AUX") or cur.dep_ != "ccomp" or cur.head.lemma_ not in REPORTING:
+        return None
+    subj = subject_of(cur.head)
+    if subj is None or subj.i == token.i or subj.lower_ in GROUP_PRONOUNS | PERSON_PRONOUNS | \
+            THING_PRONOUNS or (token.lower_ in GROUP_PRONOUNS and subj.tag_ not in ("NNS", "NNPS")
+                               and not subj.ent_type_):
+        return None
+    return subj
 
 
 def _fuller_mention(doc: Doc, span: Span) -> Span | None:
@@ -154,9 +191,32 @@ def nearest_country(doc: Doc, token: Token, kb: ActorKB, skip: tuple[Span, ...] 
     return best[1] if best else None
 
 
+AFFILIATION_PREPS = frozenset({"for", "of", "from", "with", "at"})
+
+
+def _affiliation_country(doc: Doc, token: Token, kb: ActorKB, on: date) -> str | None:
+    """The country of the body a person speaks for or belongs to, named in the phrase or its
+    apposition: "Ahmed al-Assadi, a spokesman for the PMF" -> the PMF's country."""
+    heads = [token] + [c for c in token.children if c.dep_ == "appos"]
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in AFFILIATION_PREPS:
+                continue
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is None or not obj.ent_type_ in ("ORG", "GPE", "NORP"):
+                continue
+            text = doc[slice(*phrase_bounds(obj))].text
+            country = kb.country_cue(text) or kb.resolve(text, on).country
+            if country is not None:  # "the Australian Democrats": Australia
+                return country
+    return None
+
+
 def resolve_participant(doc: Doc, token: Token | None, on: date, kb: ActorKB,
-                        home: str | None = None, other: Token | None = None) -> Actor | None:
-    """An Actor record for the participant headed by `token`.
+                        home: str | None = None, other: Token | None = None,
+                        other_whole: bool = False) -> Actor | None:
+    """An Actor record for the participant headed by `token` (`other_whole`: no country cue
+    is taken from anywhere in the other party's phrase, its conjuncts and clauses included).
 
     A generic role phrase ("police", "the government") takes the nearest country named in its
     sentence, else the article's home country, with a lower confidence.
@@ -188,9 +248,15 @@ def resolve_participant(doc: Doc, token: Token | None, on: date, kb: ActorKB,
     if country is None and res.entity is None and (
             (res.sector is not None and (_generic(span) or _named(span)))
             or (res.role is None and _named(span))):
-        # a role phrase or an unknown local name: the nearest country cue, else the article's
-        skip = (span,) if other is None else (span, doc[slice(*phrase_bounds(other))])
-        country = nearest_country(doc, token, kb, skip) or home
+        # a role phrase or an unknown local name: whom it speaks for ("a spokesman for the PMF"),
+        # else the nearest country cue outside the other party (a country accused or met is not
+        # the speaker's: "X blamed both Israel and the United States"), else the article's
+        country = _affiliation_country(doc, token, kb, on)
+        if country is None:
+            skip = (span,) if other is None else (span, doc[slice(*phrase_bounds(other))])
+            if other is not None and other_whole:
+                skip += (doc[other.left_edge.i:other.right_edge.i + 1],)
+            country = nearest_country(doc, token, kb, skip) or home
         weight *= 0.7 if res.sector is not None else 0.5
     return Actor(text=text, country=country, sector=res.sector, entity=res.entity,
                  role=res.role, confidence=res.confidence * weight,
@@ -232,7 +298,23 @@ def _attachment(span: Span, trigger: Token, verb: Token) -> int | None:
     return None
 
 
+def _in_description(span: Span, trigger: Token) -> bool:
+    """The expression sits in a relative or participle clause that describes a noun and does
+    not hold the trigger ("rebels who entered two years ago", "nationals suspected of ... in
+    1988")."""
+    cur = span.root
+    for _ in range(8):
+        if cur.head is cur:
+            return False
+        if cur.i != span.root.i and cur.pos_ in ("VERB", "AUX") and cur.dep_ in ("relcl", "acl") \
+                and cur.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return not cur.left_edge.i <= trigger.i <= cur.right_edge.i
+        cur = cur.head
+    return False
+
+
 PAST_AUX = frozenset({"had", "was", "were", "did", "'d"})
+PROMISE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 PRESENT_AUX = frozenset({"has", "have", "'s", "'ve", "is", "are", "am", "will", "would", "shall",
                          "can", "could", "may", "might", "must", "should", "'ll"})
 
@@ -260,6 +342,8 @@ def event_date(doc: Doc, frame: Frame, article: Article,
     verb = governing_verb(trigger)
     happened = frame.status in ("asserted", "negated")
     prefer = "past" if happened or frame.status == "hypothetical" else "future"
+    if {c.lower_ for c in verb.children if c.dep_ == "aux"} & PROMISE_AUX:
+        prefer = "future"  # "X will evacuate in mid-August": a promise (AGREE) dated by its act
     best = None
     for start, end in find_date_expressions(sent.text):
         a, b = sent.start_char + start, sent.start_char + end
@@ -271,6 +355,9 @@ def event_date(doc: Doc, frame: Frame, article: Article,
         if happened and resolved.date > article.date:
             continue
         steps = _attachment(span, trigger, verb)
+        if steps is None and (article.date - resolved.date).days > BACKGROUND_DAYS \
+                and _in_description(span, trigger):
+            continue  # an old date describing a participant ("rebels who entered two years ago")
         key = (0, steps) if steps is not None else (1, min(abs(a - trigger.idx), abs(b - trigger.idx)))
         if best is None or key < best[0]:
             best = (key, resolved)
@@ -404,7 +491,8 @@ def event_from_frame(doc: Doc, frame: Frame, article: Article, kb: ActorKB,
     recipient_tok = doc[frame.recipient] if frame.recipient is not None else None
     if actor_tok is not None and gazetteer is not None and _place_modifier(actor_tok, gazetteer):
         actor_tok = None
-    actor = resolve_participant(doc, actor_tok, article.date, kb, home, recipient_tok)
+    actor = resolve_participant(doc, actor_tok, article.date, kb, home, recipient_tok,
+                                other_whole=True)  # the accused's country is not the actor's
     recipient = resolve_participant(doc, recipient_tok, article.date, kb, home, actor_tok)
     if actor is None or (actor.country is None and actor.sector is None):
         return None  # nobody we can name or type: not an event an analyst can use
@@ -422,7 +510,8 @@ def event_from_frame(doc: Doc, frame: Frame, article: Article, kb: ActorKB,
     context = [c for c in (home, actor.country, recipient.country if recipient else None) if c]
     location = event_location(doc, frame, gazetteer, context) if gazetteer else None
     return Event(
-        event_id=stable_id(article.id, doc[frame.trigger].idx, frame.type),
+        event_id=stable_id(article.id, doc[frame.trigger].idx, frame.type,
+                           *((frame.part,) if frame.part else ())),
         article_id=article.id, origin=article.origin, article_date=article.date,
         type=frame.type, mode=frame.mode, status=frame.status, actor=actor, recipient=recipient,
         date=when, date_precision=precision,
@@ -448,8 +537,9 @@ ARMED = frozenset({"REB", "PRM", "MIL", "UAF", "IMG"})
 def allegation(event: Event) -> Event | None:
     """A political actor reporting another party's hostile act also accuses it (PLOVER ACCUSE
     allege): "Blinken noted that these troops have been trained by Russian forces"."""
-    src = event.said_by
-    if (src is None or src.country is None or src.sector not in POLITICAL
+    src = event.said_by  # a group of states ("Western allies") alleges too, without a country
+    if (src is None or (src.country is None and src.entity is None and src.role is None)
+            or src.sector not in POLITICAL
             or event.status != "asserted" or event.type not in ALLEGED_TYPES
             or event.actor.country in (None, src.country)):
         return None
@@ -481,7 +571,8 @@ def dedup(events: Iterable[Event], headline_end: int = 0) -> tuple[Event, ...]:
     """
     best: dict[tuple[Any, ...], Event] = {}
     for ev in events:
-        key = (ev.type, _party_key(ev.actor), _party_key(ev.recipient), ev.status)
+        key = (ev.type, _party_key(ev.actor), _party_key(ev.recipient), ev.status,
+               ev.date.isocalendar()[:2] if ev.date else None)  # last week's attack is another
         old = best.get(key)
         if old is None or (old.evidence.start < headline_end <= ev.evidence.start):
             best[key] = ev
@@ -489,8 +580,12 @@ def dedup(events: Iterable[Event], headline_end: int = 0) -> tuple[Event, ...]:
     # mention without a recipient goes when the same act with a recipient is there
     targeted = {(e.type, _party_key(e.actor), e.status, e.evidence.start)
                 for e in best.values() if e.recipient is not None}
-    kept = [e for e in best.values() if e.recipient is not None or
-            (e.type, _party_key(e.actor), e.status, e.evidence.start) not in targeted]
+    # and "Dozens died in the attack, conducted by X" restates X's attack on the base that day
+    attacks = {(e.type, _party_key(e.actor), e.status, e.date) for e in best.values()
+               if e.recipient is not None and e.type == "ASSAULT" and e.date is not None}
+    kept = [e for e in best.values() if e.recipient is not None or (
+            (e.type, _party_key(e.actor), e.status, e.evidence.start) not in targeted
+            and (e.type, _party_key(e.actor), e.status, e.date) not in attacks)]
     return tuple(sorted(kept, key=lambda e: (e.evidence.start, e.event_id)))
 
 

@@ -22,7 +22,8 @@ LIGHT_VERBS = frozenset("""express voice hold have launch make conduct impose pa
 declare reach announce begin start stage join carry lodge file open seek offer extend
 convey reiterate renew call order""".split())
 CONTROLLERS = frozenset("""urge ask force order tell allow encourage pressure press invite
-persuade instruct direct""".split())  # object control: "urged X to leave" = X leaves
+persuade instruct direct provoke prompt push drive compel oblige lead cause enable help
+require""".split())  # object control: "urged X to leave" = X leaves
 REPORTING = frozenset("""say state report reveal note claim tell add announce warn emphasize
 emphasise stress insist indicate confirm believe argue write explain assert allege suggest
 highlight acknowledge admit disclose mention remark point""".split())
@@ -63,6 +64,30 @@ MESSAGE_NOUNS = frozenset("""statement letter message note declaration expressio
 gesture show sign signal communique communiqué""".split())
 CONTAINER_NOUNS = frozenset("""launch start beginning resumption continuation round wave series
 spate string campaign program programme escalation intensification expansion""".split())
+CROWD_CONTROL = frozenset("""gas teargas tear-gas cannon canon bullet pellet spray grenade baton
+truncheon stun""".split())  # "fired tear gas at them", "rubber bullets", "water cannon"
+INSTRUMENT_NOUNS = WEAPON_NOUNS | CROWD_CONTROL | frozenset("""shot round salvo volley projectile
+bullet gun rifle weapon weapons ammunition arrow stone rock bottle flare firework""".split())
+HEAVY = frozenset({"shell", "mortar", "artillery", "rocket", "howitzer", "tank"})
+THING_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "hood", "acy",
+                  "relationship", "partnership", "membership", "ownership", "friendship",
+                  "citizenship", "sponsorship")
+ACTOR_ABSTRACTS = frozenset("""nation population coalition opposition administration delegation
+organisation organization federation association institution commission faction authority
+community majority minority presidency leadership government parliament department
+establishment movement alliance resistance intelligence entity celebrity congregation generation
+defence defense union mission militia station constituency position installation settlement
+city municipality university witness division neighbourhood neighborhood vicinity fraternity
+personality dignitary""".split())
+THING_NOUNS = frozenset("""memorandum memoranda document treaty accord pact charter vote ballot
+referendum program programme project right tie relation immunity blood money fund cash loan
+budget ambition intention interest role part stake claim allegation charge question answer
+response reply apology excuse reason evidence proof information data detail conclusion result
+outcome finding ruling verdict rule law bill measure plan policy decision idea proposal remark
+comment message letter statement report speech tweet article deal agreement stance
+view demand request call offer warning threat attempt effort action act step error mistake
+fear asset property""".split())
+THING_PRONOUNS = frozenset({"that", "which", "what", "this", "something"})
 
 
 @dataclass(frozen=True)
@@ -80,6 +105,7 @@ class Frame:
     location_hint: int | None
     sent_start: int
     sent_end: int
+    part: int = 0  # the n-th of the frames one trigger gives for coordinated parties
 
 
 def phrase_bounds(head: Token) -> tuple[int, int]:
@@ -120,12 +146,12 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         subj = _child(verb, "nsubjpass")
     if subj is not None:
         if subj.lower_ in RELATIVE and verb.dep_ == "relcl":
-            return verb.head
+            return _relative_antecedent(verb)
         return subj
     head = verb.head
     if head is verb:
         return None
-    if verb.dep_ == "xcomp":
+    if verb.dep_ == "xcomp" or _controlled_infinitive(verb):
         obj = _child(head, "dobj")
         if obj is not None and head.lemma_ in CONTROLLERS:
             return obj
@@ -143,11 +169,35 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     return None
 
 
+def _controlled_infinitive(verb: Token) -> bool:
+    """"provoke X to strengthen ...", parsed as a purpose clause: still X's act."""
+    return verb.dep_ == "advcl" and verb.head.lemma_ in CONTROLLERS and \
+        _child(verb.head, "dobj") is not None and \
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _relative_antecedent(verb: Token) -> Token:
+    """What "which" stands for. "X's collaboration with Y, which includes acquiring shells":
+    a clause saying what an act includes describes the act, even where the parser hangs it on
+    the act's partner."""
+    head = verb.head
+    prep = head.head
+    if verb.lemma_.lower() in ("include", "involve", "entail") and head.dep_ == "pobj" \
+            and prep.dep_ == "prep" and prep.head.pos_ == "NOUN" \
+            and (prep.head.lemma_.lower(), "NOUN") in load_lexicon():
+        return prep.head
+    return head
+
+
 def _object_lemmas(token: Token) -> set[str]:
     lemmas = set()
     for child in token.children:
         if child.dep_ in ("dobj", "nsubjpass", "compound", "attr", "oprd"):
             lemmas.add(child.lemma_.lower())
+            if child.dep_ == "dobj":  # "a letter of intent", "a barrage of missiles"
+                of = _prep_object(child, frozenset({"of"}))
+                if of is not None:
+                    lemmas.add(of.lemma_.lower())
         elif child.dep_ == "prep" and child.lower_ == "of":
             obj = _child(child, "pobj")
             if obj is not None:
@@ -172,18 +222,21 @@ def _requirements_hold(token: Token, pred: Predicate) -> bool:
             return False
     elif pred.objects and not (_object_lemmas(token) & pred.objects):
         return False
+    obj = _child(token, "dobj")
+    tool_preps = list(obj.children) if obj is not None and \
+        obj.lemma_.lower() in INSTRUMENT_NOUNS else []  # "fired shells at the village"
     if pred.particles and not any(
         (c.dep_ in ("prep", "prt", "agent") and c.lower_ in pred.particles)
         or c.dep_ in pred.particles
         or ("pcomp" in pred.particles and c.dep_ == "prep" and _child(c, "pcomp") is not None)
-        for c in token.children
+        for c in [*token.children, *tool_preps]
     ):
         return False  # "pcomp": a preposition taking a clause ("withdrew from using X")
     if pred.pobjects and not any(
         c.dep_ in ("prep", "agent") and any(o.dep_ == "pobj" and o.lemma_.lower() in pred.pobjects
                                             for o in c.children)
-        for c in token.children
-    ):
+        for c in [*token.children, *(obj.children if obj is not None else ())]
+    ):  # "described the bombing as a cowardly act": "as" may hang on the object
         return False
     if pred.intransitive and _child(token, "dobj", "ccomp", "xcomp") is not None:
         return False  # "demonstrated a lack of ...", "rallied support": not a protest
@@ -227,8 +280,12 @@ def status_of(trigger: Token) -> str:
     """asserted, negated, future or hypothetical, from the trigger's clause and its controllers."""
     verb = governing_verb(trigger)
     chain = [trigger, verb] if verb is not trigger else [trigger]
+    if verb.dep_ == "conj" and verb.tag_ == "VB" and verb.head.pos_ in ("VERB", "AUX") and not any(
+            c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
+        chain.append(verb.head)  # "will destroy and obliterate": both future
     cur = verb
-    while cur.dep_ in ("xcomp", "ccomp") and cur.head is not cur and len(chain) < 6:
+    while (cur.dep_ in ("xcomp", "ccomp") or _controlled_infinitive(cur)) and \
+            cur.head is not cur and len(chain) < 6:
         if cur.dep_ == "ccomp" and cur.head.lemma_ not in INTENT:
             break
         cur = cur.head
@@ -268,6 +325,24 @@ def attribution_of(trigger: Token, sent: Span) -> Token | None:
     return None
 
 
+QUOTES = frozenset({'"', "“", "”"})
+
+
+def quote_speaker(trigger: Token, sent: Span) -> Token | None:
+    """Who speaks a quotation holding the trigger: the subject of the sentence's main verb,
+    outside the quotation marks ('X defended his decision, "... I will destroy ..."': X)."""
+    marks = [t.i for t in sent if t.text in QUOTES]
+    inside = sum(1 for i in marks if i < trigger.i) % 2 == 1
+    if not inside:
+        return None
+    subj = subject_of(sent.root)
+    if subj is None or subj.lower_ in FIRST_PERSON or subj.pos_ == "PRON" and \
+            subj.lower_ not in ("he", "she", "they"):
+        return None
+    first = min(i for i in marks if i < trigger.i)
+    return subj if subj.i < first else None
+
+
 def _message_noun(noun: Token) -> Token | None:
     """The message noun this event noun is the content of ("a letter of support", "statements
     of condemnation"), or None."""
@@ -299,14 +374,20 @@ def _noun_actor(noun: Token, pred: Predicate) -> Token | None:
     by = _prep_object(noun, frozenset({"by"}))
     if by is not None:
         return by
+    for rel in (c for c in noun.children if c.dep_ == "relcl"):
+        doer = _child(rel, "nsubj")
+        if doer is not None and doer.lower_ not in RELATIVE and \
+                rel.lemma_.lower() in AGENT_VERBS | LIGHT_VERBS:
+            return doer  # "the attacks that Soleimani took part in": Soleimani
     for child in noun.children:
         if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE", "ORG"):
             return child
     between = _prep_object(noun, frozenset({"between", "among"}))
     if between is not None and _child(between, "conj") is not None:
         return between  # "cooperation between X and Y"
-    if pred.type == "MOBILIZE":
-        return _prep_object(noun, frozenset({"of"}))
+    troops = _prep_object(noun, frozenset({"of"})) if pred.type == "MOBILIZE" else None
+    if troops is not None or pred.type == "MOBILIZE" and light_subject is None:
+        return troops  # "the deployment of troops"; but "X ordered a heightened alert": X
     if light_subject is not None:
         return light_subject
     if noun.dep_ == "nsubjpass" and noun.head.lemma_.lower() in LIGHT_VERBS:
@@ -319,12 +400,44 @@ def _noun_actor(noun: Token, pred: Predicate) -> Token | None:
         if holder.pos_ in ("NOUN", "PROPN") and holder.lemma_.lower() not in CONTAINER_NOUNS:
             owner = _child(holder, "poss")
             if owner is not None and owner.pos_ != "PRON":
-                return owner  # "Chile's part in the talks"
+                # "Chile's part in the talks"; but "China's anger over the rapprochement" is not
+                # China's rapprochement
+                return owner if noun.head.lower_ in AGENT_PREPS else None
             if owner is None:
                 return None  # "articles of impeachment", "concern over the attack": not the
                 # subject's own act; but "its role in the talks" is
-        return subject_of(governing_verb(noun))
+        verb = governing_verb(noun)
+        if _child(verb, "auxpass", "nsubjpass") is not None:
+            return _prep_object(verb, frozenset({"by"}))  # "X was killed in the airstrike"
+        return subject_of(verb) if _own_act(noun.head, verb) else None
     return None
+
+
+AGENT_VERBS = frozenset("""take carry conduct perpetrate commit mount lead orchestrate plan
+mastermind direct organise organize stage""".split())
+MUTUAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+AGENT_PREPS = frozenset({"in", "with", "into", "through", "during", "via", "within", "at"})
+VICTIM_VERBS = frozenset("""die perish survive escape flee suffer lose succumb disappear vanish
+hide shelter""".split())
+EVALUATIVE = frozenset("""call describe label term brand characterize characterise consider deem
+condemn criticize criticise denounce blame cite refer compare justify defend""".split())
+
+
+def _own_act(prep: Token, verb: Token) -> bool:
+    """The verb's subject did the act named in its prepositional phrase ("took part in the
+    talks", "responded with an attack"); not when the phrase is what the verb speaks of or
+    reacts to ("pointed to the attack", "blamed X for the attack", "spoke out against it"), when
+    the subject suffered it ("died in the attack"), or when the clause is a participle or
+    adverbial hanging off a reporting or evaluative verb ("X called its actions defensive,
+    pointing to the attack"): the matrix subject is not the act's agent."""
+    if prep.lower_ not in AGENT_PREPS or verb.lemma_.lower() in VICTIM_VERBS:
+        return False
+    if verb.dep_ in ("advcl", "acl", "xcomp", "conj") and _child(verb, *SUBJECTS) is None:
+        head = verb.head.lemma_.lower()
+        if head in REPORTING or head in EVALUATIVE or verb.lemma_.lower() in REPORTING \
+                or verb.lemma_.lower() in EVALUATIVE:
+            return False
+    return verb.lemma_.lower() not in EVALUATIVE
 
 
 def _verb_args(verb: Token, pred: Predicate, sent: Span) -> tuple[Token | None, Token | None]:
@@ -347,6 +460,10 @@ def _verb_args(verb: Token, pred: Predicate, sent: Span) -> tuple[Token | None, 
     recipient = None
     if not pred.objects or pred.objects == {"*"}:
         recipient = _child(verb, "dobj", "dative")
+        if recipient is None and _child(verb, "prep", "ccomp", "xcomp") is None:
+            later = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"),
+                         None)  # "will destroy and obliterate X": X for both
+            recipient = _child(later, "dobj") if later is not None else None
     if recipient is None and pred.preps:
         recipient = _prep_object(verb, pred.preps)
         obj = _child(verb, "dobj")
@@ -418,10 +535,26 @@ def frames_in_sentence(sent: Span, perpetrator: Token | None = None) -> Iterator
         abstract_target = recipient is not None and recipient.lemma_.lower() in ABSTRACT_TARGETS
         actor, recipient = _stand_in(actor), _stand_in(recipient)
         actor = _event_agent(actor, token)
+        if pred.type == "ASSAULT" and actor is not None and actor.dep_ in ("compound", "nmod") \
+                and actor.ent_type_ in ("GPE", "LOC", "FAC"):
+            actor = valid_participant(_stand_in(blamed_party(sent))) or actor
+            # "a Kabul car bombing killed five, another attack ascribed to the Taliban": the
+            # place says where; the party the sentence blames did it
+        if actor is not None and actor.pos_ == "NOUN" and thing_noun(actor):
+            actor = _owner(actor)  # "the Turkish statement called for ...": Turkey
         recipient = _event_agent(recipient, token) or recipient
-        if recipient is not None and recipient.lemma_.lower() in WEAPON_NOUNS:
-            recipient = _prep_object(token, pred.preps)  # "fired shells at Seoul": Seoul
+        instrument = recipient if recipient is not None and \
+            recipient.lemma_.lower() in INSTRUMENT_NOUNS else None
+        if instrument is not None:  # "fired shells at Seoul": Seoul
+            recipient = _prep_object(token, pred.preps) or _prep_object(instrument, pred.preps)
+        elif recipient is not None and thing_noun(recipient):
+            preps = pred.preps - {"of"}
+            recipient = actor_or_owner(recipient) or actor_or_owner(
+                _prep_object(token, preps) or _prep_object(recipient, preps))
+            # "demanded an explanation from Russia": Russia
         speaker = attribution_of(token, sent)
+        if speaker is None or speaker.lower_ in FIRST_PERSON:
+            speaker = quote_speaker(token, sent) or speaker
         first_person = pred.pos == "VERB" and actor is not None and \
             actor.lower_ in FIRST_PERSON and speaker is not None and \
             status_of(token) in ("future", "hypothetical")  # a promise or a threat
@@ -429,13 +562,19 @@ def frames_in_sentence(sent: Span, perpetrator: Token | None = None) -> Iterator
             actor = speaker  # "'We will respond,' the minister said": the minister
         actor, recipient = valid_participant(actor), valid_participant(recipient)
         if actor is None and pred.type == "ASSAULT" and perpetrator is not None \
-                and status_of(token) == "asserted" \
+                and status_of(token) == "asserted" and not _dated_elsewhere(token) \
                 and (sent.start <= perpetrator.i < sent.end or sent.start < LEAD_TOKENS) \
                 and (recipient is None or recipient.i != perpetrator.i):
             actor = perpetrator  # the lead attack with no named agent: whom the article blames
+        blamed = perpetrator is not None and actor is perpetrator
         if actor is not None and recipient is not None and actor.i == recipient.i:
             recipient = None
         mode, type_ = pred.mode, pred.type
+        if type_ == "ASSAULT" and _crowd_control(token, instrument):
+            mode = "crowd-control"  # tear gas, water cannon, rubber bullets: not firearms
+        elif type_ == "ASSAULT" and mode == "firearms" and instrument is not None and \
+                {instrument.lemma_.lower(), *(c.lower_ for c in instrument.children)} & HEAVY:
+            mode = "heavy-weapons"  # "fired mortar rounds at the village"
         if type_ == "ASSAULT" and pred.pos == "VERB" and abstract_target:
             type_, mode = "ACCUSE", "disapprove"  # "attacked the investigation": words, not force
         inner = _child(token, "xcomp", "ccomp")
@@ -450,6 +589,7 @@ def frames_in_sentence(sent: Span, perpetrator: Token | None = None) -> Iterator
         if type_ == "CONCEDE" and recipient is None and inner_pred is not None \
                 and inner is not None and inner_pred.pos != "NOUN":
             recipient = _verb_args(inner, inner_pred, sent)[1]  # admitted hitting X: toward X
+        recipient = actor_or_owner(recipient)
         status = status_of(token)
         if status == "future" and type_ in ("CONSULT", "SUPPORT", "COOPERATE", "AID"):
             type_, mode, status = "AGREE", None, "asserted"  # PLOVER: a promise to cooperate
@@ -458,12 +598,76 @@ def frames_in_sentence(sent: Span, perpetrator: Token | None = None) -> Iterator
             type_, status = "CONCEDE", "asserted"  # announced, not yet implemented
         elif first_person and status == "future" and type_ in THREAT_MODE:
             type_, mode, status = "THREATEN", THREAT_MODE[type_], "asserted"  # "we will strike"
-        yield Frame(trigger=token.i, lemma=token.lemma_.lower(), type=type_, mode=mode,
-                    status=status, actor=actor.i if actor is not None else None,
-                    recipient=recipient.i if recipient is not None else None,
-                    said_by=speaker.i if speaker is not None and speaker is not actor else None,
-                    location_hint=_hint_index(token, pred),
-                    sent_start=sent.start, sent_end=sent.end)
+        pairs = [(actor, recipient)]
+        if recipient is not None:  # "met with the IMF, then with Trump": one event each
+            pairs += [(actor, other) for other in coordinated(recipient)
+                      if actor is None or other.i != actor.i]
+        mutual = actor is not None and recipient is None and (
+            (actor.dep_ == "pobj" and actor.head.lower_ in ("between", "among"))
+            or type_ in MUTUAL_TYPES)
+        if mutual and coordinated(actor):
+            # "cooperation between Russia and the DPRK", "Turkey and Libya agreed": each
+            # toward the other
+            others = coordinated(actor)
+            pairs = [(actor, other) for other in others] + \
+                ([(others[0], actor)] if len(others) == 1 else [])  # two: both ways
+        elif actor is not None and not blamed and (pred.pos == "NOUN" or actor.dep_ in SUBJECTS):
+            taken = {t.i for _, t in pairs if t is not None}
+            pairs += [(other, recipient) for other in coordinated(actor) if other.i not in taken]
+        for part, (who, whom) in enumerate(pairs):
+            yield Frame(trigger=token.i, lemma=token.lemma_.lower(), type=type_, mode=mode,
+                        status=status, actor=who.i if who is not None else None,
+                        recipient=whom.i if whom is not None else None,
+                        said_by=speaker.i if speaker is not None and speaker is not who else None,
+                        location_hint=_hint_index(token, pred),
+                        sent_start=sent.start, sent_end=sent.end, part=part)
+
+
+def coordinated(token: Token) -> list[Token]:
+    """The other parties coordinated with a participant: its conjuncts ("Japan and South
+    Korea"), those of its apposition ("head X, Pope Francis, and a spokesperson"), and the
+    objects of a repeated preposition ("with the IMF, then with Trump")."""
+    if token.tag_ in ("NNS", "NNPS") and _child(token, "nummod") is not None:
+        return []  # "two lawmakers, X and Y": the same party, its members named
+    found = list(token.conjuncts)
+    if token.tag_ not in ("NNS", "NNPS"):  # "lawmakers, X and Y": the same party, named
+        for appos in (c for c in token.children if c.dep_ == "appos"):
+            found += appos.conjuncts
+    prep = token.head
+    if token.dep_ == "pobj" and prep.dep_ == "prep":
+        found += [o for p in prep.head.children if p.dep_ == "prep" and p.i > prep.i
+                  and p.lower_ == prep.lower_ for o in p.children if o.dep_ == "pobj"]
+    out = []
+    for other in found:
+        other = valid_participant(_stand_in(other))
+        if other is not None and other.pos_ in ("NOUN", "PROPN") and not thing_noun(other) \
+                and other.i != token.i and all(o.i != other.i for o in out):
+            out.append(other)
+    return out
+
+
+def _dated_elsewhere(trigger: Token) -> bool:
+    """An attack noun with its own date ("the December 31 attack", "last week's bombing") is
+    another attack than the article's main one."""
+    return trigger.pos_ == "NOUN" and any(
+        c.ent_type_ in ("DATE", "TIME") for c in trigger.children
+        if c.dep_ in ("compound", "nmod", "npadvmod", "amod", "poss", "nummod"))
+
+
+def _crowd_control(trigger: Token, instrument: Token | None) -> bool:
+    """The weapon used is a crowd-control one: "fired tear gas", "dispersed them with water
+    cannon", "rubber bullets"."""
+    tools = [instrument] if instrument is not None else []
+    used = _prep_object(trigger, frozenset({"with", "using"}))
+    if used is not None:
+        tools.append(used)
+    for tool in tools:
+        words = {tool.lemma_.lower()} | {c.lower_ for c in tool.children
+                                          if c.dep_ in ("compound", "amod")}
+        if tool.lemma_.lower() in CROWD_CONTROL - {"bullet", "grenade", "pellet"} or \
+                words & {"tear", "rubber", "plastic", "water", "pepper", "stun"}:
+            return True
+    return False
 
 
 def _stand_in(token: Token | None) -> Token | None:
@@ -500,6 +704,52 @@ def valid_participant(token: Token | None) -> Token | None:
     if token.lower_ in NOT_PARTICIPANT_WORDS and token.pos_ != "PROPN" and token.text != "US":
         return None  # but "US" is a country, not "us"
     return token
+
+
+def thing_noun(token: Token) -> bool:
+    """The head names a thing, not an actor: an event noun ("the attack"), an abstract noun
+    ("an explanation", "the military rapprochement"), a document or message ("the memoranda of
+    understanding"), an instrument ("tear gas"), or a pronoun for a thing ("that", "which")."""
+    if token.pos_ in ("PRON", "DET", "SCONJ"):
+        return token.lower_ in THING_PRONOUNS
+    if token.pos_ != "NOUN" or token.ent_type_ in NAME_ENTS:
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in ACTOR_ABSTRACTS or token.lower_ in ACTOR_ABSTRACTS:
+        return False
+    return lemma in THING_NOUNS or lemma in ABSTRACT_TARGETS or lemma in MESSAGE_NOUNS \
+        or lemma in ATTACK_NOUNS or lemma in INSTRUMENT_NOUNS \
+        or (lemma, "NOUN") in load_lexicon() or lemma.endswith(THING_SUFFIXES)
+
+
+OWNER_PRONOUNS = frozenset({"its", "his", "her"})
+
+
+def _owner(thing: Token, depth: int = 0) -> Token | None:
+    """The actor a thing belongs to: its possessor ("the regime's ambitions"), a national or
+    named modifier ("Iranian involvement"), or a named "of" object ("the involvement of Iran")."""
+    poss = _child(thing, "poss")
+    if poss is not None and (poss.pos_ != "PRON" or poss.lower_ in OWNER_PRONOUNS):
+        return poss
+    for child in thing.children:
+        if child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ in ("NORP", "GPE", "ORG"):
+            return child
+    of = _prep_object(thing, frozenset({"of"}))
+    if of is not None and thing_noun(of) and of.pos_ == "NOUN" and depth < 2:
+        return _owner(of, depth + 1)  # "the legality of the minister's appointment"
+    if of is not None and not thing_noun(of) and (of.pos_ == "PROPN" or any(
+            t.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
+            for t in of.doc[slice(*phrase_bounds(of))])):
+        return of  # "the deployment of North Korean troops": the troops
+    return None
+
+
+def actor_or_owner(token: Token | None) -> Token | None:
+    """A recipient must be an actor: a thing stands for its owner when one is named, else it
+    is no recipient ("demanded an explanation from Russia": no recipient from "explanation")."""
+    if token is None or not thing_noun(token):
+        return token
+    return _owner(token) if token.pos_ == "NOUN" else None
 
 
 def _hint_index(token: Token, pred: Predicate) -> int | None:
