@@ -27,10 +27,11 @@ test-all: $(STAMP)  ## including slow tests
 eval: $(STAMP)  ## quality figures on the development gold
 	$(VENV)/bin/sitroom eval ../shared/gold/dev
 
-docs: $(STAMP)  ## regenerate the generated docs (CLI help, ontology, quality figures)
+docs: $(STAMP)  ## regenerate the generated docs (CLI help, ontology, quality figures, README demo output)
 	$(PY) scripts/gen_cli_docs.py
 	$(PY) scripts/gen_ontology_docs.py
 	$(PY) scripts/gen_quality_docs.py > /dev/null
+	$(PY) scripts/gen_readme_demo.py
 
 bench: $(STAMP)  ## throughput benchmark (prints figures; not part of the tests)
 	$(PY) bench/throughput.py

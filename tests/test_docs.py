@@ -95,3 +95,9 @@ def test_ontology_md_is_up_to_date() -> None:
     assert (DOCS / "ontology.md").read_text(encoding="utf-8") == \
         _script("gen_ontology_docs").render(), \
         "docs/ontology.md is out of date: run .venv/bin/python scripts/gen_ontology_docs.py"
+
+
+def test_readme_shows_the_real_demo_output() -> None:
+    gen = _script("gen_readme_demo")
+    assert gen.shown((ROOT / "README.md").read_text("utf-8")) == gen.demo_output(), \
+        "README.md's demo output is stale: run .venv/bin/python scripts/gen_readme_demo.py"

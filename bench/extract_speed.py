@@ -1,0 +1,70 @@
+"""Throughput of `sitroom extract` against bare spaCy, on the same texts, in the same run.
+
+    .venv/bin/python bench/extract_speed.py [--rounds 3]
+
+Texts: the two seeds and the 200 seed-format Wikinews articles in ../shared (issue 3 asks for at
+least 0.7x the throughput of bare `nlp.pipe` with the same model). Both jobs run in this one
+process, alternating, after a warm-up; the figure is the best round of each (least disturbed by
+other work on the machine). Bare spaCy = `spacy.load(model).pipe(texts)`; sitroom = reading the
+files, sitroom's pipeline (paragraph boundaries) and the whole Extractor (events, claims,
+actors, places, dates), i.e. what `sitroom extract` does minus printing JSON.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    import spacy
+
+    from sitroom.extract import Extractor
+    from sitroom.ingest import read_paths
+    from sitroom.nlp.pipeline import MODEL
+
+    paths = [str(SHARED / "seeds"), str(SHARED / "corpora" / "wikinews-seedformat")]
+    if not all(Path(p).is_dir() for p in paths):
+        print(f"not found: {paths}", file=sys.stderr)
+        return 2
+    articles = [a for a in read_paths(paths) if hasattr(a, "text")]
+    texts = [a.text for a in articles]
+    words = sum(len(t.split()) for t in texts)
+    bare = spacy.load(MODEL)
+    extractor = Extractor()
+    list(bare.pipe(texts[:10]))
+    list(extractor.extract(articles[:10]))
+    best_bare = best_ours = float("inf")
+    events = 0
+    for r in range(args.rounds):
+        t0 = time.perf_counter()
+        for _ in bare.pipe(texts, batch_size=64):
+            pass
+        t_bare = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        arts = [a for a in read_paths(paths) if hasattr(a, "text")]
+        events = sum(len(x.events) for x in extractor.extract(arts))
+        t_ours = time.perf_counter() - t0
+        best_bare, best_ours = min(best_bare, t_bare), min(best_ours, t_ours)
+        print(f"round {r + 1}: bare spaCy {t_bare:.1f} s, sitroom extract {t_ours:.1f} s, "
+              f"ratio {t_bare / t_ours:.2f}")
+    print(f"{len(texts)} articles, {words:,} words, {events} events")
+    print(f"bare spaCy nlp.pipe : {len(texts) / best_bare:7.1f} articles/s "
+          f"({words / best_bare:,.0f} words/s)")
+    print(f"sitroom extract     : {len(texts) / best_ours:7.1f} articles/s "
+          f"({words / best_ours:,.0f} words/s)")
+    print(f"throughput ratio (sitroom / bare spaCy, best rounds): {best_bare / best_ours:.2f} "
+          f"(target >= 0.70)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
