@@ -379,10 +379,10 @@ class Service:
                 x.article.id for x in results)
             try:
                 self.store.add(results)
-                if any(x.claims for x in results):
-                    self.store.regroup_claims()
                 if stored_ids:
                     self.store.update_stories()  # canonical counts include the new reports
+                if any(x.claims for x in results):
+                    self.store.regroup_claims()  # within the stories just updated
             finally:
                 self._story_state = None
         by_id = {x.article.id: x for x in results}

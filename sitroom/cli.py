@@ -67,10 +67,10 @@ def _ingest(paths: tuple[str, ...], db: str, batch_size: int) -> Any:
     with Store(db) as store, progress("ingesting") as advance:
         result = run_ingest(read_paths(paths), store, batch_size=batch_size, on_error=report,
                             on_progress=advance, **options)
-        if result.claims:
-            store.regroup_claims()
         if result.stored:
             store.update_stories()  # only what the new articles change
+        if result.claims:
+            store.regroup_claims()  # within the stories just updated
     return result
 
 
@@ -247,7 +247,7 @@ def claims(db: str, fmt: str, contested: bool) -> None:
     from .store.db import Store
 
     with Store(db, read_only=True) as store:
-        groups = group_claims(store.claims())
+        groups = group_claims(store.claims(), story_of=store.claim_partitions())
     groups.sort(key=lambda g: (not g.contested, -len(g.claims), g.group_id))
     for group in groups:
         if contested and not group.contested:

@@ -16,12 +16,15 @@ Pure functions over `sitroom.records.Claim`. Conventions (docs/claims.md):
 - `min`/`max` are over the group's non-projected values (value_max included); a group with only
   projections uses those.
 - `group_id` = stable hash of the founding claim's normalised about + unit (founding = earliest
-  by article date, then article id, evidence offset, claim id). Groups come out in that order.
+  by article date, then article id, evidence offset, claim id), plus the founding claim's id
+  when an earlier group has the same description. Groups come out in that order.
+- In a store, groups stay inside one story (`story_of`): the same words about unrelated events
+  ("20 people were killed") are different figures, not a dispute.
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -183,9 +186,9 @@ def _summary(members: list[Claim]) -> tuple[float, float, bool, dict[str, Claim]
     return low, high, contested, dict(sorted(latest.items()))
 
 
-def group_claims(claims: Iterable[Claim]) -> list[ClaimGroup]:
-    """Group claims about the same thing; claims come back with `group_id` set."""
-    items = [(c, _features(c)) for c in sorted(claims, key=_order)]
+def _drafts(claims: list[Claim]) -> list[_Draft]:
+    """Group one partition's claims (sorted by `_order`) into drafts, wholes first."""
+    items = [(c, _features(c)) for c in claims]
     # wholes first, so that a part never founds the group its whole then joins
     parts = {id(c) for c, f in items if any(_is_part((c, f), w) for w in items)}
     drafts: list[_Draft] = []
@@ -199,23 +202,51 @@ def group_claims(claims: Iterable[Claim]) -> list[ClaimGroup]:
             target.add(claim, f)
     for d in drafts:
         d.members.sort(key=lambda m: _order(m[0]))
+    return drafts
+
+
+def _parent(draft: _Draft, others: list[_Draft]) -> _Draft | None:
+    """The draft whose claims every claim of `draft` is a part of (a sub-quantity's whole)."""
+    return next((o for o in others if o is not draft and all(
+        any(_is_part(m, w) for w in o.members) for m in draft.members)), None)
+
+
+def group_claims(claims: Iterable[Claim],
+                 story_of: Mapping[str, str] | None = None) -> list[ClaimGroup]:
+    """Group claims about the same thing; claims come back with `group_id` set.
+
+    `story_of` (article id -> story id, `Store.claim_partitions`) keeps groups inside one
+    story: "20 people were killed" in two unrelated articles is not one figure in dispute. An
+    article missing from it is a story of its own. Without it, all claims may group together
+    (a handful of related articles, as in `sitroom extract`)."""
+    partitions: dict[str | None, list[Claim]] = {}
+    for claim in sorted(claims, key=_order):
+        key = story_of.get(claim.article_id, claim.article_id) if story_of is not None else None
+        partitions.setdefault(key, []).append(claim)
+    drafts: list[_Draft] = []
+    parent_of: dict[int, _Draft | None] = {}
+    for members in partitions.values():
+        local = _drafts(members)
+        drafts += local
+        parent_of.update({id(d): _parent(d, local) for d in local})
     drafts.sort(key=lambda d: _order(d.members[0][0]))
-    ids = [stable_id("claimgroup", d.features.unit, d.features.kind, d.features.key)
-           for d in drafts]
-    parents: list[str | None] = []
-    for i, d in enumerate(drafts):
-        parent = None
-        for j, other in enumerate(drafts):
-            if i != j and all(any(_is_part(m, w) for w in other.members) for m in d.members):
-                parent = ids[j]
-                break
-        parents.append(parent)
+    ids: dict[int, str] = {}
+    taken: set[str] = set()
+    for d in drafts:  # the founding order decides who keeps the plain id
+        gid = stable_id("claimgroup", d.features.unit, d.features.kind, d.features.key)
+        if gid in taken:  # same description, another group: the founder tells them apart
+            gid = stable_id("claimgroup", d.features.unit, d.features.kind, d.features.key,
+                            d.members[0][0].claim_id)
+        ids[id(d)] = gid
+        taken.add(gid)
     groups = []
-    for d, gid, parent in zip(drafts, ids, parents):
+    for d in drafts:
+        gid, parent = ids[id(d)], parent_of[id(d)]
         members = [replace(c, group_id=gid) for c, _ in d.members]
         low, high, contested, latest = _summary(members)
         groups.append(ClaimGroup(gid, d.members[0][0].about, d.features.unit, tuple(members),
-                                 low, high, contested, latest, parent))
+                                 low, high, contested, latest,
+                                 ids[id(parent)] if parent is not None else None))
     return groups
 
 

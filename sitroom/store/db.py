@@ -205,11 +205,18 @@ class Store:
         rows = self.query("SELECT * FROM claims ORDER BY coalesce(date, article_date), claim_id")
         return [claim_from_row(r) for r in rows]
 
+    def claim_partitions(self) -> dict[str, str] | None:
+        """article id -> story id, within which claims group (None before stories are built:
+        then claims group across the whole store)."""
+        rows = self.query("SELECT article_id, story_id FROM story_articles")
+        return {r["article_id"]: r["story_id"] for r in rows} if rows else None
+
     def regroup_claims(self) -> list[Any]:
-        """Group every stored claim across articles and dates; store the groups; return them."""
+        """Group every stored claim across articles and dates, within stories (run it after
+        the stories are updated); store the groups; return them."""
         from ..claims import group_claims
 
-        groups = group_claims(self.claims())
+        groups = group_claims(self.claims(), story_of=self.claim_partitions())
         members = [{"claim_id": c.claim_id, "group_id": g.group_id}
                    for g in groups for c in g.claims]
         rows = [{"group_id": g.group_id, "about": g.about, "unit": g.unit, "min": g.min,

@@ -162,3 +162,29 @@ def test_canonical_unit(unit: str, expected: str) -> None:
 
 def test_empty() -> None:
     assert group_claims([]) == []
+
+
+def test_groups_stay_inside_their_story() -> None:
+    police, army = Actor("police", sector="COP"), Actor("the army", sector="MIL")
+    killed = [claim("s1", OCT25, "people killed in the bombing", "person", 20, "exactly",
+                    police, 5),
+              claim("s2", NOV01, "people killed in the bombing", "person", 80, "exactly", army, 5),
+              claim("s3", OCT31, "people killed in the bombing", "person", 25, "at least",
+                    army, 5)]
+    together = group_claims(killed)
+    assert len(together) == 1 and together[0].contested     # no stories: one disputed figure
+    apart = group_claims(killed, story_of={"s1": "story-a", "s2": "story-b", "s3": "story-a"})
+    assert sorted(sorted(c.value for c in g.claims) for g in apart) == [[20, 25], [80]]
+    assert not any(g.contested for g in apart)
+    assert len({g.group_id for g in apart}) == 2            # same description, distinct ids
+    # an article the mapping does not know is a story of its own
+    alone = group_claims(killed, story_of={"s1": "story-a"})
+    assert len(alone) == 3 and len({g.group_id for g in alone}) == 3
+
+
+def test_seed_groups_unchanged_when_both_articles_share_a_story() -> None:
+    claims = seed_claims()
+    plain = group_claims(claims)
+    in_story = group_claims(claims, story_of={"a000": "st", "a001": "st"})
+    assert [(g.group_id, g.parent_group_id, len(g.claims)) for g in plain] == \
+        [(g.group_id, g.parent_group_id, len(g.claims)) for g in in_story]
