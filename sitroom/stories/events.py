@@ -1,7 +1,8 @@
 """Canonical events: event reports from many articles that describe one occurrence, merged.
 
 Reports are blocked by (type, actor country or entity) and read in report order; a report joins
-the first open canonical event it is compatible with (`compatible`), else opens one. Dates are
+the open canonical event it is compatible with (`compatible`) whose reports corroborate it most
+(same place or recipient; the latest on a tie), else opens one. Dates are
 windows, not points: a report's window is intersected into its canonical event's, so a merged
 event keeps a window every one of its reports agrees with (no chaining across weeks).
 """
@@ -31,6 +32,8 @@ FUTURE_DAYS = 30
 NEAR_KM = 150.0
 UNTIED_DAYS = 1
 """Reports in different stories merge only with explicit, equal recipients and dates this close."""
+HAPPENED = frozenset({"asserted", "negated"})
+"""Statuses of reports that say the event took place: it cannot be later than the article."""
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD"})
 
 _INSTITUTIONS = frozenset("""government ministry department forces army navy police military
@@ -123,12 +126,17 @@ def date_window(row: dict[str, Any]) -> tuple[date, date]:
         if day == published:
             back = REPORT_BACK_DAYS if row.get("type") in DURABLE else DAY_SLACK
             return day - timedelta(days=back), day
-        return day - timedelta(days=DAY_SLACK), day + timedelta(days=DAY_SLACK)
-    if precision == "week":
-        return day - timedelta(days=WEEK_SLACK), day + timedelta(days=WEEK_SLACK)
-    if precision == "month":
-        return day - timedelta(days=31), day + timedelta(days=31)
-    return day - timedelta(days=366), day + timedelta(days=366)
+        slack = DAY_SLACK
+    elif precision == "week":
+        slack = WEEK_SLACK
+    elif precision == "month":
+        slack = 31
+    else:
+        slack = 366
+    lo, hi = day - timedelta(days=slack), day + timedelta(days=slack)
+    if row.get("status") in HAPPENED and day <= published:
+        hi = min(hi, published)  # it happened by the day it was reported ("this week": by today)
+    return lo, hi
 
 
 def km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -181,9 +189,13 @@ def compatible(c: Canonical, row: dict[str, Any], window: tuple[date, date]) -> 
             return False
         r1, r2 = m["_recipient"], row["_recipient"]
         if r1 is not None and r2 is not None:
-            if not same_party(r1, r2):
+            # in one story an unresolved text ("the jail", "the outer wall of the prison") is
+            # not a known recipient: it cannot clash, as a missing one cannot
+            if not same_party(r1, r2) and (not same_story or (_known(r1) and _known(r2))):
                 return False
         elif not same_story and (r1 is not None or r2 is not None):
+            return False
+        if not _days_agree(m, row):
             return False
     if not same_story:
         # no shared story: only reports that date it explicitly alike and name the recipient
@@ -193,6 +205,50 @@ def compatible(c: Canonical, row: dict[str, Any], window: tuple[date, date]) -> 
     return True
 
 
+def _known(p: Party) -> bool:
+    """A recipient the resolver placed (a country or a linked entity), not just a phrase."""
+    return p.country is not None or p.entity is not None
+
+
+def _day_kind(row: dict[str, Any]) -> str | None:
+    """"explicit" for a day the text gives, "article" for a report dated only by its article's
+    day (the coder's default), None for a coarser or missing date."""
+    if row.get("date") is None or row.get("date_precision") not in (None, "day"):
+        return None
+    return "article" if row["date"] == row["article_date"] else "explicit"
+
+
+def _days_agree(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """For a point-in-time type (not DURABLE), two reports' days compared as points, which
+    overlapping windows alone do not do (each side's slack added up to four days):
+    - two explicit days: at most UNTIED_DAYS apart (the 12th and the 16th are two bombings);
+    - an explicit day and a report dated by its article: the day is one the article's report
+      allows (DAY_SLACK days before its article, not after): a visit on the 13th is not the visit
+      an article of the 16th reports undated;
+    - two reports dated by articles more than UNTIED_DAYS apart, so agreeing only on the edge of
+      both windows: they must also name the same place or the same recipient."""
+    if a["type"] in DURABLE:
+        return True
+    ka, kb = _day_kind(a), _day_kind(b)
+    if ka == kb == "explicit":
+        return abs((a["date"] - b["date"]).days) <= UNTIED_DAYS
+    if {ka, kb} == {"explicit", "article"}:
+        e, p = (a, b) if ka == "explicit" else (b, a)
+        return p["article_date"] - timedelta(days=DAY_SLACK) <= e["date"] <= p["article_date"]
+    if ka == kb == "article" and abs((a["date"] - b["date"]).days) > UNTIED_DAYS:
+        return _corroborated(a, b)
+    return True
+
+
+def _corroborated(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Both reports name a place and it is one place, or both name the recipient and agree."""
+    if a.get("location_name") is not None and b.get("location_name") is not None \
+            and same_place(a, b):
+        return True
+    r1, r2 = a["_recipient"], b["_recipient"]
+    return r1 is not None and r2 is not None and same_party(r1, r2)
+
+
 def _explicit(row: dict[str, Any]) -> bool:
     return row.get("date") is not None and row["date"] != row["article_date"]
 
@@ -200,6 +256,20 @@ def _explicit(row: dict[str, Any]) -> bool:
 def _order(row: dict[str, Any]) -> tuple[Any, ...]:
     return (row["article_date"], row["article_id"], row.get("evidence_start") or 0,
             row["event_id"])
+
+
+def _best(open_: list[Canonical], row: dict[str, Any],
+          window: tuple[date, date]) -> Canonical | None:
+    """The compatible open event whose reports corroborate this one most (name its recipient
+    or place), the latest of those on a tie: a recipient left unresolved ("the enemies of God")
+    may fit two events, and should join the one whose reports say it too."""
+    best, score = None, -1
+    for c in reversed(open_):
+        if compatible(c, row, window):
+            s = sum(_corroborated(m, row) for m in c.mentions)
+            if s > score:
+                best, score = c, s
+    return best
 
 
 def merge_events(rows: Iterable[dict[str, Any]]) -> list[Canonical]:
@@ -215,7 +285,7 @@ def merge_events(rows: Iterable[dict[str, Any]]) -> list[Canonical]:
         open_: list[Canonical] = []
         for row in sorted(blocks[key], key=_order):
             window = date_window(row)
-            home = next((c for c in reversed(open_) if compatible(c, row, window)), None)
+            home = _best(open_, row, window)
             if home is None:
                 home = Canonical(window=window)
                 open_.append(home)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -154,3 +154,93 @@ def test_bulk_shingles_and_minhash_equal_the_one_text_versions() -> None:
     full = [a for a in arrays if len(a)]
     assert all((row == minhash(a)).all() for row, a in zip(minhash_many(full, chunk=2), full))
     assert minhash_many(full).dtype == np.uint32
+
+
+def _merge(*rows: dict) -> list[list[str]]:
+    from sitroom.stories import merge_events
+
+    return sorted(sorted(m["event_id"] for m in c.mentions) for c in merge_events(rows))
+
+
+def test_explicit_days_apart_stay_two_for_point_in_time_types() -> None:
+    def bombing(n: int, day: date) -> dict:  # each article dates its bombing explicitly
+        return _row(n, "ASSAULT", "militants", "IRN", day + timedelta(days=1), date=day)
+
+    assert _merge(bombing(1, date(2005, 6, 12)), bombing(2, date(2005, 6, 16))) == [["e1"], ["e2"]]
+    # four days apart used to merge (each explicit day +-2); one day apart still merges
+    assert _merge(bombing(1, date(2005, 6, 12)), bombing(2, date(2005, 6, 13))) == [["e1", "e2"]]
+    # a deployment (durable) retold with days three apart is still one
+    moves = [_row(n, "MOBILIZE", "North Korea", "PRK", d + timedelta(days=1), date=d)
+             for n, d in ((1, date(2024, 10, 24)), (2, date(2024, 10, 27)))]
+    assert _merge(*moves) == [["e1", "e2"]]
+
+
+def test_explicit_day_against_an_article_dated_report_is_a_point() -> None:
+    # Bush visits Dubai on the 13th (article of the 14th); an article of the 16th reports "his
+    # visit" with no date and no recipient: the 13th is not within the 2 days before the 16th
+    dubai = _row(1, "CONSULT", "Mr. Bush", "USA", date(2008, 1, 14), date=date(2008, 1, 13),
+                 recipient_text="Dubai", recipient_country="ARE")
+    later = _row(2, "CONSULT", "Mr. Bush", "USA", date(2008, 1, 16))
+    assert _merge(dubai, later) == [["e1"], ["e2"]]
+    # China refused on the 21st (explicit), retold undated in an article of the 23rd: one event
+    refused = _row(1, "REJECT", "China", "CHN", date(2007, 11, 22), date=date(2007, 11, 21))
+    retold = _row(2, "REJECT", "China", "CHN", date(2007, 11, 23))
+    assert _merge(refused, retold) == [["e1", "e2"]]
+
+
+def test_a_week_date_that_happened_ends_on_its_article_day() -> None:
+    from sitroom.stories.events import date_window
+
+    monday = date(2008, 9, 22)
+    week = _row(1, "ASSAULT", "local troops", "PAK", monday, date_precision="week")
+    assert date_window(week) == (monday - timedelta(days=7), monday)
+    planned = dict(week, status="planned")
+    assert date_window(planned)[1] == monday + timedelta(days=7)
+    # "fired on this week" (article of the 22nd) is not the firing an article of the 25th reports
+    later = _row(2, "ASSAULT", "Pakistani troops", "PAK", date(2008, 9, 25),
+                 recipient_text="helicopters", recipient_country="USA")
+    assert _merge(week, later) == [["e1"], ["e2"]]
+
+
+def test_article_dated_reports_two_days_apart_need_a_shared_place_or_recipient() -> None:
+    def protest(n: int, day: date, **extra: object) -> dict:
+        return _row(n, "PROTEST", "protesters", "KGZ", day, **extra)
+
+    bare = [protest(1, date(2005, 3, 22)), protest(2, date(2005, 3, 24))]
+    assert _merge(*bare) == [["e1"], ["e2"]]
+    gaza = {"location_name": "Gaza Strip", "location_country": "PSE", "lat": 31.42, "lon": 34.36}
+    placed = [protest(1, date(2005, 5, 12), **gaza), protest(2, date(2005, 5, 14), **gaza)]
+    assert _merge(*placed) == [["e1", "e2"]]
+    # a day apart needs nothing more
+    assert _merge(protest(1, date(2005, 3, 22)), protest(2, date(2005, 3, 23))) == [["e1", "e2"]]
+
+
+def test_recipients_known_must_agree_and_unresolved_texts_do_not_clash() -> None:
+    day = date(2008, 1, 15)
+    saudi = _row(1, "CONSULT", "Mr. Bush", "USA", day, recipient_text="Saudi Arabia",
+                 recipient_country="SAU")
+    egypt = _row(2, "CONSULT", "Mr. Bush", "USA", day, recipient_text="Egypt",
+                 recipient_country="EGY")
+    assert _merge(saudi, egypt) == [["e1"], ["e2"]]
+    # one story: "the jail" and "the outer wall of the Jericho prison compound" are phrases the
+    # resolver did not place, so they are not two known recipients
+    day = date(2006, 3, 14)
+    jail = _row(1, "ASSAULT", "Israeli troops", "ISR", day, recipient_text="the jail")
+    wall = _row(2, "ASSAULT", "Israeli soldiers", "ISR", day,
+                recipient_text="the outer wall of the Jericho prison compound")
+    assert _merge(jail, wall) == [["e1", "e2"]]
+    # in different stories they stay two (only explicit, equal recipients merge across stories)
+    assert _merge(jail, dict(wall, story_id="s2")) == [["e1"], ["e2"]]
+
+
+def test_a_report_joins_the_event_that_names_its_recipient() -> None:
+    day = date(2007, 5, 3)
+    denied = _row(1, "ASSAULT", "al-Masri", "IRQ", date(2007, 5, 1),
+                  recipient_text="the enemies of God")
+    killed = _row(2, "ASSAULT", "Iraqi forces", "IRQ", day, date=date(2007, 5, 2),
+                  recipient_text="Abu Omar al-Baghdadi", recipient_country="IMG",
+                  recipient_entity="Abu Bakr al-Baghdadi")
+    retold = _row(3, "ASSAULT", "al-Masri", "IRQ", day, date=date(2007, 5, 1),
+                  recipient_text="the enemies of God")
+    # the retelling fits both open events; it joins the one whose report says its recipient
+    assert _merge(denied, killed, retold) == [["e1", "e3"], ["e2"]]
