@@ -12,14 +12,14 @@ from sitroom import peers
 from sitroom.records import Actor
 
 # measured on the coder as of this commit (bench/plover_gsr.py, bench/petrarch2.py)
-GSR_TYPE_FLOOR = 0.565
-GSR_ACTOR_FLOOR = 0.658
-GSR_TARGET_FLOOR = 0.310
-PETR_SHARE_FLOOR = 0.013          # (source, target, root), code read as CAMEO
-PETR_ROOT_FLOOR = 0.036           # root only, CAMEO
-PETR_EITHER_FLOOR = 0.164         # (source, target, root), CAMEO or WEIS reading
-PETR_ROOT_EITHER_FLOOR = 0.320    # root only, CAMEO or WEIS reading
-PETR_DYAD_FLOOR = 0.208           # (source, target) whatever the code
+GSR_TYPE_FLOOR = 0.630
+GSR_ACTOR_FLOOR = 0.698
+GSR_TARGET_FLOOR = 0.333
+PETR_SHARE_FLOOR = 0.041          # (source, target, root), code read as CAMEO
+PETR_ROOT_FLOOR = 0.055           # root only, CAMEO
+PETR_EITHER_FLOOR = 0.192         # (source, target, root), CAMEO or WEIS reading
+PETR_ROOT_EITHER_FLOOR = 0.339    # root only, CAMEO or WEIS reading
+PETR_DYAD_FLOOR = 0.236           # (source, target) whatever the code
 
 
 @pytest.fixture(scope="module")

@@ -32,6 +32,12 @@ pledge threaten agree schedule""".split())
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "going"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "can"})
 ANNOUNCING = frozenset({"announce", "order", "promise", "pledge", "plan", "decide", "declare"})
+DECLARING = REPORTING | ANNOUNCING | frozenset({"conclude", "demand", "reiterate", "repeat"})
+NEGATING = frozenset({"fail", "refuse", "decline"})  # "failed to reach agreement": did not
+ACCEPTING = frozenset({"accept", "agree", "approve", "endorse"})  # negated: a rejection
+OWN_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})  # "X said they would ...": X
+THREAT_PROTEST = frozenset({"boycott", "obstruct"})  # "will boycott", "would blockade": a threat
+STATIVE = frozenset({"have", "be", "remain", "keep", "exist", "become", "stay"})
 EMBEDDING = {"REQUEST", "REJECT", "AGREE", "THREATEN"}
 MODE_FROM_INNER = {
     "RETREAT": "yield", "CONCEDE": "yield", "CONSULT": "meet", "AID": "assist",
@@ -55,7 +61,8 @@ approach strategy rhetoric agreement speech tweet article""".split())
 CLAUSAL_TARGET = {("REQUEST", None), ("ACCUSE", "allege"), ("REJECT", None)}
 FIRST_PERSON = frozenset({"i", "we"})
 LEAD_TOKENS = 80  # the headline and lead: where the article's main attack is told
-PARTITIVES = frozenset({"one", "some", "many", "most", "several", "all", "each", "both", "few"})
+PARTITIVES = frozenset({"one", "some", "many", "most", "several", "all", "each", "both", "few",
+                        "dozens", "hundreds", "thousands", "tens", "millions", "scores"})
 ATTACK_NOUNS = frozenset("""attack bombing blast explosion killing assault shooting strike
 murder abduction kidnapping crash violence assassination ambush raid massacre""".split())
 WEAPON_NOUNS = frozenset("""bomb explosive device ied grenade mine rocket missile shell mortar
@@ -157,6 +164,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             return obj
         return _child(head, "nsubjpass") or subject_of(head, depth + 1)
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
+        if head.lemma_.lower() in MESSAGE_NOUNS:  # "issued a statement demanding": the issuer
+            return _sender(head) or head
         return head  # "soldiers firing at protesters", "missiles targeting troops"
     if verb.dep_ in ("conj", "advcl", "acomp") or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
         return subject_of(head, depth + 1)
@@ -225,8 +234,12 @@ def _requirements_hold(token: Token, pred: Predicate) -> bool:
     obj = _child(token, "dobj")
     tool_preps = list(obj.children) if obj is not None and \
         obj.lemma_.lower() in INSTRUMENT_NOUNS else []  # "fired shells at the village"
+    if pred.particles and any(c.dep_ == "prt" and c.lower_ not in pred.particles
+                              for c in token.children):
+        return False  # "called off the strike": not the "call on" row
     if pred.particles and not any(
-        (c.dep_ in ("prep", "prt", "agent") and c.lower_ in pred.particles)
+        (c.dep_ in ("prep", "prt", "agent") and c.lower_ in pred.particles
+         and not _date_pp(c))
         or c.dep_ in pred.particles
         or ("pcomp" in pred.particles and c.dep_ == "prep" and _child(c, "pcomp") is not None)
         for c in [*token.children, *tool_preps]
@@ -245,6 +258,12 @@ def _requirements_hold(token: Token, pred: Predicate) -> bool:
         if subj is None or subj.lemma_.lower() not in pred.subjects:
             return False
     return not (pred.light and not _is_light(token))
+
+
+def _date_pp(prep: Token) -> bool:
+    """A preposition whose object is a date or time ("on Tuesday"): says when, not to whom."""
+    obj = _child(prep, "pobj")
+    return prep.dep_ == "prep" and obj is not None and obj.ent_type_ in ("DATE", "TIME")
 
 
 def match_predicate(token: Token) -> Predicate | None:
@@ -293,9 +312,12 @@ def status_of(trigger: Token) -> str:
     status = "asserted"
     for tok in chain:
         kids = list(tok.children)
-        if any(c.dep_ == "neg" for c in kids):
+        if any(c.dep_ == "neg" for c in kids) or (tok is not trigger and tok is not verb
+                                                   and tok.lemma_ in NEGATING):
             return "negated"
         auxes = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
+        if _reported_would(tok, auxes, kids):
+            auxes = (auxes - {"would"}) | {"will"}  # "X said they would meet": a promise
         if auxes & HYPOTHETICAL_AUX or any(c.dep_ == "mark" and c.lower_ == "if" for c in kids):
             status = "hypothetical"
         elif auxes & FUTURE_AUX and status == "asserted":
@@ -305,6 +327,17 @@ def status_of(trigger: Token) -> str:
     if verb.dep_ == "advcl" and any(c.lower_ == "if" for c in verb.children if c.dep_ == "mark"):
         status = "hypothetical"
     return status
+
+
+def _reported_would(verb: Token, auxes: set[str], kids: list[Token]) -> bool:
+    """"would" in a clause reported by a declaring verb is the reported "will" (sequence of
+    tenses): "X said they would boycott the talks" is future, not hypothetical; "would have" is
+    still a counterfactual."""
+    if "would" not in auxes or "have" in auxes or verb.dep_ != "ccomp":
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in kids):
+        return False
+    return verb.head.lemma_ in DECLARING and verb.head.pos_ == "VERB"
 
 
 def attribution_of(trigger: Token, sent: Span) -> Token | None:
@@ -517,8 +550,21 @@ def frames_in_sentence(sent: Span, perpetrator: Token | None = None) -> Iterator
     """Every event frame whose trigger lies in this sentence; `perpetrator` is who the article
     blames for attacks whose agent goes unnamed."""
     for token in sent:
+        demand = _reported_demand(token)
+        if demand is not None:
+            yield demand
+            continue
         pred = match_predicate(token)
+        if pred is None and token.pos_ == "VERB" and token.lemma_.lower() in ACCEPTING \
+                and status_of(token) == "negated":
+            pred = Predicate(lemma=token.lemma_.lower(), pos="VERB", type="REJECT", mode=None,
+                             preps=frozenset())  # "will not accept any more refugees"
         if pred is None or (pred.pos == "VERB" and token.dep_ in ("amod", "acomp")):
+            continue
+        if pred.type == "REQUEST" and pred.pos == "VERB" and _protest_purpose(token):
+            continue  # "staged demonstrations to demand reforms": the protest, with its demand
+        if pred.type == "CONCEDE" and token.lemma_.lower() in ("allow", "permit") \
+                and not _concession_allowed(token):
             continue
         if token.ent_type_ in NAME_ENTS:
             continue  # part of a name: the Democratic Rally, the Organisation of Islamic Cooperation
@@ -591,13 +637,24 @@ def frames_in_sentence(sent: Span, perpetrator: Token | None = None) -> Iterator
             recipient = _verb_args(inner, inner_pred, sent)[1]  # admitted hitting X: toward X
         recipient = actor_or_owner(recipient)
         status = status_of(token)
+        if status == "negated" and type_ in ("AGREE", "CONCEDE", "REJECT") and \
+                token.lemma_.lower() in ACCEPTING | {"agreement", "deal"}:
+            type_, mode, status = "REJECT", None, "asserted"  # "did not accept the terms"
+        own_word = pred.pos == "VERB" and status == "future" and speaker is not None and \
+            actor is not None and actor.lower_ in OWN_PRONOUNS and not first_person
+        threat_mode = THREAT_MODE.get(type_) or (
+            "restrict" if type_ == "PROTEST" and mode in THREAT_PROTEST else None)
+        if own_word:
+            actor = speaker  # "X said they would boycott the talks": X
+        if status == "future" and _ultimatum(token):  # "will withdraw unless X": a threat
+            type_, mode, status = "THREATEN", threat_mode, "asserted"
+        elif (first_person or own_word) and status == "future" and threat_mode is not None:
+            type_, mode, status = "THREATEN", threat_mode, "asserted"  # "they would boycott"
         if status == "future" and type_ in ("CONSULT", "SUPPORT", "COOPERATE", "AID"):
             type_, mode, status = "AGREE", None, "asserted"  # PLOVER: a promise to cooperate
         elif type_ == "RETREAT" and (status == "future" or (
                 pred.pos == "NOUN" and token.head.lemma_ in ANNOUNCING)):
             type_, status = "CONCEDE", "asserted"  # announced, not yet implemented
-        elif first_person and status == "future" and type_ in THREAT_MODE:
-            type_, mode, status = "THREATEN", THREAT_MODE[type_], "asserted"  # "we will strike"
         pairs = [(actor, recipient)]
         if recipient is not None:  # "met with the IMF, then with Trump": one event each
             pairs += [(actor, other) for other in coordinated(recipient)
@@ -621,6 +678,78 @@ def frames_in_sentence(sent: Span, perpetrator: Token | None = None) -> Iterator
                         said_by=speaker.i if speaker is not None and speaker is not who else None,
                         location_hint=_hint_index(token, pred),
                         sent_start=sent.start, sent_end=sent.end, part=part)
+
+
+MUST = frozenset({"must"})
+
+
+def _reported_demand(token: Token) -> Frame | None:
+    """"X said Y must return the helicopter", "X declared that Y must drop barriers": a demand
+    (REQUEST) by the speaker on Y, coded on the required act."""
+    if token.pos_ not in ("VERB", "AUX") or token.dep_ != "ccomp" or not any(
+            c.dep_ == "aux" and c.lower_ in MUST for c in token.children):
+        return None
+    if any(c.dep_ == "neg" for c in token.children):
+        return None  # "must not": a prohibition, left to the act's own frame
+    speech = token.head
+    if speech.lemma_ not in DECLARING or speech.pos_ != "VERB":
+        return None
+    speaker = valid_participant(_stand_in(subject_of(speech)))
+    target = _child(token, "nsubj", "nsubjpass")
+    if target is not None and target.lower_ in RELATIVE:
+        return None
+    target = valid_participant(_stand_in(target))
+    if speaker is None or target is None or target.lower_ in OWN_PRONOUNS \
+            or target.lower_ in ("you", "everyone", "everybody") or thing_noun(target) \
+            or target.i == speaker.i:
+        return None  # "we must", "it must": not a demand on another party
+    inner = match_predicate(token)
+    mode = MODE_FROM_INNER.get(inner.type) if inner is not None else None
+    sent = token.sent
+    return Frame(trigger=token.i, lemma=token.lemma_.lower(), type="REQUEST", mode=mode,
+                 status="negated" if any(c.dep_ == "neg" for c in speech.children) else "asserted",
+                 actor=speaker.i, recipient=target.i, said_by=None, location_hint=None,
+                 sent_start=sent.start, sent_end=sent.end)
+
+
+def _protest_purpose(token: Token) -> bool:
+    """A demand that is a protest's purpose ("staged demonstrations to demand reforms",
+    "demonstrated in Kirkuk calling for independence") is the protest's content."""
+    if token.dep_ not in ("advcl", "xcomp") or token.head is token:
+        return False
+    head = token.head
+    for cand in (head, _child(head, "dobj")):
+        if cand is None or cand.i == token.i:
+            continue
+        pred = match_predicate(cand)
+        if pred is not None and pred.type == "PROTEST":
+            return True
+    return False
+
+
+def _ultimatum(trigger: Token) -> bool:
+    """A future act made conditional with "unless": "will withdraw its force unless ..."."""
+    verb = governing_verb(trigger)
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless"
+                                          for m in c.children) for c in verb.children)
+
+
+def _concession_allowed(token: Token) -> bool:
+    """"allowed X to hold rallies" eases a restriction on X; "the constitution allows re-election",
+    "has allowed Hong Kong to have its own legislature" (a standing state), "will not allow Iran
+    to ..." (a refusal) do not."""
+    if status_of(token) not in ("asserted", "future"):
+        return False
+    subj = subject_of(token)
+    if subj is None or (subj.pos_ == "NOUN" and thing_noun(subj)):
+        return False
+    party = _child(token, "dobj")
+    inner = _child(token, "xcomp", "ccomp")
+    if party is None and inner is not None:
+        party = _child(inner, "nsubj", "nsubjpass")
+    if party is None or thing_noun(party):
+        return False
+    return inner is None or inner.lemma_.lower() not in STATIVE
 
 
 def coordinated(token: Token) -> list[Token]:

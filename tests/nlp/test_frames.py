@@ -338,3 +338,63 @@ def test_them_is_the_group_named_before(extractor) -> None:
     assert assault and assault[0].recipient is not None
     assert assault[0].recipient.text == "Students" and assault[0].mode == "crowd-control"
 # <<< PARTICIPANTS
+
+
+def test_reported_would_is_a_promise_or_threat(nlp: Language) -> None:
+    # sequence of tenses: "said they would" reports "we will"; the speaker is the actor
+    found = frames(nlp, "Opposition leaders said they would boycott the runoff vote.")
+    assert found[0][:4] == ("THREATEN", "restrict", "asserted", "Opposition leaders")
+    found = frames(nlp, "The rebel commander said he would meet the mediator next week.")
+    assert found[0][:4] == ("AGREE", None, "asserted", "The rebel commander")
+    found = frames(nlp, "The union said it would have joined the talks earlier.")
+    assert all(f[0] != "AGREE" for f in found), found  # "would have": a counterfactual
+
+
+def test_future_act_with_unless_is_an_ultimatum(nlp: Language) -> None:
+    found = frames(nlp, "Ghana announced that it will pull its troops out of the mission "
+                        "unless the junta frees the detained officers.")
+    assert "THREATEN" in [f[0] for f in found], found
+
+
+def test_reported_must_is_a_demand(nlp: Language) -> None:
+    found = frames(nlp, "Kenya said on Monday that Uganda must reopen the border crossing.")
+    assert found[0][:5] == ("REQUEST", None, "asserted", "Kenya", "Uganda")
+    found = frames(nlp, "The minister said we must defend our farmers.")
+    assert all(f[0] != "REQUEST" for f in found), found  # "we must": not a demand on another
+
+
+@pytest.mark.parametrize("text", [
+    "The junta said it will not accept the mediators' proposal.",
+    "The two parties failed to reach an agreement on the budget.",
+    "The opposition did not accept the election result.",
+])
+def test_negated_acceptance_is_a_rejection(nlp: Language, text: str) -> None:
+    found = frames(nlp, text)
+    assert ("REJECT", "asserted") in [(f[0], f[2]) for f in found], found
+
+
+def test_crowd_subject_of_a_light_verb(nlp: Language) -> None:
+    # "staged" was lemmatised "stag"; "thousands of X" stands for X
+    found = frames(nlp, "Thousands of nurses staged a rally outside parliament on Friday "
+                        "to demand higher pay.")
+    assert [f[:4] for f in found] == [("PROTEST", "demo", "asserted", "nurses")]
+
+
+def test_declaration_issuer_is_the_actor(nlp: Language) -> None:
+    found = frames(nlp, "The miners' union issued a statement demanding that the company "
+                        "reinstate the dismissed workers.")
+    assert found[0][0] == "REQUEST" and found[0][3] == "The miners' union", found
+
+
+def test_call_off_with_a_date_is_not_a_request(nlp: Language) -> None:
+    found = frames(nlp, "The teachers' union called off the strike on Thursday.")
+    assert [f[0] for f in found] == ["CONCEDE"], found
+
+
+@pytest.mark.parametrize("text", [
+    "The new charter allows presidents to serve a third term.",
+    "Beijing has allowed the territory to have its own courts.",
+    "The government will not allow foreign observers to monitor the vote.",
+])
+def test_allow_without_an_eased_restriction_is_no_concession(nlp: Language, text: str) -> None:
+    assert "CONCEDE" not in [f[0] for f in frames(nlp, text)]
