@@ -397,8 +397,9 @@ def narrative_times(doc: Doc, headline_end: int, on: date) -> dict[int, DateReso
     sents = list(doc.sents)
     body = [s for s in sents if s.start_char >= headline_end]
     flags, prev_end = [], None
+    text = doc.text  # built anew (joined from every token) at each access
     for sent in body:
-        gap = doc.text[prev_end:sent.start_char] if prev_end is not None else "\n"
+        gap = text[prev_end:sent.start_char] if prev_end is not None else "\n"
         flags.append("\n" in gap)
         prev_end = sent.end_char
     refs = reference_times([(_clause_dates(s), f) for s, f in zip(body, flags)], on,
@@ -705,14 +706,15 @@ def with_article_casualties(doc: Doc, events: list[Event],
     own = {sent.start for sent in own if sent is not None} | {main_sent.start}
     tolls: dict[str, float] = {}
     more: dict[str, float] = {}
+    text = doc.text  # built anew (joined from every token) at each access
     for start, found in sorted(quantities.items()):
         sent = doc[start].sent
         if start in own or _background_sentence(sent, head.article_date):
             continue
         stated = sentence_casualties(sent, found)
-        added = sentence_casualties(sent, [q for q in found if additional(q, doc.text)])
+        added = sentence_casualties(sent, [q for q in found if additional(q, text)])
         same_paragraph = start > main_sent.start and \
-            "\n" not in doc.text[main_sent.end_char:sent.start_char]
+            "\n" not in text[main_sent.end_char:sent.start_char]
         for role, value in stated.items():
             if same_paragraph and added.get(role) == value and role in head.quantities:
                 more[role] = more.get(role, 0.0) + value
