@@ -17,13 +17,16 @@ ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 
 
-def _gen_cli_docs():  # type: ignore[no-untyped-def]
-    script = ROOT / "scripts" / "gen_cli_docs.py"
-    spec = importlib.util.spec_from_file_location("gen_cli_docs", script)
+def _script(name: str):  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def _gen_cli_docs():  # type: ignore[no-untyped-def]
+    return _script("gen_cli_docs")
 
 
 def test_cli_md_is_up_to_date() -> None:
@@ -81,14 +84,6 @@ def test_exports_md_lists_every_column() -> None:
         assert f"| `{col.name}` | {col.type} |" in text, col.name
     for name in gdelt.EMPTY:
         assert f"`{name}`" in text, name
-
-
-def _script(name: str):  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_ontology_md_is_up_to_date() -> None:

@@ -113,17 +113,27 @@ def _merged_rows(events: list[dict[str, Any]], sources: dict[str, str]
             "event_blocks": [{"event_id": e["event_id"], "block": block_of(e)} for e in events]}
 
 
+class _Stopwatch:
+    """Seconds per named stage of a rebuild (RebuildStats.stages) and in all."""
+
+    def __init__(self) -> None:
+        self.started = self.last = time.perf_counter()
+        self.stages: list[tuple[str, float]] = []
+
+    def stage(self, name: str) -> None:
+        now = time.perf_counter()
+        self.stages.append((name, round(now - self.last, 3)))
+        self.last = now
+
+    def total(self) -> float:
+        return round(time.perf_counter() - self.started, 3)
+
+
 def rebuild_stories(store: Store) -> RebuildStats:
     """Recompute near-duplicates, story clusters and canonical events over the whole store and
     replace the four story tables in one transaction."""
-    started = time.perf_counter()
-    clock = [started]
-    stages: list[tuple[str, float]] = []
-
-    def stage(name: str) -> None:
-        now = time.perf_counter()
-        stages.append((name, round(now - clock[0], 3)))
-        clock[0] = now
+    watch = _Stopwatch()
+    stage = watch.stage
 
     articles = store.query("SELECT id, date, title, text, source, origin FROM articles")
     actors = _actors_by_article(store)
@@ -152,7 +162,7 @@ def rebuild_stories(store: Store) -> RebuildStats:
     stage("write")
     return RebuildStats(len(articles), len(roots), len(stories), len(events),
                         len(merged["canonical_events"]),
-                        round(time.perf_counter() - started, 3), tuple(stages))
+                        watch.total(), tuple(watch.stages))
 
 
 def _insert(store: Store, table: str, rows: list[dict[str, Any]] | pa.Table) -> None:
@@ -357,21 +367,14 @@ def update_stories(store: Store) -> RebuildStats:
 
     Everything is written in one transaction. A store whose stories were built before features
     were stored gets a full rebuild."""
-    started = time.perf_counter()
-    clock = [started]
-    stages: list[tuple[str, float]] = []
-
-    def stage(name: str) -> None:
-        now = time.perf_counter()
-        stages.append((name, round(now - clock[0], 3)))
-        clock[0] = now
+    watch = _Stopwatch()
+    stage = watch.stage
 
     new = store.query("SELECT a.id, a.date, a.title, a.text, a.source, a.origin FROM articles a "
                       "WHERE NOT EXISTS (SELECT 1 FROM story_features f "
                       "WHERE f.article_id = a.id)")
     if not new:
-        return RebuildStats(0, 0, 0, 0, 0, round(time.perf_counter() - started, 3),
-                            incremental=True)
+        return RebuildStats(0, 0, 0, 0, 0, watch.total(), incremental=True)
     fresh = {a["id"] for a in new}
     built = store.query("SELECT count(*) AS n FROM story_articles "
                         "WHERE article_id IN (SELECT unnest(?))", [sorted(fresh)])[0]["n"]
@@ -420,7 +423,7 @@ def update_stories(store: Store) -> RebuildStats:
     stage("write")
     return RebuildStats(len(new), sum(d is not None for d in dup_changed.values()),
                         len(story_rows), len(events), len(merged["canonical_events"]),
-                        round(time.perf_counter() - started, 3), tuple(stages),
+                        watch.total(), tuple(watch.stages),
                         incremental=True, replayed=len(replay.assigned))
 
 
