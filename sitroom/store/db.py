@@ -248,14 +248,12 @@ class Store:
             params += [limit, offset]
         return [event_dict(r) for r in self.query(sql, params)]
 
-    def rebuild_stories(self, incremental: bool = False) -> Any:
+    def rebuild_stories(self) -> Any:
         """Recompute near-duplicates, story clusters and canonical events over the whole store
         (one transaction); returns the counts and seconds taken (sitroom.stories.RebuildStats).
-        `incremental=True`: `update_stories` instead."""
+        After an ingest, `update_stories` gives the same tables for less."""
         from ..stories import rebuild_stories
 
-        if incremental:
-            return self.update_stories()
         return rebuild_stories(self)
 
     def update_stories(self) -> Any:
