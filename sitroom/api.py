@@ -381,8 +381,7 @@ class Service:
                 self.store.add(results)
                 if stored_ids:
                     self.store.update_stories()  # canonical counts include the new reports
-                if any(x.claims for x in results):
-                    self.store.regroup_claims()  # within the stories just updated
+                    self.store.regroup_claims()  # the stories with new claims or members
             finally:
                 self._story_state = None
         by_id = {x.article.id: x for x in results}

@@ -69,8 +69,7 @@ def _ingest(paths: tuple[str, ...], db: str, batch_size: int) -> Any:
                             on_progress=advance, **options)
         if result.stored:
             store.update_stories()  # only what the new articles change
-        if result.claims:
-            store.regroup_claims()  # within the stories just updated
+            store.regroup_claims()  # only the stories with new claims or changed members
     return result
 
 
@@ -247,7 +246,11 @@ def claims(db: str, fmt: str, contested: bool) -> None:
     from .store.db import Store
 
     with Store(db, read_only=True) as store:
-        groups = group_claims(store.claims(), story_of=store.claim_partitions())
+        groups = store.claim_groups()  # as stored by ingest
+        if groups is None:  # an older store, or stories changed since: group them here
+            click.echo("note: the stored claim groups are not up to date (run `sitroom "
+                       "stories` to store them); grouping the claims now", err=True)
+            groups = group_claims(store.claims(), story_of=store.claim_partitions())
     groups.sort(key=lambda g: (not g.contested, -len(g.claims), g.group_id))
     for group in groups:
         if contested and not group.contested:
@@ -270,11 +273,12 @@ def claims(db: str, fmt: str, contested: bool) -> None:
 @click.option("--full", is_flag=True,
               help="Recompute over the whole store (default: only what new articles change).")
 def stories(db: str, full: bool) -> None:
-    """Rebuild stories and canonical events (ingest already updates them; --full redoes all)."""
+    """Update stories, canonical events and claim groups (as ingest does; --full redoes all)."""
     from .store.db import Store
 
     with Store(db) as store:
         stats = store.rebuild_stories() if full else store.update_stories()
+        store.regroup_claims(full=full)  # claim groups stay inside the stories
     click.echo(f"{stats.articles} articles ({'full' if full else 'new'}), {stats.stories} "
                f"stories and {stats.canonical_events} canonical events written in "
                f"{stats.seconds:.2f}s", err=True)

@@ -211,6 +211,100 @@ def _parent(draft: _Draft, others: list[_Draft]) -> _Draft | None:
         any(_is_part(m, w) for w in o.members) for m in draft.members)), None)
 
 
+def partition_key(article_id: str, story_of: Mapping[str, str] | None) -> str | None:
+    """The partition a claim of this article groups in: its story (an article missing from
+    `story_of` is a story of its own), or None (one partition) without `story_of`."""
+    return story_of.get(article_id, article_id) if story_of is not None else None
+
+
+Order = tuple[date, str, int, str]
+"""A claim's founding order: article date, article id, evidence start, claim id."""
+
+
+def claim_order(claim: Claim) -> Order:
+    """The order claims found groups in (earliest first) and are listed in within a group."""
+    return _order(claim)  # type: ignore[return-value]
+
+
+@dataclass
+class PendingGroup:
+    """A group of one partition before its id is known (see `assign_group_ids`)."""
+
+    draft: _Draft
+    partition: str | None
+    base_id: str
+    """The plain id: a hash of the group's description (unit, kind, normalised about)."""
+    alt_id: str
+    """The id when an earlier group has the same description: the founder's id hashed in."""
+    parent: PendingGroup | None = None
+
+    @property
+    def founder(self) -> Claim:
+        return self.draft.members[0][0]
+
+    @property
+    def order(self) -> Order:
+        return claim_order(self.founder)
+
+
+def pending_groups(claims: Iterable[Claim],
+                   story_of: Mapping[str, str] | None = None) -> list[PendingGroup]:
+    """Group claims partition by partition (see `group_claims`), in founding order, ids not yet
+    assigned. A partition's groups depend on its claims only."""
+    partitions: dict[str | None, list[Claim]] = {}
+    for claim in sorted(claims, key=_order):
+        partitions.setdefault(partition_key(claim.article_id, story_of), []).append(claim)
+    pending: list[PendingGroup] = []
+    for key, members in partitions.items():
+        local = _drafts(members)
+        made = {}
+        for d in local:
+            f = d.features
+            made[id(d)] = PendingGroup(
+                d, key, stable_id("claimgroup", f.unit, f.kind, f.key),
+                stable_id("claimgroup", f.unit, f.kind, f.key, d.members[0][0].claim_id))
+        for d in local:
+            parent = _parent(d, local)
+            made[id(d)].parent = made[id(parent)] if parent is not None else None
+        pending += made.values()
+    pending.sort(key=lambda p: p.order)
+    return pending
+
+
+def assign_group_ids(candidates: Iterable[tuple[Order, str, str, Any]]) -> dict[Any, str]:
+    """Ids for groups given as (founding order, base_id, alt_id, token), by token: in founding
+    order, a group takes its plain `base_id` unless an earlier group already has it (the same
+    description in another story, or a sub-quantity kept apart), then its `alt_id`. Over a
+    whole store's groups this is `group_claims`' numbering; over every group sharing some
+    base ids, it renumbers just those."""
+    ids: dict[Any, str] = {}
+    taken: set[str] = set()
+    for _, base, alt, token in sorted(candidates, key=lambda c: c[0]):
+        gid = alt if base in taken else base
+        ids[token] = gid
+        taken.add(gid)
+    return ids
+
+
+def complete_groups(pending: Iterable[PendingGroup], ids: Mapping[int, str]) -> list[ClaimGroup]:
+    """ClaimGroups for pending groups, with ids by `id(pending group)` (parents included)."""
+    groups = []
+    for p in pending:
+        gid = ids[id(p)]
+        members = [replace(c, group_id=gid) for c, _ in p.draft.members]
+        low, high, contested, latest = _summary(members)
+        groups.append(ClaimGroup(gid, p.founder.about, p.draft.features.unit, tuple(members),
+                                 low, high, contested, latest,
+                                 ids[id(p.parent)] if p.parent is not None else None))
+    return groups
+
+
+def latest_by_claimant(claims: Iterable[Claim]) -> dict[str, Claim]:
+    """Each claimant's latest non-projected claim (all claims when all are projections), as
+    in `ClaimGroup.latest_by_claimant`."""
+    return _summary(list(claims))[3]
+
+
 def group_claims(claims: Iterable[Claim],
                  story_of: Mapping[str, str] | None = None) -> list[ClaimGroup]:
     """Group claims about the same thing; claims come back with `group_id` set.
@@ -219,35 +313,9 @@ def group_claims(claims: Iterable[Claim],
     story: "20 people were killed" in two unrelated articles is not one figure in dispute. An
     article missing from it is a story of its own. Without it, all claims may group together
     (a handful of related articles, as in `sitroom extract`)."""
-    partitions: dict[str | None, list[Claim]] = {}
-    for claim in sorted(claims, key=_order):
-        key = story_of.get(claim.article_id, claim.article_id) if story_of is not None else None
-        partitions.setdefault(key, []).append(claim)
-    drafts: list[_Draft] = []
-    parent_of: dict[int, _Draft | None] = {}
-    for members in partitions.values():
-        local = _drafts(members)
-        drafts += local
-        parent_of.update({id(d): _parent(d, local) for d in local})
-    drafts.sort(key=lambda d: _order(d.members[0][0]))
-    ids: dict[int, str] = {}
-    taken: set[str] = set()
-    for d in drafts:  # the founding order decides who keeps the plain id
-        gid = stable_id("claimgroup", d.features.unit, d.features.kind, d.features.key)
-        if gid in taken:  # same description, another group: the founder tells them apart
-            gid = stable_id("claimgroup", d.features.unit, d.features.kind, d.features.key,
-                            d.members[0][0].claim_id)
-        ids[id(d)] = gid
-        taken.add(gid)
-    groups = []
-    for d in drafts:
-        gid, parent = ids[id(d)], parent_of[id(d)]
-        members = [replace(c, group_id=gid) for c, _ in d.members]
-        low, high, contested, latest = _summary(members)
-        groups.append(ClaimGroup(gid, d.members[0][0].about, d.features.unit, tuple(members),
-                                 low, high, contested, latest,
-                                 ids[id(parent)] if parent is not None else None))
-    return groups
+    pending = pending_groups(claims, story_of)
+    ids = assign_group_ids((p.order, p.base_id, p.alt_id, id(p)) for p in pending)
+    return complete_groups(pending, ids)
 
 
 def group_to_dict(group: ClaimGroup) -> dict[str, Any]:

@@ -211,20 +211,166 @@ class Store:
         rows = self.query("SELECT article_id, story_id FROM story_articles")
         return {r["article_id"]: r["story_id"] for r in rows} if rows else None
 
-    def regroup_claims(self) -> list[Any]:
-        """Group every stored claim across articles and dates, within stories (run it after
-        the stories are updated); store the groups; return them."""
-        from ..claims import group_claims
+    def _partition_sql(self) -> str:
+        """SQL for a claims row's partition (`c` joined to story_articles `s`), as in
+        `sitroom.claims.groups.partition_key`: NULL (one partition) before stories are built."""
+        row = self.con.execute("SELECT EXISTS (SELECT 1 FROM story_articles)").fetchone()
+        return "coalesce(s.story_id, c.article_id)" if row and row[0] else "NULL::VARCHAR"
 
-        groups = group_claims(self.claims(), story_of=self.claim_partitions())
+    def stale_claim_partitions(self) -> set[str | None] | None:
+        """The partitions (story ids; None: the one partition before stories are built) whose
+        stored claim groups are not what grouping the stored claims gives now: those with a
+        claim not yet grouped, a claim that has left or joined since (its story changed), or a
+        group whose count is off. None when the groups must all be redone (stored before
+        migration 5). Reads only; `regroup_claims` regroups these."""
+        legacy = self.con.execute(
+            "SELECT EXISTS (SELECT 1 FROM claim_groups WHERE base_id IS NULL)").fetchone()
+        if legacy and legacy[0]:
+            return None
+        key = self._partition_sql()
+        rows = self.con.execute(f"""
+            WITH cur AS (
+                SELECT c.group_id, {key} AS key FROM claims c
+                LEFT JOIN story_articles s ON s.article_id = c.article_id),
+            counts AS (SELECT group_id, count(*) AS n FROM claims
+                       WHERE group_id IS NOT NULL GROUP BY group_id)
+            SELECT DISTINCT cur.key AS now, g.partition_key AS was, g.group_id IS NOT NULL AS stored
+            FROM cur LEFT JOIN claim_groups g ON g.group_id = cur.group_id
+            WHERE g.group_id IS NULL OR cur.key IS DISTINCT FROM g.partition_key
+            UNION
+            SELECT g.partition_key, g.partition_key, true FROM claim_groups g
+            LEFT JOIN counts USING (group_id) WHERE coalesce(counts.n, 0) <> g.n_claims
+            """).fetchall()
+        stale: set[str | None] = set()
+        for now, was, stored in rows:
+            stale.add(now)
+            if stored:
+                stale.add(was)
+        return stale
+
+    def claim_groups(self) -> list[Any] | None:
+        """The stored claim groups (sitroom.claims.ClaimGroup, founding order, claims in their
+        founding order), or None when they are not up to date with the stored claims and
+        stories (`stale_claim_partitions`): an older store, or one whose stories changed
+        without a regroup. `latest_by_claimant` is derived from the stored members."""
+        from ..claims.groups import ClaimGroup, claim_order, latest_by_claimant
+
+        if self.stale_claim_partitions() != set():
+            return None
+        members: dict[str, list[Claim]] = {}
+        for row in self.query("SELECT * FROM claims WHERE group_id IS NOT NULL"):
+            claim = claim_from_row(row)
+            members.setdefault(claim.group_id or "", []).append(claim)
+        groups = []
+        for g in self.query("SELECT * FROM claim_groups"):
+            claims = sorted(members.get(g["group_id"], []), key=claim_order)
+            groups.append(ClaimGroup(g["group_id"], g["about"], g["unit"], tuple(claims),
+                                     g["min"], g["max"], bool(g["contested"]),
+                                     latest_by_claimant(claims), g["parent_group_id"]))
+        groups.sort(key=lambda grp: claim_order(grp.claims[0]) if grp.claims else ())
+        return groups
+
+    def regroup_claims(self, full: bool = False) -> list[Any]:
+        """Bring the stored claim groups up to date after an ingest or a story update (run it
+        after the stories are updated): only the partitions (stories) with a new claim or a
+        changed membership (`stale_claim_partitions`) are grouped again, and groups elsewhere
+        that share a description with them are renumbered where the founding order says so,
+        so that the tables equal a full regroup's. `full=True` (or groups stored before
+        migration 5) regroups every stored claim. Returns the groups (re)computed (all of them
+        on a full regroup); sitroom.claims.ClaimGroup records. docs/claims.md, "In the store"."""
+        stale = None if full else self.stale_claim_partitions()
+        if stale is None or None in stale:
+            return self._regroup_all()
+        if not stale:
+            return []
+        return self._regroup_partitions(stale)
+
+    @staticmethod
+    def _group_row(group: Any, pending: Any) -> dict[str, Any]:
+        return {"group_id": group.group_id, "about": group.about, "unit": group.unit,
+                "min": group.min, "max": group.max, "contested": group.contested,
+                "parent_group_id": group.parent_group_id, "n_claims": len(group.claims),
+                "partition_key": pending.partition, "base_id": pending.base_id,
+                "alt_id": pending.alt_id, "founder_claim_id": pending.founder.claim_id}
+
+    def _regroup_all(self) -> list[Any]:
+        from ..claims.groups import assign_group_ids, complete_groups, pending_groups
+
+        pending = pending_groups(self.claims(), story_of=self.claim_partitions())
+        ids = assign_group_ids((p.order, p.base_id, p.alt_id, id(p)) for p in pending)
+        groups = complete_groups(pending, ids)
+        rows = [self._group_row(g, p) for g, p in zip(groups, pending)]
         members = [{"claim_id": c.claim_id, "group_id": g.group_id}
                    for g in groups for c in g.claims]
-        rows = [{"group_id": g.group_id, "about": g.about, "unit": g.unit, "min": g.min,
-                 "max": g.max, "contested": g.contested, "parent_group_id": g.parent_group_id,
-                 "n_claims": len(g.claims)} for g in groups]
+        self._write_groups(["DELETE FROM claim_groups"], rows, members)
+        return groups
+
+    def _regroup_partitions(self, stale: set[str | None]) -> list[Any]:
+        from ..claims.groups import assign_group_ids, complete_groups, pending_groups
+
+        keys = sorted(k for k in stale if k is not None)
+        rows = self.query(
+            "SELECT c.*, coalesce(s.story_id, c.article_id) AS partition_key FROM claims c "
+            "LEFT JOIN story_articles s ON s.article_id = c.article_id "
+            "WHERE coalesce(s.story_id, c.article_id) IN (SELECT unnest(?))", [keys])
+        story_of = {r["article_id"]: r["partition_key"] for r in rows}
+        pending = pending_groups([claim_from_row(r) for r in rows], story_of=story_of)
+        dropped = self.query("SELECT group_id, base_id FROM claim_groups "
+                             "WHERE partition_key IN (SELECT unnest(?))", [keys])
+        bases = sorted({p.base_id for p in pending} | {d["base_id"] for d in dropped})
+        # groups of untouched partitions that share a description with a regrouped one: the
+        # founding order across all of them decides who keeps the plain id
+        others = self.query(
+            "SELECT g.group_id, g.base_id, g.alt_id, c.article_date, c.article_id, "
+            "c.evidence_start, c.claim_id FROM claim_groups g "
+            "JOIN claims c ON c.claim_id = g.founder_claim_id "
+            "WHERE g.base_id IN (SELECT unnest(?)) "
+            "AND g.partition_key NOT IN (SELECT unnest(?))", [bases, keys])
+        ids = assign_group_ids(
+            [(p.order, p.base_id, p.alt_id, id(p)) for p in pending]
+            + [((o["article_date"], o["article_id"], o["evidence_start"], o["claim_id"]),
+                o["base_id"], o["alt_id"], o["group_id"]) for o in others])
+        renamed = {o["group_id"]: ids[o["group_id"]] for o in others
+                   if ids[o["group_id"]] != o["group_id"]}
+        groups = complete_groups(pending, ids)
+        new_rows = [self._group_row(g, p) for g, p in zip(groups, pending)]
+        members = [{"claim_id": c.claim_id, "group_id": g.group_id}
+                   for g in groups for c in g.claims]
+        deletes: list[Any] = [("DELETE FROM claim_groups WHERE partition_key IN "
+                               "(SELECT unnest(?))", [keys])]
+        if renamed:
+            old = sorted(renamed)
+            moved = self.query("SELECT * FROM claim_groups WHERE group_id IN (SELECT unnest(?))",
+                               [old])
+            for r in moved:
+                r["group_id"] = renamed[r["group_id"]]
+                r["parent_group_id"] = renamed.get(r["parent_group_id"], r["parent_group_id"])
+            new_rows += moved
+            members += [{"claim_id": r["claim_id"], "group_id": renamed[r["group_id"]]}
+                        for r in self.query("SELECT claim_id, group_id FROM claims "
+                                            "WHERE group_id IN (SELECT unnest(?))", [old])]
+            deletes.append(("DELETE FROM claim_groups WHERE group_id IN (SELECT unnest(?))",
+                            [old]))
+        self._write_groups(deletes, new_rows, members, renamed)
+        return groups
+
+    def _write_groups(self, deletes: list[Any], rows: list[dict[str, Any]],
+                      members: list[dict[str, str]],
+                      renamed: dict[str, str] | None = None) -> None:
+        """In one transaction: the DELETEs (SQL, or (SQL, params)), the group rows, each
+        member claim's group_id, and parent links to renamed groups."""
         self.con.execute("BEGIN TRANSACTION")
         try:
-            self.con.execute("DELETE FROM claim_groups")
+            for sql in deletes:
+                if isinstance(sql, tuple):
+                    self.con.execute(*sql)
+                else:
+                    self.con.execute(sql)
+            if renamed:
+                links = pa.Table.from_pylist(  # noqa: F841  (DuckDB replacement scan)
+                    [{"old": k, "new": v} for k, v in renamed.items()])
+                self.con.execute("UPDATE claim_groups SET parent_group_id = links.new "
+                                 "FROM links WHERE claim_groups.parent_group_id = links.old")
             self._insert("claim_groups", rows)
             if members:
                 grouping = pa.Table.from_pylist(members)  # noqa: F841  (DuckDB replacement scan)
@@ -234,7 +380,6 @@ class Store:
         except duckdb.Error as exc:
             self.con.execute("ROLLBACK")
             raise StoreError(f"{self.path}: regrouping claims failed: {exc}") from None
-        return groups
 
     def events(self, actor: str | None = None, recipient: str | None = None,
                type: str | None = None, since: date | None = None, until: date | None = None,

@@ -30,7 +30,7 @@ MIGRATIONS: list[str] = [
     CREATE INDEX events_dyad ON events(actor_country, recipient_country);
     CREATE INDEX claims_article ON claims(article_id);
     """,
-    # 2: claim groups (recomputed across the whole store by Store.regroup_claims)
+    # 2: claim groups (kept up to date by Store.regroup_claims; see migration 5)
     """
     CREATE TABLE claim_groups (
         group_id VARCHAR PRIMARY KEY, about VARCHAR, unit VARCHAR, min DOUBLE, max DOUBLE,
@@ -66,5 +66,16 @@ MIGRATIONS: list[str] = [
     CREATE TABLE story_bands (article_id VARCHAR NOT NULL, band UTINYINT NOT NULL,
         key BLOB NOT NULL);
     CREATE TABLE event_blocks (event_id VARCHAR PRIMARY KEY, block VARCHAR NOT NULL);
+    """,
+    # 5: what an incremental claim regroup needs per group (docs/claims.md, "In the store"):
+    # the partition (story) it was grouped in, its plain and alternative ids and its founding
+    # claim. Groups stored before this have NULL base_id: the next regroup redoes them all.
+    """
+    ALTER TABLE claim_groups ADD COLUMN partition_key VARCHAR;
+    ALTER TABLE claim_groups ADD COLUMN base_id VARCHAR;
+    ALTER TABLE claim_groups ADD COLUMN alt_id VARCHAR;
+    ALTER TABLE claim_groups ADD COLUMN founder_claim_id VARCHAR;
+    CREATE INDEX claim_groups_partition ON claim_groups(partition_key);
+    CREATE INDEX claim_groups_base ON claim_groups(base_id);
     """,
 ]
