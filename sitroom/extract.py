@@ -15,7 +15,7 @@ from .ingest.common import article_id
 from .nlp.dates import DateResolution, find_date_expressions, reference_times, resolve_date
 from .claims.about import about_text
 from .nlp.frames import (REPORTING, Frame, attribution_of, find_frames, governing_verb,
-                         match_predicate, phrase_bounds, subject_of, thing_noun)
+                         match_predicate, phrase_bounds, subject_of, thing_noun, unnamed_attack)
 from .nlp.quantities import (Quantity, additional, event_quantities, find_quantities,
                               sentence_casualties)
 from .nlp.pipeline import load_pipeline
@@ -123,17 +123,30 @@ def _reporting_subject(token: Token) -> Token | None:
 
 def _fuller_mention(doc: Doc, span: Span) -> Span | None:
     """An earlier, fuller mention of the person named by `span` (a surname alone), with its
-    title: "Minister of Information Moammar al-Eryani" for "al-Eryani"."""
+    title: "Minister of Information Moammar al-Eryani" for "al-Eryani"; "Chinese Premier Wen
+    Jiabao" for "Wen" (a family name written first), "Iranian airline Mahan Air" for "Mahan" (an
+    organisation's first word). A name with no earlier mention that stands in a titled phrase
+    of its own, as a pronoun's antecedent does ("White House spokeswoman Dana Perino"), gives
+    that phrase."""
     names = [e for e in span.ents if e.label_ == "PERSON"]
     if names and (len(names) != 1 or len(span) > len(names[0]) + 2):
         return None
     if not names and not (len(span) <= 2 and all(t.pos_ == "PROPN" for t in span)):
         return None
     last = _surname(names[0] if names else span)
+    words = [t.text for t in span if t.tag_ != "POS"]
+    first_name = None  # an earlier "Wen Jiabao" for "Wen": family names written first
     for ent in doc.ents:
         if ent.start >= span.start:
             break
-        if ent.label_ == "PERSON" and _surname(ent) == last:
+        if ent.label_ in ("ORG", "FAC", "PRODUCT") and len(ent) > len(words) and \
+                [t.text for t in ent[:len(words)]] == words:
+            full = doc[slice(*phrase_bounds(ent.root))]  # "Mahan" after "Mahan Air"
+            if len(full) > len(span):
+                return full
+        if ent.label_ != "PERSON":
+            continue
+        if _surname(ent) == last:
             head = ent.root
             if head.dep_ == "pobj" and head.head.lower_ == "of" and \
                     head.head.head.pos_ in ("NOUN", "PROPN"):
@@ -141,6 +154,16 @@ def _fuller_mention(doc: Doc, span: Span) -> Span | None:
             full = doc[slice(*phrase_bounds(head))]
             if len(full) > len(span):
                 return full
+        elif first_name is None and len(words) == 1 and len(ent) >= 2 and ent[0].text == last:
+            full = doc[slice(*phrase_bounds(ent.root))]
+            if len(full) > len(span) and not any(t.dep_ in ("cc", "conj") for t in full):
+                first_name = full
+    if first_name is not None:
+        return first_name
+    own = doc[slice(*phrase_bounds(span.root))]
+    if own.start <= span.start and own.end >= span.end and len(own) > len(span) and \
+            not any(t.dep_ in ("cc", "conj") for t in own):
+        return own
     return None
 
 
@@ -177,7 +200,38 @@ def _named(span: Span) -> bool:
 
 
 def nearest_country(doc: Doc, token: Token, kb: ActorKB, skip: tuple[Span, ...] = ()) -> str | None:
-    """The country named closest to `token` in its sentence (outside the `skip` spans)."""
+    """The country named closest to `token` in its sentence (outside the `skip` spans and outside
+    what the actor at `token` acts on, the object of its own predicate: "Wen visits India", "his
+    visit to Egypt", "X accused Pakistan's government")."""
+    subj = token
+    while subj.dep_ in ("conj", "compound", "appos") and subj.head is not subj:
+        subj = subj.head
+    pred = None
+    if subj.dep_ in ("nsubj", "nsubjpass", "poss", "csubj"):
+        pred = subj.head
+    elif subj.dep_ == "pobj" and subj.head.dep_ == "agent":
+        pred = subj.head.head  # "was boycotted by X": the thing boycotted is not X's
+    if pred is not None:
+        topic_preps = ("to", "about", "on", "against", "into", "toward", "towards", "over", "with",
+                       "regarding", "concerning")
+        topic = []
+        for child in pred.children:
+            if child.i == subj.i or (child.i == subj.head.i and subj.dep_ == "pobj"):
+                continue
+            if child.dep_ == "prep" and child.lower_ in topic_preps:
+                child = next((c for c in child.children if c.dep_ == "pobj"), child)
+            elif not (child.dep_ in ("dobj", "dative") or
+                      (child.dep_ == "nsubjpass" and subj.dep_ == "pobj")):
+                continue
+            if child.pos_ not in ("NOUN", "PROPN", "NUM", "SYM"):
+                continue  # the thing itself, not what is said of it
+            topic.append(doc[slice(*phrase_bounds(child))])
+            for prep in child.children:  # "promised £100m to Iraq", "aid for Gaza"
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if obj is not None and prep.dep_ == "prep" and \
+                        prep.lower_ in (*topic_preps, "for"):
+                    topic.append(doc[slice(*phrase_bounds(obj))])
+        skip = (*skip, *topic)
     best: tuple[int, str] | None = None
     for ent in token.sent.ents:
         if ent.label_ not in ("GPE", "NORP") or any(
@@ -196,10 +250,21 @@ AFFILIATION_PREPS = frozenset({"for", "of", "from", "with", "at"})
 
 def _affiliation_country(doc: Doc, token: Token, kb: ActorKB, on: date) -> str | None:
     """The country of the body a person speaks for or belongs to, named in the phrase or its
-    apposition: "Ahmed al-Assadi, a spokesman for the PMF" -> the PMF's country."""
+    apposition: "Ahmed al-Assadi, a spokesman for the PMF" -> the PMF's country; "Mahan's
+    director" -> the country of Mahan (by its fuller mention, "Iranian airline Mahan Air")."""
     heads = [token] + [c for c in token.children if c.dep_ == "appos"]
     for head in heads:
         for prep in head.children:
+            if prep.dep_ == "poss" and prep.ent_type_ in ("ORG", "FAC", "PRODUCT", "PERSON") and \
+                    prep.i < token.i:
+                obj = prep
+                text = doc[slice(*phrase_bounds(obj))].text
+                fuller = _fuller_mention(doc, doc[obj.i:obj.i + 1])
+                country = kb.country_cue(text) or kb.resolve(text, on).country or (
+                    kb.resolve(fuller.text, on).country if fuller is not None else None)
+                if country is not None:
+                    return country
+                continue
             if prep.dep_ != "prep" or prep.lower_ not in AFFILIATION_PREPS:
                 continue
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -236,28 +301,53 @@ def resolve_participant(doc: Doc, token: Token | None, on: date, kb: ActorKB,
             alt = kb.resolve(doc[slice(*phrase_bounds(appos))].text, on)
             if alt.sector is not None:
                 res = alt
+    # where to look for country cues: the named mention, not a pronoun standing for it
+    anchor = token if span.start <= token.i < span.end else span.root
+    if anchor is not token and token.lower_ in PERSON_PRONOUNS and anchor.dep_ == "compound" \
+            and anchor.head.pos_ == "NOUN" and kb.sector_for_role(anchor.head.text) is None:
+        return None  # a name that only qualifies a thing is no person: "the Tsuen Wan district"
     if res.country is None and res.sector is None and res.entity is None:
         earlier = _fuller_mention(doc, span)
         if earlier is not None:  # "al-Eryani" after "Minister of Information Moammar al-Eryani"
             alt = kb.resolve(earlier.text, on)
             if alt.sector is not None or alt.country is not None:
                 res, token = alt, earlier.root
+            anchor = earlier.root  # unknown there too: the cues around the fuller mention
     country = res.country
     if country is None and res.sector is not None and span[0].lower_ in ANAPHORIC:
         country = _antecedent_country(doc, span, kb)  # "these troops": the troops named before
-    if country is None and res.entity is None and (
+    # a people without a state of its own named in the phrase ("Kurdish and Sunni MPs")
+    peoples = [] if country is not None or res.entity is not None else \
+        [c for t in span if t.ent_type_ != "PERSON" for c in [kb.people_countries(t.text)] if c]
+    if country is None and res.entity is None and (peoples or
             (res.sector is not None and (_generic(span) or _named(span)))
             or (res.role is None and _named(span))):
         # a role phrase or an unknown local name: whom it speaks for ("a spokesman for the PMF"),
-        # else the nearest country cue outside the other party (a country accused or met is not
-        # the speaker's: "X blamed both Israel and the United States"), else the article's
-        country = _affiliation_country(doc, token, kb, on)
-        if country is None:
+        # else the people it names (homed where the article is), else the nearest country cue
+        # outside the other party and what the actor acts on (a country accused, visited or met
+        # is not the speaker's: "X blamed both Israel and the United States"), else the article's
+        country = _affiliation_country(doc, anchor, kb, on)
+        if country is None and peoples:
+            named: dict[str, int] = {}
+            for ent in doc.ents:
+                if ent.label_ in ("GPE", "NORP", "ORG", "LOC"):  # "the Parliament of Iraq" too
+                    cue = kb.country_cue(ent.text)
+                    if cue is not None:
+                        named[cue] = named.get(cue, 0) + 1
+            options = [c for c in peoples[0] if all(c in p for p in peoples)] or list(peoples[0])
+            if home in options:
+                country = home
+            elif any(named.get(c) for c in options):  # the one the article is about
+                country = max(options, key=lambda c: named.get(c, 0))
+            elif len(options) == 1:  # "Tibetan monks"
+                country = options[0]
+            # else unknown: a people of several countries, none of them in the article
+        elif country is None:
             skip = (span,) if other is None else (span, doc[slice(*phrase_bounds(other))])
             if other is not None and other_whole:
                 skip += (doc[other.left_edge.i:other.right_edge.i + 1],)
-            country = nearest_country(doc, token, kb, skip) or home
-        weight *= 0.7 if res.sector is not None else 0.5
+            country = nearest_country(doc, anchor, kb, skip) or home
+        weight *= 0.7 if res.sector is not None or peoples else 0.5
     return Actor(text=text, country=country, sector=res.sector, entity=res.entity,
                  role=res.role, confidence=res.confidence * weight,
                  start=span.start_char, end=span.start_char + len(text))
@@ -345,6 +435,9 @@ def event_date(doc: Doc, frame: Frame, article: Article,
     if {c.lower_ for c in verb.children if c.dep_ == "aux"} & PROMISE_AUX:
         prefer = "future"  # "X will evacuate in mid-August": a promise (AGREE) dated by its act
     best = None
+    own_future = False  # the trigger's clause has its own date, after the article's
+    complements = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")
+                   and c.i > trigger.i] if trigger.pos_ == "VERB" else []
     for start, end in find_date_expressions(sent.text):
         a, b = sent.start_char + start, sent.start_char + end
         span = doc.char_span(a, b, alignment_mode="expand")
@@ -352,17 +445,20 @@ def event_date(doc: Doc, frame: Frame, article: Article,
                                 anchor=reference)
         if span is None or resolved is None or resolved.date is None:
             continue
-        if happened and resolved.date > article.date:
-            continue
         steps = _attachment(span, trigger, verb)
+        if any(inner.left_edge.i <= span.root.i <= inner.right_edge.i for inner in complements):
+            continue  # "agreed to lift embargoes in late February": the lifting's date
+        if happened and resolved.date > article.date:
+            own_future = own_future or steps is not None
+            continue
         if steps is None and (article.date - resolved.date).days > BACKGROUND_DAYS \
                 and _in_description(span, trigger):
             continue  # an old date describing a participant ("rebels who entered two years ago")
         key = (0, steps) if steps is not None else (1, min(abs(a - trigger.idx), abs(b - trigger.idx)))
         if best is None or key < best[0]:
             best = (key, resolved)
-    if best is not None:
-        return best[1].date, best[1].precision
+    if best is not None and not (own_future and best[0][0] == 1):
+        return best[1].date, best[1].precision  # not another clause's date for a promise
     if happened and reference is not None and reference.date is not None \
             and reference.date <= article.date and (headline or _past_tense(trigger)):
         return reference.date, reference.precision
@@ -495,6 +591,9 @@ def event_from_frame(doc: Doc, frame: Frame, article: Article, kb: ActorKB,
     actor = resolve_participant(doc, actor_tok, article.date, kb, home, recipient_tok,
                                 other_whole=True)  # the accused's country is not the actor's
     recipient = resolve_participant(doc, recipient_tok, article.date, kb, home, actor_tok)
+    if actor is None and actor_tok is None:
+        actor = unnamed_attacker(doc, frame, recipient) or detaining_authority(
+            doc, frame, recipient, home, gazetteer)
     if actor is None or (actor.country is None and actor.sector is None):
         return None  # nobody we can name or type: not an event an analyst can use
     if recipient is not None and actor.entity and actor.entity == recipient.entity:
@@ -508,6 +607,8 @@ def event_from_frame(doc: Doc, frame: Frame, article: Article, kb: ActorKB,
     when, precision = event_date(doc, frame, article, reference, headline)
     if when is not None and (article.date - when).days > BACKGROUND_DAYS:
         return None  # background ("in August 2018"), not news of this article
+    if _undated_past(doc[frame.trigger]):
+        return None  # "the police have used force against protesters before": background
     context = [c for c in (home, actor.country, recipient.country if recipient else None) if c]
     location = event_location(doc, frame, gazetteer, context) if gazetteer else None
     return Event(
@@ -522,6 +623,51 @@ def event_from_frame(doc: Doc, frame: Frame, article: Article, kb: ActorKB,
         goldstein=goldstein(root), evidence=evidence,
         confidence=_confidence(actor, recipient),
     )
+
+
+def _undated_past(trigger: Token) -> bool:
+    """The clause tells of some earlier time, not of news: "have used force before", "had
+    previously met"."""
+    verb = governing_verb(trigger)
+    return any(c.dep_ == "advmod" and c.lower_ in ("before", "previously") and not any(c.children)
+               for c in verb.children)
+
+
+UNNAMED_ATTACKER = "[unidentified attackers]"
+"""The actor of an attack whose attacker goes unnamed; brackets mark an implied actor, as in the
+annotation guide (country unknown, sector UAF: unidentified armed force)."""
+
+
+def unnamed_attacker(doc: Doc, frame: Frame, recipient: Actor | None) -> Actor | None:
+    """The implied actor of a reported attack with no named attacker and a named victim: "a
+    roadside bomb killed three soldiers", "two policemen were shot dead". None for accidents,
+    for harm with no cause given, and for what has not happened."""
+    if frame.type != "ASSAULT" or frame.status != "asserted" or recipient is None:
+        return None
+    if unnamed_attack(doc[frame.trigger]) is None:
+        return None
+    return Actor(text=UNNAMED_ATTACKER, country=None, sector="UAF", confidence=0.3)
+
+
+AUTHORITIES = "[authorities]"
+"""The implied actor of an arrest with no named arrester."""
+
+
+def detaining_authority(doc: Doc, frame: Frame, recipient: Actor | None, home: str | None,
+                        gazetteer: Gazetteer | None) -> Actor | None:
+    """The implied actor of "X was arrested in Lebanon" (no agent named): the authorities of
+    the country where it happened, else of the article's home country."""
+    trigger = doc[frame.trigger]
+    if frame.type != "COERCE" or frame.mode != "arrest" or frame.status != "asserted" or \
+            recipient is None or trigger.pos_ != "VERB" or \
+            not any(c.dep_ == "auxpass" for c in trigger.children) or \
+            any(c.dep_ == "agent" for c in trigger.children):
+        return None
+    place = event_location(doc, frame, gazetteer, [home] if home else []) if gazetteer else None
+    country = place.country if place is not None and place.country else home
+    if country is None:
+        return None
+    return Actor(text=AUTHORITIES, country=country, sector="COP", confidence=0.3)
 
 
 BACKGROUND_DAYS = 14
@@ -573,10 +719,14 @@ def dedup(events: Iterable[Event], headline_end: int = 0) -> tuple[Event, ...]:
     best: dict[tuple[Any, ...], Event] = {}
     for ev in events:
         key = (ev.type, _party_key(ev.actor), _party_key(ev.recipient), ev.status,
-               ev.date.isocalendar()[:2] if ev.date else None)  # last week's attack is another
+               ev.date.isocalendar()[:2] if ev.date else None,  # last week's attack is another
+               ev.mode if ev.type == "ASSAULT" else None)  # a shot and tear gas are two acts
         old = best.get(key)
         if old is None or (old.evidence.start < headline_end <= ev.evidence.start):
             best[key] = ev
+    moded = {k[:-1] for k in best if k[-1] is not None}
+    best = {k: e for k, e in best.items() if k[-1] is not None or k[:-1] not in moded}
+    # an attack told once with its means and once without is one attack
     # in one sentence, "the airstrike" and "the airstrike that killed X" are one event: the
     # mention without a recipient goes when the same act with a recipient is there
     targeted = {(e.type, _party_key(e.actor), e.status, e.evidence.start)

@@ -16,6 +16,7 @@ FORMATS = {
                   ["code", "iso3", "kind", "name", "aliases", "demonyms", "seats", "regions",
                    "leader", "cities"]),
     "roles": ("# sitroom-actors roles format 1", ["word", "sector", "kind"]),
+    "peoples": ("# sitroom-actors peoples format 1", ["word", "countries"]),
     "people": ("# sitroom-actors people format 1", PEOPLE_COLUMNS),
     "organizations": ("# sitroom-actors organizations format 1", ORG_COLUMNS),
 }

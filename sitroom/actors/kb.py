@@ -73,6 +73,7 @@ class ActorKB:
         self.country_names: dict[str, str] = {}
         self.leaders: dict[str, str] = {}
         self.roles: dict[str, Role] = {}
+        self.peoples: dict[str, tuple[str, ...]] = {}  # "kurdish" -> (IRQ, TUR, SYR, IRN)
         self.acronyms = True   # short all-capitals aliases match case-sensitively
 
     # ---- building -------------------------------------------------------------------------
@@ -121,6 +122,14 @@ class ActorKB:
             self.roles[key(role.word)] = role
             self.add(role.word, role)
 
+    def add_peoples(self, path: Path) -> None:
+        """Peoples without a state of their own ("Kurdish", "Tamil", "Basque"), each with the
+        countries they mostly live in (most populous first). Not country cues: only an actor
+        phrase that names one is homed by it (see `people_countries`)."""
+        _, rows = read_rows(path, "peoples")
+        for _, row in rows:
+            self.peoples[key(row["word"])] = tuple(split(row["countries"]))
+
     def add_person(self, office: Office, aliases: Sequence[str]) -> None:
         offices = self.people.setdefault(office.name, [])
         offices.append(office)
@@ -156,6 +165,10 @@ class ActorKB:
                 return hit.code
         return None
 
+    def people_countries(self, word: str) -> tuple[str, ...]:
+        """The countries a people lives in, for a word naming it ("Kurdish"); () if unknown."""
+        return self.peoples.get(key(word), ())
+
     def sector_for_role(self, word: str) -> str | None:
         """The PLOVER sector of a role word ("troops" -> MIL), None when unknown or untyped."""
         role = self.roles.get(key(word))
@@ -185,6 +198,8 @@ def _load(extra: tuple[str, ...]) -> ActorKB:
     kb = ActorKB()
     kb.add_countries(DATA / "countries.csv")
     kb.add_roles(DATA / "roles.csv")
+    if (DATA / "peoples.csv").exists():
+        kb.add_peoples(DATA / "peoples.csv")
     people = DATA / "people.csv"
     if people.exists():
         for office, aliases in read_people(people):

@@ -225,15 +225,28 @@ def _is_light(noun: Token) -> bool:
     return noun.dep_ == "pobj" and head.lower_ in ("in", "for", "during", "after")
 
 
+def shared_conjunct(verb: Token) -> Token | None:
+    """The next coordinated verb whose complements a bare verb shares ("fired and landed a live
+    round on a protester": "on a protester" is also where the fire went); None when `verb`
+    has complements of its own."""
+    if verb.pos_ != "VERB" or any(c.dep_ in ("dobj", "prep", "ccomp", "xcomp", "dative")
+                                  and c.i > verb.i for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"), None)
+
+
 def _requirements_hold(token: Token, pred: Predicate) -> bool:
     if pred.objects == {"*"}:
         if _child(token, "dobj", "nsubjpass") is None:
             return False
     elif pred.objects and not (_object_lemmas(token) & pred.objects):
         return False
-    obj = _child(token, "dobj")
+    shared = shared_conjunct(token)
+    obj = _child(token, "dobj") or (_child(shared, "dobj") if shared is not None else None)
     tool_preps = list(obj.children) if obj is not None and \
         obj.lemma_.lower() in INSTRUMENT_NOUNS else []  # "fired shells at the village"
+    if shared is not None:
+        tool_preps += [c for c in shared.children if c.dep_ == "prep"]
     if pred.particles and any(c.dep_ == "prt" and c.lower_ not in pred.particles
                               for c in token.children):
         return False  # "called off the strike": not the "call on" row
@@ -396,10 +409,27 @@ def _sender(message: Token) -> Token | None:
     return None
 
 
+ASPECT_VERBS = frozenset("""continue resume maintain keep intensify escalate step expand
+prolong""".split())
+"""Verbs that carry on their object's act: "X continued their hunger strike" is X's strike."""
+STOPPING_VERBS = frozenset("end halt stop suspend abandon cancel drop quit".split())
+EFFORT_NOUNS = frozenset("""effort efforts mission bid drive initiative attempt""".split())
+
+
 def _noun_actor(noun: Token, pred: Predicate) -> Token | None:
+    if noun.dep_ == "compound" and noun.head.lemma_.lower() in EFFORT_NOUNS and \
+            _child(noun, "poss") is None:  # "X launched a mediation effort": X
+        effort = noun.head
+        owner = _child(effort, "poss")
+        if owner is not None and owner.pos_ != "PRON":
+            return owner
+        if effort.dep_ in ("dobj", "attr") and effort.head.pos_ == "VERB" and \
+                effort.head.lemma_.lower() not in STOPPING_VERBS:
+            return subject_of(effort.head)
+        return None
     poss = _child(noun, "poss")
     light_subject = subject_of(noun.head) if noun.dep_ in ("dobj", "attr") and \
-        noun.head.lemma_.lower() in LIGHT_VERBS else None
+        noun.head.lemma_.lower() in LIGHT_VERBS | ASPECT_VERBS else None
     if poss is not None:
         if poss.pos_ == "PRON" and light_subject is not None:
             return light_subject  # "X expressed his gratitude": X, not a guess at "his"
@@ -502,6 +532,9 @@ def _verb_args(verb: Token, pred: Predicate, sent: Span) -> tuple[Token | None, 
         obj = _child(verb, "dobj")
         if recipient is None and obj is not None:
             recipient = _prep_object(obj, pred.preps)  # "restore ties with X"
+        shared = shared_conjunct(verb)
+        if recipient is None and shared is not None:
+            recipient = _prep_object(shared, pred.preps)  # "fired and landed a round on X"
     if recipient is not None and recipient.pos_ == "NOUN" and pred.type == "ACCUSE":
         inner = match_predicate(recipient)
         if inner is not None and inner.type in ("ASSAULT", "COERCE", "PROTEST"):
@@ -616,6 +649,8 @@ def frames_in_sentence(sent: Span, perpetrator: Token | None = None) -> Iterator
         if actor is not None and recipient is not None and actor.i == recipient.i:
             recipient = None
         mode, type_ = pred.mode, pred.type
+        if type_ == "ASSAULT" and mode is None and pred.pos == "VERB":
+            mode = means_mode(token)  # "killed in a car bombing": explosives
         if type_ == "ASSAULT" and _crowd_control(token, instrument):
             mode = "crowd-control"  # tear gas, water cannon, rubber bullets: not firearms
         elif type_ == "ASSAULT" and mode == "firearms" and instrument is not None and \
@@ -824,6 +859,102 @@ def _event_agent(token: Token | None, trigger: Token) -> Token | None:
             token.head.i != trigger.i:
         agent = subject_of(token.head)  # "Iran launched missiles targeting US troops"
     return agent
+
+
+ACCIDENT_NOUNS = frozenset("""accident crash collision earthquake quake flood flooding fire blaze
+storm avalanche landslide mudslide stampede derailment typhoon hurricane cyclone tornado tsunami
+eruption outbreak epidemic heatwave drowning lightning disease illness""".split())
+"""Causes of death that are no attack ("killed in a car crash", "killed by lightning")."""
+INDUSTRIAL_WORDS = frozenset("""gas boiler chemical factory plant pipeline tanker coal fireworks
+industrial mine controlled""".split())
+"""What makes an explosion an accident: "a gas explosion", "a coal mine blast"."""
+VIOLENT_VERBS = frozenset("""shoot stab behead assassinate ambush bomb gun massacre execute lynch
+torture shell""".split())
+"""Verbs that name an attack on their own: "two policemen were shot dead"."""
+ATTACK_MEANS = ATTACK_NOUNS - {"crash"} | WEAPON_NOUNS | frozenset(
+    """airstrike gunfire shelling bombardment landmine minefield""".split())
+
+
+def _causes(trigger: Token) -> list[Token]:
+    """What a harm verb names as its cause: its active subject ("a roadside bomb killed ..."), its
+    passive agent ("killed by an explosive device") or what it happened in ("killed in a car
+    bombing")."""
+    causes = [c for c in trigger.children if c.dep_ == "nsubj"]
+    for prep in trigger.children:
+        if prep.dep_ in ("agent", "prep") and prep.lower_ in ("by", "in", "during", "with"):
+            causes += [o for o in prep.children if o.dep_ == "pobj"]
+    if not causes and trigger.dep_ == "conj" and trigger.head.pos_ == "VERB" and \
+            trigger.head.i < trigger.i:
+        return _causes(trigger.head)  # "a bombing killed one and wounded two": the bombing
+    return causes
+
+
+MEANS_MODES = (
+    ("suicide-attack", frozenset({"suicide"})),
+    ("drone", frozenset({"drone", "uav"})),
+    ("aerial", frozenset({"airstrike", "air", "bombardment", "warplane", "jet"})),
+    ("heavy-weapons", HEAVY | frozenset({"shelling"})),
+    ("explosives", frozenset("""bomb bombing explosive device ied grenade mine landmine minefield
+blast explosion""".split())),
+    ("firearms", frozenset({"gunfire", "gun", "rifle", "shooting", "shoot", "gunman"})),
+)
+"""The ASSAULT mode that the means of an attack names, most specific first."""
+
+
+def means_mode(trigger: Token) -> str | None:
+    """The ASSAULT mode given by how harm was done: "killed in a suicide car bombing"
+    (suicide-attack), "killed by an improvised explosive device" (explosives)."""
+    for cause in _causes(trigger):
+        if _accidental(cause) or cause.lemma_.lower() not in ATTACK_MEANS | {"bomber"}:
+            continue
+        words = {cause.lemma_.lower()} | {c.lemma_.lower() for c in cause.children
+                                         if c.dep_ in ("compound", "amod", "nmod")}
+        if cause.lemma_.lower() == "bomber":
+            words.add("bomb")  # "a suicide bomber killed 12"
+        for mode, cues in MEANS_MODES:
+            if words & cues:
+                return mode
+    return None
+
+
+def _accidental(cause: Token) -> bool:
+    lemma = cause.lemma_.lower()
+    mods = {w for c in cause.children if c.dep_ in ("compound", "amod", "nmod")
+            for w in (c.lemma_.lower(), c.lower_)}
+    return lemma in ACCIDENT_NOUNS or bool(mods & ACCIDENT_NOUNS) or (
+        lemma in ("explosion", "blast") and bool(mods & INDUSTRIAL_WORDS))
+
+
+def unnamed_attack(trigger: Token) -> Token | None:
+    """The means of an attack whose attacker goes unnamed: "a roadside bombing killed one
+    soldier" (the bombing), "were killed in a suicide car bombing" (the bombing), "two
+    policemen were shot dead" (the verb itself). None for accidents and disasters ("killed in
+    a car crash", "a gas explosion killed ...") and for harm with no cause given ("three people
+    were killed"), which may be either."""
+    if trigger.pos_ != "VERB":
+        return None
+    clause = trigger
+    while clause.dep_ == "conj" and clause.head.pos_ == "VERB" and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        clause = clause.head  # "a bombing killed one and wounded two"
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in clause.children)
+    subject = _child(clause, "nsubj")
+    if not passive and (subject is None or subject.lemma_.lower() not in ATTACK_MEANS):
+        return None  # a named or implied doer ("we bombed", "murdering civilians")
+    if passive and _child(clause, "agent") is not None and not any(
+            o.lemma_.lower() in ATTACK_MEANS for a in clause.children if a.dep_ == "agent"
+            for o in a.children):
+        return None  # "killed by soldiers": a named attacker
+    causes = _causes(trigger)
+    if any(_accidental(c) for c in causes):
+        return None
+    means = next((c for c in causes if c.lemma_.lower() in ATTACK_MEANS), None)
+    if means is not None:
+        if any(t.ent_type_ in ("DATE", "NORP", "GPE", "ORG") for t in means.subtree
+               if t.i < means.i):
+            return None  # "the 2005 bombings" (another attack), "a US drone strike" (named)
+        return means
+    return trigger if trigger.lemma_.lower() in VIOLENT_VERBS else None
 
 
 def valid_participant(token: Token | None) -> Token | None:

@@ -398,3 +398,90 @@ def test_call_off_with_a_date_is_not_a_request(nlp: Language) -> None:
 ])
 def test_allow_without_an_eased_restriction_is_no_concession(nlp: Language, text: str) -> None:
     assert "CONCEDE" not in [f[0] for f in frames(nlp, text)]
+
+
+@pytest.mark.parametrize("text,mode,victim", [
+    ("A roadside bombing near the town of Samarra on Sunday killed one U.S. soldier.",
+     "explosives", "one U.S. soldier"),
+    ("At least three Iraqi civilians have been killed in a suicide car bombing in central "
+     "Baghdad.", "suicide-attack", "At least three Iraqi civilians"),
+    ("Three US servicemen were killed by an improvised explosive device outside Basra.",
+     "explosives", "Three US servicemen"),
+    ("Two policemen were shot dead in Mosul on Tuesday.", "firearms", "Two policemen"),
+    ("A journalist was stabbed to death in Moscow.", "primitive", "A journalist"),
+])
+def test_attack_with_no_named_attacker(extractor, text: str, mode: str, victim: str) -> None:
+    from datetime import date
+    from sitroom.extract import UNNAMED_ATTACKER
+    events = extractor.extract_text(text, date(2019, 5, 3)).events
+    assert [(e.type, e.mode, e.actor.text, e.actor.sector, e.actor.country)
+            for e in events][:1] == [("ASSAULT", mode, UNNAMED_ATTACKER, "UAF", None)], events
+    assert events[0].recipient is not None and events[0].recipient.text in victim
+    assert events[0].actor.confidence < 0.5  # said to be implied
+
+
+@pytest.mark.parametrize("text", [
+    "Five people were killed in a car crash on the highway.",
+    "A gas explosion killed three workers at the factory.",
+    "Three people were killed in Kabul on Monday.",  # no cause given: maybe an accident
+    "Two soldiers were killed when their helicopter crashed.",
+    "The army may have killed civilians.",  # not a reported attack
+    "An abandoned building was blown up in a controlled explosion.",
+    "Fifty-two people were killed in the 2005 bombings on three London trains.",  # another attack
+    "A United States military strike in Laghman killed 15 people.",  # a named attacker
+    '"When we bombed Dresden, we punished a lot of people," he said.',  # a doer is named
+])
+def test_accidents_and_causeless_deaths_have_no_implied_attacker(extractor, text: str) -> None:
+    from datetime import date
+    events = extractor.extract_text(text, date(2019, 5, 3)).events
+    assert not [e for e in events if e.actor.sector == "UAF" and e.actor.country is None], events
+
+
+def test_a_named_attacker_gets_the_means_as_mode(nlp: Language) -> None:
+    found = frames(nlp, "A suicide bomber killed 12 people at a market in Baghdad.")
+    assert found[0][:4] == ("ASSAULT", "suicide-attack", "asserted", "A suicide bomber")
+    found = frames(nlp, "Gunmen gunned down a judge in Karachi.")
+    assert found[0][:5] == ("ASSAULT", "firearms", "asserted", "Gunmen", "a judge")
+
+
+def test_open_fire_and_shared_complements(nlp: Language) -> None:
+    found = frames(nlp, "Police opened fire on protesters on Tuesday.")
+    assert found[0][:5] == ("ASSAULT", "firearms", "asserted", "Police", "protesters")
+    # "fired and landed a live round on a protester": the coordinated verb's complement
+    found = frames(nlp, "For the first time in weeks of protests, police fired and landed a live "
+                        "round on a protester yesterday.")
+    assert ("ASSAULT", "firearms", "asserted", "police", "a protester") in [f[:5] for f in found]
+
+
+def test_aspect_verbs_and_effort_nouns_keep_the_actor(nlp: Language) -> None:
+    found = frames(nlp, "Opposition activists continued their hunger strike on Monday.")
+    assert found[0][:4] == ("PROTEST", "hunger", "asserted", "Opposition activists"), found
+    found = frames(nlp, "Qatar's emir launched a mediation effort between the Emirates and "
+                        "Saudi Arabia on Saturday.")
+    assert found and found[0][0] == "CONSULT" and found[0][3] == "Qatar's emir", found
+
+
+def test_a_promise_is_not_dated_by_another_clause(extractor) -> None:
+    from datetime import date
+    text = ("German Foreign Minister Oskar Fischer will visit Albania in June, the first Warsaw "
+            "Pact foreign minister to do so since Tirana split with Moscow in 1961.")
+    events = extractor.extract_text(text, date(2000, 1, 1)).events
+    assert [(e.type, e.actor.country, e.date) for e in events] == \
+        [("AGREE", "DEU", date(2000, 1, 1))], events
+    text = "The US Congress agreed to lift embargoes on pharmaceutical sales in late February."
+    events = extractor.extract_text(text, date(2000, 1, 1)).events
+    assert [(e.type, e.date) for e in events] == [("AGREE", date(2000, 1, 1))], events
+
+
+def test_an_arrest_with_no_named_arrester_is_the_authorities(extractor) -> None:
+    from datetime import date
+    from sitroom.extract import AUTHORITIES
+    text = "Two opposition leaders were detained in Minsk on Sunday."
+    events = extractor.extract_text(text, date(2020, 8, 10)).events
+    assert [(e.type, e.mode, e.actor.text, e.actor.country, e.actor.sector) for e in events] == \
+        [("COERCE", "arrest", AUTHORITIES, "BLR", "COP")], events
+    # a named arrester stays the actor; with no place and no home country, nobody is implied
+    events = extractor.extract_text("The protesters were arrested by police in Minsk.",
+                                    date(2020, 8, 10)).events
+    assert events and events[0].actor.text == "police"
+    assert not extractor.extract_text("He was arrested.", date(2020, 8, 10)).events
