@@ -598,6 +598,8 @@ def event_from_frame(doc: Doc, frame: Frame, article: Article, kb: ActorKB,
         return None  # nobody we can name or type: not an event an analyst can use
     if recipient is not None and actor.entity and actor.entity == recipient.entity:
         return None  # a party acting on itself is a misreading of the sentence
+    if _undated_past(doc[frame.trigger]):
+        return None  # "the police have used force against protesters before": background
     said_by = resolve_speaker(
         doc, doc[frame.said_by] if frame.said_by is not None else None, article.date, kb, home)
     if said_by is not None and _same_party(said_by, actor):
@@ -607,8 +609,6 @@ def event_from_frame(doc: Doc, frame: Frame, article: Article, kb: ActorKB,
     when, precision = event_date(doc, frame, article, reference, headline)
     if when is not None and (article.date - when).days > BACKGROUND_DAYS:
         return None  # background ("in August 2018"), not news of this article
-    if _undated_past(doc[frame.trigger]):
-        return None  # "the police have used force against protesters before": background
     context = [c for c in (home, actor.country, recipient.country if recipient else None) if c]
     location = event_location(doc, frame, gazetteer, context) if gazetteer else None
     return Event(

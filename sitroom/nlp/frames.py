@@ -899,13 +899,14 @@ blast explosion""".split())),
     ("firearms", frozenset({"gunfire", "gun", "rifle", "shooting", "shoot", "gunman"})),
 )
 """The ASSAULT mode that the means of an attack names, most specific first."""
+MEANS_OR_BOMBER = ATTACK_MEANS | {"bomber"}  # "a suicide bomber killed 12" names its means
 
 
 def means_mode(trigger: Token) -> str | None:
     """The ASSAULT mode given by how harm was done: "killed in a suicide car bombing"
     (suicide-attack), "killed by an improvised explosive device" (explosives)."""
     for cause in _causes(trigger):
-        if _accidental(cause) or cause.lemma_.lower() not in ATTACK_MEANS | {"bomber"}:
+        if _accidental(cause) or cause.lemma_.lower() not in MEANS_OR_BOMBER:
             continue
         words = {cause.lemma_.lower()} | {c.lemma_.lower() for c in cause.children
                                          if c.dep_ in ("compound", "amod", "nmod")}
