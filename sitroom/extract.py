@@ -17,7 +17,7 @@ from .claims.about import about_text
 from .nlp.frames import (REPORTING, Frame, attribution_of, find_frames, governing_verb,
                          match_predicate, phrase_bounds, subject_of, thing_noun, unnamed_attack)
 from .nlp.quantities import (Quantity, additional, event_quantities, find_quantities,
-                              sentence_casualties)
+                              one_person, sentence_casualties)
 from .nlp.pipeline import load_pipeline
 from .nlp.typeclf import TypeClassifier
 from .ontology import QUAD_CLASS, cameo_root, goldstein
@@ -836,17 +836,45 @@ def _background_sentence(sent: Span, on: date) -> bool:
     return False
 
 
+def _toll_holder(event: Event) -> bool:
+    """An event an article's toll can belong to: a reported attack or riot."""
+    return event.status == "asserted" and (
+        event.type == "ASSAULT" or (event.type == "PROTEST" and event.mode == "riot"))
+
+
+def _at_one_person(doc: Doc, event: Event) -> bool:
+    """An attack on one unnamed person ("police landed a live round on a protester"): a toll
+    of many is not its own unless told as adding to it ("12 other people also died")."""
+    victim = event.recipient
+    if event.type != "ASSAULT" or victim is None or victim.start is None or victim.end is None:
+        return False
+    span = doc.char_span(victim.start, victim.end, alignment_mode="expand")
+    return span is not None and one_person(span)
+
+
 def with_article_casualties(doc: Doc, events: list[Event],
                             quantities: dict[int, list[Quantity]]) -> list[Event]:
     """Tolls stated apart from the attack ("At least 20 were killed") go to the article's
-    first attack (every ASSAULT coded from its sentence), for the roles it has no figure for;
-    the first statement of a toll wins. Figures of an attack on another date, or of a sentence
-    dated in the background, stay out. "Five other civilians also died" in the attack's own
-    paragraph adds to the toll stated before."""
-    main = next((i for i, e in enumerate(events) if e.type == "ASSAULT" and e.status == "asserted"),
-                None)
-    if main is None:
+    first attack or riot (every event of its type coded from its sentence), for the roles it
+    has no figure for; the first statement of a toll wins. Figures of an attack on another
+    date, of another kind of event ("71 were arrested") or of a sentence dated in the
+    background stay out. "Five other civilians also died" in the attack's own paragraph adds
+    to the toll stated before. Where the first attack is on one person, only such added
+    figures are its own; the rest go to the first attack or riot on more people."""
+    holders = [i for i, e in enumerate(events) if _toll_holder(e)]
+    if not holders:
         return events
+    if not _at_one_person(doc, events[holders[0]]):
+        return _give_tolls(doc, events, holders[0], quantities, added=None)
+    out = _give_tolls(doc, events, holders[0], quantities, added=True)
+    crowd = next((i for i in holders if not _at_one_person(doc, events[i])), None)
+    return out if crowd is None else _give_tolls(doc, out, crowd, quantities, added=False)
+
+
+def _give_tolls(doc: Doc, events: list[Event], main: int, quantities: dict[int, list[Quantity]],
+                added: bool | None) -> list[Event]:
+    """with_article_casualties for one event; `added` keeps only the figures told as adding
+    to a toll (True) or only the others (False)."""
     head = events[main]
     main_sent = _sentence_of(doc, head)
     if main_sent is None:
@@ -854,6 +882,8 @@ def with_article_casualties(doc: Doc, events: list[Event],
     own = {_sentence_of(doc, e) for e in events
            if e.type == "ASSAULT" and e.quantities and e.date != head.date}
     own = {sent.start for sent in own if sent is not None} | {main_sent.start}
+    held = {(s.start, role) for e in events if (s := _sentence_of(doc, e)) is not None
+            for role in e.quantities if e.type != head.type}  # the arrest's own "71 arrested"
     tolls: dict[str, float] = {}
     more: dict[str, float] = {}
     text = doc.text  # built anew (joined from every token) at each access
@@ -862,24 +892,26 @@ def with_article_casualties(doc: Doc, events: list[Event],
         if start in own or _background_sentence(sent, head.article_date):
             continue
         stated = sentence_casualties(sent, found)
-        added = sentence_casualties(sent, [q for q in found if additional(q, text)])
+        extra = sentence_casualties(sent, [q for q in found if additional(q, text)])
         same_paragraph = start > main_sent.start and \
             "\n" not in text[main_sent.end_char:sent.start_char]
         for role, value in stated.items():
-            if same_paragraph and added.get(role) == value and role in head.quantities:
+            if (start, role) in held or (added is not None and added != (extra.get(role) == value)):
+                continue
+            if same_paragraph and extra.get(role) == value and role in head.quantities:
                 more[role] = more.get(role, 0.0) + value
             else:
                 tolls.setdefault(role, value)
     out = list(events)
     for i, event in enumerate(events):
         sent = _sentence_of(doc, event)
-        if event.type != "ASSAULT" or sent is None or sent.start != main_sent.start:
+        if event.type != head.type or sent is None or sent.start != main_sent.start:
             continue
-        extra = {k: v for k, v in tolls.items() if k not in event.quantities}
-        extra.update({k: event.quantities[k] + v for k, v in more.items()
-                      if k in event.quantities})
-        if extra:
-            out[i] = replace(event, quantities={**event.quantities, **extra})
+        plus = {k: v for k, v in tolls.items() if k not in event.quantities}
+        plus.update({k: event.quantities[k] + v for k, v in more.items()
+                     if k in event.quantities})
+        if plus:
+            out[i] = replace(event, quantities={**event.quantities, **plus})
     return out
 
 

@@ -527,6 +527,8 @@ def _verb_args(verb: Token, pred: Predicate, sent: Span) -> tuple[Token | None, 
             later = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"),
                          None)  # "will destroy and obliterate X": X for both
             recipient = _child(later, "dobj") if later is not None else None
+            if recipient is not None and recipient.lemma_.lower() in INSTRUMENT_NOUNS:
+                recipient = None  # "fired and landed a live round on X": X, not the round
     if recipient is None and pred.preps:
         recipient = _prep_object(verb, pred.preps)
         obj = _child(verb, "dobj")

@@ -641,13 +641,23 @@ def _elliptic_member(doc_tok: Token, anchor_word: Token) -> bool:
 
 VICTIM_ROLES = {"kill": "dead", "murder": "dead", "assassinate": "dead", "execute": "dead",
                 "slay": "dead", "behead": "dead", "wound": "injured", "injure": "injured",
-                "shoot": "injured", "stab": "injured", "hurt": "injured",
+                "shoot": "injured", "stab": "injured", "hurt": "injured", "beat": "injured",
+                "hit": "injured", "land": "injured",
                 "arrest": "arrested", "detain": "arrested", "apprehend": "arrested"}
 PERSON_WORDS = frozenset("""man woman boy girl child teenager protester demonstrator student
 journalist photojournalist reporter cameraman soldier officer policeman policewoman general
 commander leader official politician minister civilian worker resident activist worker guard
 driver priest pilot judge mayor governor lawmaker senator diplomat ambassador member
 photographer teacher doctor nurse victim fighter militant rebel suspect person""".split())
+
+
+def one_person(victim: Span) -> bool:
+    """"a protester", "one man", a headline's "protester": a single unnamed person (a toll
+    of many is not theirs)."""
+    root = victim.root
+    bare = not any(c.dep_ in ("det", "poss") for c in root.children)
+    return bool(len(victim)) and (victim[0].lower_ in ("a", "an", "one") or bare) and \
+        _singular_person(root) and root.ent_type_ != "PERSON"
 
 
 def _singular_person(tok: Token) -> bool:
@@ -670,7 +680,12 @@ def _implicit_victims(sent: Span, linked: Callable[[Token], bool],
             continue
         if tok.lemma_.lower() == "shoot" and any(c.lower_ == "dead" for c in tok.children):
             role = "dead"
-        victims = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        if tok.lemma_.lower() == "land":  # "landed a live round on a protester"
+            victims = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "on"
+                       for g in c.children if g.dep_ == "pobj"
+                       and g.ent_type_ not in ("DATE", "TIME")]
+        else:
+            victims = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
         if tok.dep_ == "acl" and tok.tag_ == "VBN" or (
                 tok.dep_ == "acl" and any(c.dep_ == "auxpass" for c in tok.children)):
             victims.append(tok.head)  # "a protester being shot", "the general killed in"

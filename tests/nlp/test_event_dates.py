@@ -66,3 +66,19 @@ def test_article_tolls_reach_the_attack(extractor: Extractor) -> None:
     attack = by_text(found, "killed a police commander")
     assert attack.quantities == {"dead": 13, "injured": 30}
     assert attack.date == date(2020, 1, 5)
+
+
+def test_a_crowd_toll_is_not_a_shot_at_one_person(extractor: Extractor) -> None:
+    """The day's "66 injured" belongs to the riot, not to the shot at one protester; a figure
+    of the arrests' own sentence is not the riot's."""
+    found = events(extractor, "Police shoot protester in Hong Kong",
+                   "Police fired and landed a live round on a protester on Thursday.\n\n"
+                   "Protesters threw bricks and petrol bombs at police in Mong Kok on Thursday. "
+                   "Police arrested 80 people overnight.\n\n"
+                   "Sixty-six people were injured on Thursday according to health officials.",
+                   date(2020, 1, 10))
+    shot = by_text(found, "live round")
+    assert (shot.type, shot.quantities) == ("ASSAULT", {"injured": 1})
+    riot = by_text(found, "petrol bombs")
+    assert (riot.type, riot.mode) == ("PROTEST", "riot")
+    assert riot.quantities == {"injured": 66}

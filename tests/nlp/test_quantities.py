@@ -182,6 +182,11 @@ def trigger(sent: Span, word: str) -> object:
     ("Police arrested a teacher and a bus driver outside the court.", "arrested",
      {"arrested": 2}),
     ("The army said its soldiers had not killed anyone.", "killed", {}),
+    # a hit on one person is one injured; a shot "at" someone may miss
+    ("Police fired and landed a live round on a protester yesterday.", "landed",
+     {"injured": 1}),
+    ("Security guards beat a journalist outside the ministry.", "beat", {"injured": 1}),
+    ("Police fired a live shot at the attacker.", "fired", {}),
     # an elliptical enumeration on one casualty word, "N each from A and B"
     ("Officials said 40 civilians were wounded, as were six from the police, and three each "
      "from the army and the border guard.", "wounded", {"injured": 52}),
