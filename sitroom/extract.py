@@ -737,7 +737,19 @@ def dedup(events: Iterable[Event], headline_end: int = 0) -> tuple[Event, ...]:
     kept = [e for e in best.values() if e.recipient is not None or (
             (e.type, _party_key(e.actor), e.status, e.evidence.start) not in targeted
             and (e.type, _party_key(e.actor), e.status, e.date) not in attacks)]
+    # "killed 11 peacekeepers and injured 15 others": the others are victims of the same act
+    named = {(e.type, _party_key(e.actor), e.status, e.evidence.start) for e in kept
+             if e.recipient is not None and not _others(e.recipient)}
+    kept = [e for e in kept if e.recipient is None or not _others(e.recipient) or
+            (e.type, _party_key(e.actor), e.status, e.evidence.start) not in named]
     return tuple(sorted(kept, key=lambda e: (e.evidence.start, e.event_id)))
+
+
+def _others(party: Actor) -> bool:
+    """"others", "15 others", "other civilians": more victims of an act told with its main ones."""
+    words = party.text.lower().split()
+    return party.country is None and party.entity is None and bool(words) and (
+        words[-1] == "others" or "other" in words[:3])
 
 
 def _claim_date(doc: Doc, speaker_verb: Token | None, article: Article) -> date:

@@ -31,9 +31,9 @@ def build_seed_db(path: Path, seeds: Path, stories: bool = True) -> dict[str, An
     with Store(path) as store:
         report = ingest(read_paths([str(seeds)]), store, Extractor())
         assert report.ok and report.stored >= 2, report
-        store.regroup_claims()
         if stories:
             store.rebuild_stories()
+        store.regroup_claims()  # after the stories, as `sitroom ingest` does: groups stay fresh
         canonical = store.canonical_events() if stories else []
         events = store.events()
         articles = store.query("SELECT id, date, text FROM articles ORDER BY id")

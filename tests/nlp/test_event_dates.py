@@ -82,3 +82,15 @@ def test_a_crowd_toll_is_not_a_shot_at_one_person(extractor: Extractor) -> None:
     riot = by_text(found, "petrol bombs")
     assert (riot.type, riot.mode) == ("PROTEST", "riot")
     assert riot.quantities == {"injured": 66}
+
+
+def test_other_victims_are_the_same_attack(extractor: Extractor) -> None:
+    """"killed 11 peacekeepers and injured at least 15 others" is one attack with both tolls,
+    not a second attack on "others"."""
+    found = events(extractor, "Suicide bombers kill peacekeepers in Somalia",
+                   "On Sunday, suicide bombers killed 11 Burundian peacekeepers in Mogadishu and "
+                   "injured at least 15 others.", date(2009, 2, 24))
+    attacks = [e for e in found if e.type == "ASSAULT" and "On Sunday" in e.evidence.text]
+    assert len(attacks) == 1
+    assert attacks[0].recipient is not None and "peacekeepers" in attacks[0].recipient.text
+    assert attacks[0].quantities == {"dead": 11, "injured": 15}
