@@ -1,6 +1,7 @@
 """The `sitroom_events` spaCy component codes what the Extractor codes, on a plain spacy.load."""
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from sitroom.nlp.pipeline import MODEL, load_pipeline
 from sitroom.records import Article
 
 CORPUS = "corpora/wikinews-seedformat"
+DAY = date(2020, 1, 8)
 
 
 @pytest.fixture(scope="module")
@@ -44,8 +46,20 @@ def test_factory_adds_paragraph_boundaries_once(nlp: Language) -> None:
     names = nlp.pipe_names
     assert names.index("sitroom_paragraphs") == names.index("parser") - 1
     assert names[-1] == "sitroom_events"
+    assert names.index("sitroom_lemma_fixes") == names.index("lemmatizer") + 1
     again = load_pipeline()
     assert "sitroom_events" not in again.pipe_names  # the cached sitroom pipeline is untouched
+
+
+def test_staged_protest_codes_as_the_extractor_does(nlp: Language) -> None:
+    """The model lemmatises "staged" as "stag"; the component fixes it as sitroom's pipeline
+    does, so "staged a protest" is a PROTEST on a plain spacy.load too."""
+    text = "Thousands of Kenyan teachers staged a protest in Nairobi on Monday."
+    doc = nlp(_doc_for(nlp, Article(id="t", date=DAY, title="", text=text, source=None,
+                                    origin="<doc>")))
+    expected = Extractor().extract_text(text, DAY, origin="<doc>")
+    assert [e["type"] for e in doc._.events] == [e.type for e in expected.events]
+    assert "PROTEST" in [e["type"] for e in doc._.events]
 
 
 def test_same_events_as_the_extractor_on_200_articles(nlp: Language,

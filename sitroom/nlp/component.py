@@ -18,8 +18,9 @@ reader decides); the coder prefers an event's body sentence to its headline.
 sitroom's own pipeline marks a sentence start at every line break before the parser runs
 (`sitroom_paragraphs`); a pipeline without it parses a headline into the first sentence and
 codes different events. With `paragraphs = true` (the default) the factory adds
-`sitroom_paragraphs` before the parser when the pipeline lacks it, so the component codes
-exactly what `sitroom.extract` codes.
+`sitroom_paragraphs` before the parser when the pipeline lacks it, and `sitroom_lemma_fixes`
+after the lemmatizer (the model lemmatises "staged" as "stag"), so the component codes exactly
+what `sitroom.extract` codes.
 """
 from __future__ import annotations
 
@@ -30,11 +31,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import sentences
+from .pipeline import lemma_fixes
 from ..errors import ExtractionError
 from ..records import Article
 
 PARAGRAPHS = "sitroom_paragraphs"
 assert sentences.paragraph_boundaries  # registers PARAGRAPHS with spaCy
+LEMMA_FIXES = "sitroom_lemma_fixes"
+assert lemma_fixes  # registers LEMMA_FIXES with spaCy
 
 for _name in ("events", "claims", "article_date"):
     if not Doc.has_extension(_name):
@@ -93,7 +97,10 @@ class EventsComponent:
                                                     "paragraphs": True})
 def make_events_component(nlp: Language, name: str, date: str | None, origin: str,
                           paragraphs: bool) -> EventsComponent:
-    """Build the component; with `paragraphs`, add sitroom_paragraphs before the parser too."""
+    """Build the component; with `paragraphs`, add sitroom_paragraphs before the parser too;
+    add the lemma fixes after the lemmatizer as sitroom's own pipeline does."""
     if paragraphs and PARAGRAPHS not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, before="parser")
+    if LEMMA_FIXES not in nlp.pipe_names and "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe(LEMMA_FIXES, after="lemmatizer")  # "staged a protest" is not "stag"
     return EventsComponent(nlp, name, date=date, origin=origin)
