@@ -49,10 +49,11 @@ def _antecedent(doc: Doc, token: Token) -> Span | None:
     for _ in range(2):  # this sentence and the one before: where a subject stays in focus
         if window > 0:
             window = doc[window - 1].sent.start
+    speakers = _quote_speakers(doc, token) if labels == ("PERSON",) else set()
     for ent in doc.ents:
         if ent.start >= token.i:
             break
-        if ent.label_ in labels:
+        if ent.label_ in labels and ent.root.i not in speakers:
             best = ent
             if ent.start >= window and _is_subject(ent):
                 subject = ent
@@ -63,6 +64,31 @@ def _antecedent(doc: Doc, token: Token) -> Span | None:
                     not tok.ent_type_ and (subject is None or tok.i > subject.start):
                 subject = doc[tok.i:tok.i + 1]
     return subject or best  # a pronoun takes up the subject in focus before a mere mention
+
+
+QUOTES = '"\u201c\u201d'
+
+
+def _quote_speakers(doc: Doc, token: Token) -> set[int]:
+    """The people who speak the quotation `token` stands in ('X said: "... he fired ..."'):
+    their "he" is someone else, or they would say "I". Token indices of the subjects of
+    reporting verbs in the sentences that open and close the quotation."""
+    text = doc.text
+    start = text.rfind("\n", 0, token.idx) + 1
+    end = text.find("\n", token.idx)
+    end = len(text) if end < 0 else end
+    before = text[start:token.idx]
+    if sum(before.count(q) for q in QUOTES) % 2 == 0:
+        return set()
+    opened = start + max(before.rfind(q) for q in QUOTES)
+    after = [i for q in QUOTES if (i := text.find(q, token.idx, end)) >= 0]
+    closed = min(after) if after else end - 1
+    sents = {s for i in (opened, closed)
+             if (span := doc.char_span(i, i + 1, alignment_mode="expand")) is not None
+             for s in [span[0].sent]}
+    return {subj.i for sent in sents for verb in sent
+            if verb.lemma_ in REPORTING and verb.pos_ == "VERB"
+            and (subj := subject_of(verb)) is not None}
 
 
 def _is_subject(ent: Span) -> bool:

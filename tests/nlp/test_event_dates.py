@@ -94,3 +94,16 @@ def test_other_victims_are_the_same_attack(extractor: Extractor) -> None:
     assert len(attacks) == 1
     assert attacks[0].recipient is not None and "peacekeepers" in attacks[0].recipient.text
     assert attacks[0].quantities == {"dead": 11, "injured": 15}
+
+
+def test_he_in_a_quotation_is_not_its_speaker(extractor: Extractor) -> None:
+    """'X said: "... he fired a shot at the attacker"': X would say "I"; outside the quotation
+    "he" still takes up the speaker."""
+    found = events(extractor, "Police shoot protester",
+                   'Police spokesman John Lee said at a press conference: "The officers were '
+                   'threatened. To save his colleagues, he fired a live shot at the attacker."\n\n'
+                   "Kenyan police commander Peter Otieno said he would meet the protest "
+                   "leaders on Friday.", FRI)
+    assert not any(e.actor.text.endswith("John Lee") for e in found if e.type == "ASSAULT")
+    meet = by_text(found, "would meet")
+    assert meet.actor.text.endswith("Peter Otieno")
