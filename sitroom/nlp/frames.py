@@ -542,11 +542,36 @@ def _verb_args(verb: Token, pred: Predicate, sent: Span) -> tuple[Token | None, 
         if inner is not None and inner.type in ("ASSAULT", "COERCE", "PROTEST"):
             by = _prep_object(recipient, frozenset({"by"}))
             recipient = by or recipient  # "condemned an attack by X": X is the one accused
+    if recipient is not None and pred.type in REACTIONS and thing_noun(recipient):
+        recipient = _party_of_act(recipient) or recipient
     if recipient is None and (pred.type, pred.mode) in CLAUSAL_TARGET:
         comp = _child(verb, "ccomp", "xcomp")
         if comp is not None:
             recipient = _child(comp, "nsubj", "nsubjpass")
     return actor, recipient
+
+
+REACTIONS = frozenset({"SUPPORT", "ACCUSE", "REJECT"})
+"""Types whose object may be an act rather than a party ("welcomed the resumption of ties with
+Iran"): the party is then the one the act names."""
+PARTY_PREPS = frozenset({"with", "between", "by"})
+
+
+def _party_of_act(act: Token) -> Token | None:
+    """The named party of an act noun: "the resumption of diplomatic ties with Iran" -> Iran,
+    "a resumption of ties between Egypt and Iran" -> Egypt (its conjuncts follow), within two
+    "of" links of the act. None when the act has a possessor ("Russia's collaboration with
+    North Korea"): the doer is the party, as for any possessed object."""
+    if any(c.dep_ == "poss" for c in act.children):
+        return None
+    for noun in [act] + [g for c in act.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for g in c.children if g.dep_ == "pobj"]:
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in PARTY_PREPS:
+                obj = _child(prep, "pobj")
+                if obj is not None and obj.ent_type_ in ("GPE", "NORP", "ORG", "PERSON"):
+                    return obj
+    return None
 
 
 def _noun_recipient(noun: Token, pred: Predicate) -> Token | None:

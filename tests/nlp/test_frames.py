@@ -266,8 +266,9 @@ def test_old_date_describing_a_participant_is_not_the_event_date(extractor) -> N
     ("The foreign minister demanded an explanation from Moscow.", "REQUEST",
      "The foreign minister", "Moscow"),
     ("The opposition condemned the bombing.", "ACCUSE", "The opposition", None),
+    # an act's parties are the recipients of a reaction to it (Tripoli too: a second frame)
     ("The ministers denounced the agreement between Ankara and Tripoli.", "ACCUSE",
-     "The ministers", None),
+     "The ministers", "Ankara"),
     ("Lawmakers said the militia was backing the regime's territorial ambitions.", "SUPPORT",
      "the militia", "the regime's"),
     # the instrument is not the target: the object of "at" is
