@@ -17,9 +17,9 @@ GSR_ACTOR_FLOOR = 0.708
 GSR_TARGET_FLOOR = 0.357
 PETR_SHARE_FLOOR = 0.041          # (source, target, root), code read as CAMEO
 PETR_ROOT_FLOOR = 0.055           # root only, CAMEO
-PETR_EITHER_FLOOR = 0.250         # (source, target, root), CAMEO or WEIS reading
-PETR_ROOT_EITHER_FLOOR = 0.356    # root only, CAMEO or WEIS reading
-PETR_DYAD_FLOOR = 0.294           # (source, target) whatever the code
+PETR_EITHER_FLOOR = 0.269         # (source, target, root), CAMEO or WEIS reading
+PETR_ROOT_EITHER_FLOOR = 0.364    # root only, CAMEO or WEIS reading
+PETR_DYAD_FLOOR = 0.314           # (source, target) whatever the code
 
 
 @pytest.fixture(scope="module")

@@ -561,8 +561,9 @@ def _party_of_act(act: Token) -> Token | None:
     """The named party of an act noun: "the resumption of diplomatic ties with Iran" -> Iran,
     "a resumption of ties between Egypt and Iran" -> Egypt (its conjuncts follow), within two
     "of" links of the act. None when the act has a possessor ("Russia's collaboration with
-    North Korea"): the doer is the party, as for any possessed object."""
-    if any(c.dep_ == "poss" for c in act.children):
+    North Korea"): the doer is the party, as for any possessed object; not "their resumption of
+    ties with X", where the possessor is the actor itself."""
+    if any(c.dep_ == "poss" and c.pos_ != "PRON" for c in act.children):
         return None
     for noun in [act] + [g for c in act.children if c.dep_ == "prep" and c.lower_ == "of"
                          for g in c.children if g.dep_ == "pobj"]:
@@ -732,7 +733,9 @@ def frames_in_sentence(sent: Span, perpetrator: Token | None = None) -> Iterator
                 ([(others[0], actor)] if len(others) == 1 else [])  # two: both ways
         elif actor is not None and not blamed and (pred.pos == "NOUN" or actor.dep_ in SUBJECTS):
             taken = {t.i for _, t in pairs if t is not None}
-            pairs += [(other, recipient) for other in coordinated(actor) if other.i not in taken]
+            whoms = [whom for _, whom in pairs]  # "A and B welcomed ties between C and D": 4
+            pairs += [(other, whom) for other in coordinated(actor) if other.i not in taken
+                      for whom in whoms]
         for part, (who, whom) in enumerate(pairs):
             yield Frame(trigger=token.i, lemma=token.lemma_.lower(), type=type_, mode=mode,
                         status=status, actor=who.i if who is not None else None,

@@ -27,8 +27,13 @@ def dyads(extractor: Extractor, text: str) -> set[tuple[str, str | None, str | N
      {("SUPPORT", "FRA", "EGY"), ("SUPPORT", "FRA", "IRN")}),
     ("The United Nations condemned the agreement between Russia and Iran.",
      {("ACCUSE", "UNO", "RUS"), ("ACCUSE", "UNO", "IRN")}),
-    ("Egypt and Jordan welcomed the resumption of ties with Iran.",
+    ("Egypt and Jordan welcomed their resumption of ties with Iran.",
      {("SUPPORT", "EGY", "IRN"), ("SUPPORT", "JOR", "IRN")}),
+    # every actor toward every party
+    ("Japan, China and India welcomed a resumption of ties between Egypt and Iran.",
+     {("SUPPORT", a, b) for a in ("JPN", "CHN", "IND") for b in ("EGY", "IRN")}),
+    ("Japan and South Korea condemned Russia and North Korea.",
+     {("ACCUSE", a, b) for a in ("JPN", "KOR") for b in ("RUS", "PRK")}),
 ])
 def test_the_party_of_a_welcomed_or_condemned_act(extractor: Extractor, text: str,
                                                   expected: set) -> None:
