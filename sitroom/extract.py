@@ -655,8 +655,12 @@ def _undated_past(trigger: Token) -> bool:
     """The clause tells of some earlier time, not of news: "have used force before", "had
     previously met"."""
     verb = governing_verb(trigger)
-    return any(c.dep_ == "advmod" and c.lower_ in ("before", "previously") and not any(c.children)
+    return any(c.dep_ == "advmod" and c.lower_ in UNDATED_PAST and not any(c.children)
                for c in verb.children)
+
+
+UNDATED_PAST = frozenset({"before", "previously", "originally", "formerly", "once"})
+"""Adverbs that put a clause at some earlier, undated time ("who originally opposed the war")."""
 
 
 UNNAMED_ATTACKER = "[unidentified attackers]"

@@ -11,6 +11,8 @@ A frame holds token indices only; `sitroom.extract` resolves them into records. 
 """
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -270,7 +272,47 @@ def _requirements_hold(token: Token, pred: Predicate) -> bool:
         subj = _child(token, "nsubj", "nsubjpass")
         if subj is None or subj.lemma_.lower() not in pred.subjects:
             return False
+    if pred.lemma in CONTEST_VERBS and _contest(token):
+        return False  # "Greece beat the United States 101-95 in the semifinals"
+    if pred.lemma == "ask" and _question(token):
+        return False  # '"Why did Kenya not act?" the leader asked': a question, not a request
     return not (pred.light and not _is_light(token))
+
+
+CONTEST_VERBS = frozenset({"beat"})
+"""Verbs that also tell who won a game, a race or a vote."""
+SPORT_WORDS = frozenset("""match game final semifinal semi-final quarterfinal quarter-final
+championship tournament league cup olympics olympic innings wicket playoff play-off derby
+race rugby football soccer basketball cricket tennis hockey volleyball handball marathon
+season title medal round vote ballot election poll""".split())
+SCORE = re.compile(r"\b\d{1,3}\s?[-\u2013]\s?\d{1,3}\b")
+
+
+def _contest(token: Token) -> bool:
+    """The clause tells of a contest, not of violence: a score ("101-95"), a game or vote
+    word in the sentence, or a state as the winner (states attack, they do not beat)."""
+    sent = token.sent
+    subj = subject_of(token)
+    return bool(SCORE.search(sent.text)) or any(t.lemma_.lower() in SPORT_WORDS for t in sent) \
+        or (subj is not None and subj.ent_type_ == "GPE")
+
+
+WH_WORDS = frozenset("whether if why how what who whom which when where".split())
+
+
+def _question(ask: Token) -> bool:
+    """"asked" reports a question: its clause opens with a wh-word or "whether", or the quoted
+    words before it end in "?" ('"Why?" he asked'), and nothing is asked for ("asked X to ...",
+    "asked for")."""
+    if _child(ask, "xcomp") is not None or any(
+            c.dep_ == "prep" and c.lower_ == "for" for c in ask.children):
+        return False
+    comp = _child(ask, "ccomp")
+    if comp is not None and comp.left_edge.lower_ in WH_WORDS:
+        return True
+    doc = ask.doc
+    before = doc.text[max(0, ask.sent.start_char - 4):ask.idx].replace("\u201d", '"')
+    return '?"' in before
 
 
 def _date_pp(prep: Token) -> bool:
