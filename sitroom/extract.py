@@ -595,12 +595,19 @@ def _where_said(span: Span, trigger: Token) -> bool:
         prep.head in (trigger, verb)
 
 
-def _place_modifier(token: Token, gazetteer: Gazetteer) -> bool:
-    """A city named as a modifier ("a Kabul car bombing") says where, not who."""
-    if token.dep_ != "compound" or token.ent_type_ not in ("GPE", "LOC", "FAC"):
+def _place_modifier(token: Token, gazetteer: Gazetteer, kb: ActorKB, on: date) -> bool:
+    """A city named as a modifier ("a Kabul car bombing") says where, not who; so does one the
+    tagger reads as an organisation ("the Mumbai attacks") that the actor KB knows as no
+    group ("a Hamas attack": Hamas did it)."""
+    if token.dep_ != "compound" or token.ent_type_ not in ("GPE", "LOC", "FAC", "ORG"):
         return False
     kinds = {c.kind for c in gazetteer.lookup(token.text)}
-    return bool(kinds) and "country" not in kinds
+    if not kinds or "country" in kinds:
+        return False
+    if token.ent_type_ != "ORG":
+        return True
+    known = kb.resolve(token.text, on)
+    return known.entity is None and known.sector is None
 
 
 def event_from_frame(doc: Doc, frame: Frame, article: Article, kb: ActorKB,
@@ -612,7 +619,8 @@ def event_from_frame(doc: Doc, frame: Frame, article: Article, kb: ActorKB,
     narrative's reference time at the frame's sentence; `headline`: the frame is in the title."""
     actor_tok = doc[frame.actor] if frame.actor is not None else None
     recipient_tok = doc[frame.recipient] if frame.recipient is not None else None
-    if actor_tok is not None and gazetteer is not None and _place_modifier(actor_tok, gazetteer):
+    if actor_tok is not None and gazetteer is not None and \
+            _place_modifier(actor_tok, gazetteer, kb, article.date):
         actor_tok = None
     actor = resolve_participant(doc, actor_tok, article.date, kb, home, recipient_tok,
                                 other_whole=True)  # the accused's country is not the actor's

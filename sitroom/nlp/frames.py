@@ -32,6 +32,7 @@ highlight acknowledge admit disclose mention remark point""".split())
 INTENT = frozenset("""expect plan intend prepare set aim hope want seek propose decide vow promise
 pledge threaten agree schedule""".split())
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "going"})
+ENABLING = frozenset({"enable", "empower", "authorize", "authorise", "permit"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "can"})
 ANNOUNCING = frozenset({"announce", "order", "promise", "pledge", "plan", "decide", "declare"})
 DECLARING = REPORTING | ANNOUNCING | frozenset({"conclude", "demand", "reiterate", "repeat"})
@@ -276,9 +277,18 @@ def _requirements_hold(token: Token, pred: Predicate) -> bool:
         return False  # "Greece beat the United States 101-95 in the semifinals"
     if pred.lemma == "ask" and _question(token):
         return False  # '"Why did Kenya not act?" the leader asked': a question, not a request
+    if pred.mode == "release" and obj is not None and obj.lemma_.lower() in PUBLISHED:
+        return False  # "released a statement, two photographs": published, not set free
+    if pred.lemma == "oppose" and token.tag_ == "VBN" and any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
+        return False  # "fixed rate mortgages as opposed to variable rate loans"
     return not (pred.light and not _is_light(token))
 
 
+PUBLISHED = MESSAGE_NOUNS | frozenset("""photograph photo picture image video footage film tape
+recording report details detail figure figures list data result results information document
+documents transcript text album book song record name names version map study survey
+findings poll estimate""".split())
 CONTEST_VERBS = frozenset({"beat"})
 """Verbs that also tell who won a game, a race or a vote."""
 SPORT_WORDS = frozenset("""match game final semifinal semi-final quarterfinal quarter-final
@@ -379,6 +389,8 @@ def status_of(trigger: Token) -> str:
             status = "future"
         if tok is not trigger and tok.lemma_ in INTENT and status == "asserted":
             status = "future"
+        if tok is not trigger and tok.lemma_ in ENABLING and tok.pos_ == "VERB":
+            status = "hypothetical"  # "new laws enable police to detain suspects": may, not did
     if verb.dep_ == "advcl" and any(c.lower_ == "if" for c in verb.children if c.dep_ == "mark"):
         status = "hypothetical"
     return status
@@ -545,7 +557,18 @@ def _own_act(prep: Token, verb: Token) -> bool:
     return verb.lemma_.lower() not in EVALUATIVE
 
 
+def _raised_passive(verb: Token) -> bool:
+    """A participle that takes its patient from a passive verb above it: "13 sailors have been
+    reported killed", "were arrested and later released": the sailors were killed."""
+    head = verb.head
+    return verb.tag_ == "VBN" and verb.dep_ in ("xcomp", "oprd", "conj") and head is not verb \
+        and _child(verb, *SUBJECTS, "nsubjpass", "aux", "auxpass") is None \
+        and _child(head, "nsubjpass") is not None
+
+
 def _verb_args(verb: Token, pred: Predicate, sent: Span) -> tuple[Token | None, Token | None]:
+    if _raised_passive(verb):
+        return _prep_object(verb, frozenset({"by"})), _child(verb.head, "nsubjpass")
     passive = _child(verb, "nsubjpass") is not None or _child(verb, "auxpass") is not None
     if pred.pos == "ADJ":
         actor = _child(verb, "nsubj", "nsubjpass") or subject_of(verb)
@@ -885,9 +908,11 @@ def coordinated(token: Token) -> list[Token]:
 def _dated_elsewhere(trigger: Token) -> bool:
     """An attack noun with its own date ("the December 31 attack", "last week's bombing") is
     another attack than the article's main one."""
-    return trigger.pos_ == "NOUN" and any(
-        c.ent_type_ in ("DATE", "TIME") for c in trigger.children
-        if c.dep_ in ("compound", "nmod", "npadvmod", "amod", "poss", "nummod"))
+    mods = [c for c in trigger.children
+            if c.dep_ in ("compound", "nmod", "npadvmod", "amod", "poss", "nummod")]
+    mods += [g for c in mods if c.dep_ == "compound" for g in c.children
+             if g.dep_ in ("nummod", "amod", "compound")]  # "the 2008 Mumbai attacks"
+    return trigger.pos_ == "NOUN" and any(c.ent_type_ in ("DATE", "TIME") for c in mods)
 
 
 def _crowd_control(trigger: Token, instrument: Token | None) -> bool:

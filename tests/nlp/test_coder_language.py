@@ -31,10 +31,16 @@ def coded(extractor: Extractor, text: str) -> set[tuple[str, str | None, str | N
     "Kenyan lawmakers asked whether Uganda would withdraw its troops.",
     # an undated earlier time, not news
     "Kenya, which originally opposed the deployment, said it would send troops to Somalia.",
+    # published, not set free; an idiom, not opposition
+    "The Kenyan army released a statement and two photographs on Monday.",
+    "Kenyan banks now offer fixed rate loans as opposed to variable rate loans.",
+    # an attack named by its date and city is another, earlier one, with no city as attacker
+    "Kenyan fans left the stadium in the wake of the 2008 Mumbai attacks.",
 ])
 def test_not_events(extractor: Extractor, text: str) -> None:
     found = coded(extractor, text)
-    assert not any(t in ("ASSAULT", "REQUEST") for t, _, _ in found), found
+    assert not any(t in ("ASSAULT", "REQUEST") or (t, a) == ("RETREAT", "KEN")
+                   for t, a, _ in found), found
     assert ("ACCUSE", "KEN", None) not in found
 
 
@@ -45,6 +51,8 @@ def test_not_events(extractor: Extractor, text: str) -> None:
     ("Kenya asked Uganda to withdraw its troops.", ("REQUEST", "KEN", "UGA")),
     ("The Kenyan government asked the UN for food aid.", ("REQUEST", "KEN", "UNO")),
     ("Kenya attacked Uganda once more on Monday.", ("ASSAULT", "KEN", "UGA")),
+    ("Al-Shabaab released two Kenyan hostages on Monday.", ("RETREAT", "SOM", "KEN")),
+    ("A Hamas attack killed five Israeli soldiers on Monday.", ("ASSAULT", "PSE", "ISR")),
 ])
 def test_still_events(extractor: Extractor, text: str, expected: tuple) -> None:
     assert expected in coded(extractor, text)
@@ -74,3 +82,24 @@ def test_a_possessor_stays_the_party(extractor: Extractor) -> None:
     """"Russia's collaboration with North Korea": Russia is the one condemned."""
     found = coded(extractor, "Ukraine condemned Russia's collaboration with North Korea.")
     assert ("ACCUSE", "UKR", "RUS") in found and ("ACCUSE", "UKR", "PRK") not in found
+
+
+def test_a_raised_passive_names_the_victim(extractor: Extractor) -> None:
+    """"13 sailors have been reported killed": the sailors are the victims, not the killers;
+    "were arrested and later released by police": police released them."""
+    events = extractor.extract_text(
+        "13 Sri Lankan sailors have been reported killed after Tamil Tiger guerrillas attacked "
+        "a naval vessel.", DAY).events
+    assert not any(e.actor.text.endswith("sailors") for e in events)
+    released = [e for e in extractor.extract_text(
+        "Two Kenyan journalists were arrested and later released by police.", DAY).events
+        if e.type == "RETREAT"]
+    assert [(e.actor.text, e.recipient.text if e.recipient else None) for e in released] == \
+        [("police", "Kenyan journalists")]
+
+
+def test_what_a_law_enables_is_not_done(extractor: Extractor) -> None:
+    events = extractor.extract_text(
+        "The new laws enable Kenyan police to detain suspects without charge for 14 days.",
+        DAY).events
+    assert events and all(e.status == "hypothetical" for e in events if e.type == "COERCE")
