@@ -33,7 +33,7 @@ INTENT = frozenset("""expect plan intend prepare set aim hope want seek propose 
 pledge threaten agree schedule""".split())
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "going"})
 ENABLING = frozenset({"enable", "empower", "authorize", "authorise", "permit"})
-HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "can"})
+HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "would", "can", "should"})
 ANNOUNCING = frozenset({"announce", "order", "promise", "pledge", "plan", "decide", "declare"})
 DECLARING = REPORTING | ANNOUNCING | frozenset({"conclude", "demand", "reiterate", "repeat"})
 NEGATING = frozenset({"fail", "refuse", "decline"})  # "failed to reach agreement": did not
@@ -282,6 +282,15 @@ def _requirements_hold(token: Token, pred: Predicate) -> bool:
     if pred.lemma == "oppose" and token.tag_ == "VBN" and any(
             c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
         return False  # "fixed rate mortgages as opposed to variable rate loans"
+    if pred.lemma == "fight" and any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children):
+        return False  # "has been fighting for the right of exiles to return": a campaign
+    if pred.lemma == "suggest" and _opinion(token):
+        return False  # "suggested that the attack would not have been targeted": a view
+    if pred.type == "REJECT" and _no_comment(token):
+        return False  # "declined to comment on the article"
+    if pred.type == "AID" and pred.reverse and obj is not None and \
+            obj.lemma_.lower() in PUBLISHED | {"correspondence", "call", "email", "e-mail"}:
+        return False  # "after receiving a correspondence from X": a message, not aid
     return not (pred.light and not _is_light(token))
 
 
@@ -308,6 +317,27 @@ def _contest(token: Token) -> bool:
 
 
 WH_WORDS = frozenset("whether if why how what who whom which when where".split())
+SILENCE = frozenset("comment elaborate speculate".split())
+
+
+def _no_comment(token: Token) -> bool:
+    """"declined to comment", "refused to elaborate": no statement, not a rejection."""
+    comp = _child(token, "xcomp")
+    return comp is not None and comp.lemma_.lower() in SILENCE and _child(comp, "dobj") is None
+
+
+def _opinion(suggest: Token) -> bool:
+    """"suggested that X was / would have ...": a view; a proposal asks for an act ("suggested
+    that talks resume", "suggested that X should go", "suggested holding talks")."""
+    comp = _child(suggest, "ccomp")
+    if comp is None:
+        return False
+    auxes = {c.lower_ for c in comp.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & {"should", "must", "shall"}:
+        return False
+    return comp.tag_ in ("VBD", "VBZ") or bool(auxes & {"would", "could", "might", "may", "will",
+                                                          "was", "were", "is", "are", "has",
+                                                          "had", "have"})
 
 
 def _question(ask: Token) -> bool:
@@ -320,6 +350,9 @@ def _question(ask: Token) -> bool:
     comp = _child(ask, "ccomp")
     if comp is not None and comp.left_edge.lower_ in WH_WORDS:
         return True
+    if any(c.dep_ in ("advcl", "ccomp") and any(m.dep_ == "mark" and m.lower_ in ("if", "whether")
+                                                for m in c.children) for c in ask.children):
+        return True  # "asked Obama if there were any differences"
     doc = ask.doc
     before = doc.text[max(0, ask.sent.start_char - 4):ask.idx].replace("\u201d", '"')
     return '?"' in before
@@ -810,7 +843,7 @@ def frames_in_sentence(sent: Span, perpetrator: Token | None = None) -> Iterator
                         sent_start=sent.start, sent_end=sent.end, part=part)
 
 
-MUST = frozenset({"must"})
+MUST = frozenset({"must", "should"})
 
 
 def _reported_demand(token: Token) -> Frame | None:
@@ -819,8 +852,10 @@ def _reported_demand(token: Token) -> Frame | None:
     if token.pos_ not in ("VERB", "AUX") or token.dep_ != "ccomp" or not any(
             c.dep_ == "aux" and c.lower_ in MUST for c in token.children):
         return None
-    if any(c.dep_ == "neg" for c in token.children):
-        return None  # "must not": a prohibition, left to the act's own frame
+    if any(c.dep_ == "neg" or (c.dep_ == "mark" and c.lower_ in ("whether", "if"))
+           for c in token.children):
+        return None  # "must not": a prohibition, left to the act's own frame; "whether ...
+        # should be approved": an open question
     speech = token.head
     if speech.lemma_ not in DECLARING or speech.pos_ != "VERB":
         return None

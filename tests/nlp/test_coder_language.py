@@ -36,10 +36,15 @@ def coded(extractor: Extractor, text: str) -> set[tuple[str, str | None, str | N
     "Kenyan banks now offer fixed rate loans as opposed to variable rate loans.",
     # an attack named by its date and city is another, earlier one, with no city as attacker
     "Kenyan fans left the stadium in the wake of the 2008 Mumbai attacks.",
+    # a question, a campaign, a view, no comment, a message received
+    "The Kenyan interviewer asked Ugandan President Museveni if there were any differences.",
+    "Kenyan activists have been fighting for the right of exiles to return for many years.",
+    "Kenyan experts suggested that the attack would not have been aimed at Uganda.",
+    "The Kenyan foreign ministry declined to comment on the Ugandan report.",
 ])
 def test_not_events(extractor: Extractor, text: str) -> None:
     found = coded(extractor, text)
-    assert not any(t in ("ASSAULT", "REQUEST") or (t, a) == ("RETREAT", "KEN")
+    assert not any(t in ("ASSAULT", "REQUEST") or (t, a) in (("RETREAT", "KEN"), ("REJECT", "KEN"))
                    for t, a, _ in found), found
     assert ("ACCUSE", "KEN", None) not in found
 
@@ -53,6 +58,11 @@ def test_not_events(extractor: Extractor, text: str) -> None:
     ("Kenya attacked Uganda once more on Monday.", ("ASSAULT", "KEN", "UGA")),
     ("Al-Shabaab released two Kenyan hostages on Monday.", ("RETREAT", "SOM", "KEN")),
     ("A Hamas attack killed five Israeli soldiers on Monday.", ("ASSAULT", "PSE", "ISR")),
+    ("Kenya suggested that Uganda should withdraw its troops.", ("REQUEST", "KEN", "UGA")),
+    ("Kenya declined to join the talks with Uganda.", ("REJECT", "KEN", None)),
+    ("Kenya received food aid from the United States.", ("AID", "USA", "KEN")),
+    # a reported "should" is a demand on its subject
+    ("Kenya said Uganda should withdraw its troops from Somalia.", ("REQUEST", "KEN", "UGA")),
 ])
 def test_still_events(extractor: Extractor, text: str, expected: tuple) -> None:
     assert expected in coded(extractor, text)
@@ -103,3 +113,8 @@ def test_what_a_law_enables_is_not_done(extractor: Extractor) -> None:
         "The new laws enable Kenyan police to detain suspects without charge for 14 days.",
         DAY).events
     assert events and all(e.status == "hypothetical" for e in events if e.type == "COERCE")
+
+
+def test_should_is_not_done(extractor: Extractor) -> None:
+    events = extractor.extract_text("Uganda should withdraw its troops from Somalia.", DAY).events
+    assert [(e.type, e.status) for e in events] == [("RETREAT", "hypothetical")]
