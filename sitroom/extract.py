@@ -207,17 +207,29 @@ def _generic(span: Span) -> bool:
 ANAPHORIC = frozenset({"these", "those", "the", "such"})
 
 
-def _antecedent_country(doc: Doc, span: Span, kb: ActorKB, window: int = 300) -> str | None:
+def _antecedent_country(doc: Doc, span: Span, kb: ActorKB, on: date,
+                        window: int = 300) -> str | None:
     """The country of the last earlier mention of the same kind of actor ("North Korean
     soldiers" ... "these troops")."""
     head = span.root.lemma_.lower()
     kin = {head} | (MILITARY_NOUNS if head in MILITARY_NOUNS else set())
+    latest = None
     for tok in reversed(doc[max(0, span.start - window):span.start]):
         if tok.lemma_.lower() in kin and tok.pos_ in ("NOUN", "PROPN"):  # "the House" too
-            country = kb.country_cue(doc[slice(*phrase_bounds(tok))].text)
-            if country:
+            name = tok.head if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" else tok
+            text = doc[slice(*phrase_bounds(name))].text  # "President Bush", not "President"
+            country = kb.country_cue(text) or (
+                kb.resolve(text, on).country or kb.resolve(doc[tok.i:name.i + 1].text, on).country
+                if name.pos_ == "PROPN" else None)
+            if not country:
+                continue
+            if span.root.tag_ in ("NNS", "NNPS") or _is_subject(doc[tok.i:tok.i + 1]):
                 return country
-    return None
+            latest = latest or country
+    # "the president" is the president the story follows, the last one who acted (a subject),
+    # not one named since as an object ("President Bush travels ... to encourage Palestinian
+    # President Mahmoud Abbas ...; the president visits Kuwait")
+    return latest
 
 
 def _named(span: Span) -> bool:
@@ -341,7 +353,7 @@ def resolve_participant(doc: Doc, token: Token | None, on: date, kb: ActorKB,
             anchor = earlier.root  # unknown there too: the cues around the fuller mention
     country = res.country
     if country is None and res.sector is not None and span[0].lower_ in ANAPHORIC:
-        country = _antecedent_country(doc, span, kb)  # "these troops": the troops named before
+        country = _antecedent_country(doc, span, kb, on)  # "these troops": those named before
     # a people without a state of its own named in the phrase ("Kurdish and Sunni MPs")
     peoples = [] if country is not None or res.entity is not None else \
         [c for t in span if t.ent_type_ != "PERSON" for c in [kb.people_countries(t.text)] if c]

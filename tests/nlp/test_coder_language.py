@@ -118,3 +118,14 @@ def test_what_a_law_enables_is_not_done(extractor: Extractor) -> None:
 def test_should_is_not_done(extractor: Extractor) -> None:
     events = extractor.extract_text("Uganda should withdraw its troops from Somalia.", DAY).events
     assert [(e.type, e.status) for e in events] == [("RETREAT", "hypothetical")]
+
+
+def test_the_president_is_the_one_the_story_follows(extractor: Extractor) -> None:
+    """"the president" takes up the last president who acted (a subject), not one named since
+    as an object; "the new leaders" in Kyrgyzstan are Kyrgyz."""
+    text = ("President Bush travels to the Middle East in the coming week. He says he will "
+            "encourage Prime Minister Ehud Olmert and Palestinian President Mahmoud Abbas to "
+            "move forward with peace talks. After Israel, the president visits Kuwait and Egypt.")
+    visits = [e for e in extractor.extract_text(text, date(2008, 1, 6)).events
+              if "After Israel" in e.evidence.text]
+    assert visits and {e.actor.country for e in visits} == {"USA"}
