@@ -26,6 +26,7 @@ def coded(extractor: Extractor, text: str) -> set[tuple[str, str | None, str | N
     "Greece beat the United States 101-95 in the semifinals of the world championship.",
     "Germany beat Argentina 4-0 in the World Cup quarter-final in Cape Town.",
     "Kadima beat the Likud party in elections last week by one seat.",
+    "The universities of Hong Kong and Nairobi fought out the second semi final.",
     # a question, not a request
     '"Why did Kenya not act?" the Ugandan foreign minister asked.',
     "Kenyan lawmakers asked whether Uganda would withdraw its troops.",
@@ -41,10 +42,13 @@ def coded(extractor: Extractor, text: str) -> set[tuple[str, str | None, str | N
     "Kenyan activists have been fighting for the right of exiles to return for many years.",
     "Kenyan experts suggested that the attack would not have been aimed at Uganda.",
     "The Kenyan foreign ministry declined to comment on the Ugandan report.",
+    # what a meeting allowed is no concession
+    "Kenyan President Kibaki met Museveni, thereby allowing Kenya to gather information.",
 ])
 def test_not_events(extractor: Extractor, text: str) -> None:
     found = coded(extractor, text)
-    assert not any(t in ("ASSAULT", "REQUEST") or (t, a) in (("RETREAT", "KEN"), ("REJECT", "KEN"))
+    assert not any(t in ("ASSAULT", "REQUEST") or (t, a) in (("RETREAT", "KEN"), ("REJECT", "KEN"),
+                                                              ("CONCEDE", "KEN"))
                    for t, a, _ in found), found
     assert ("ACCUSE", "KEN", None) not in found
 
@@ -56,6 +60,8 @@ def test_not_events(extractor: Extractor, text: str) -> None:
     ("Kenya asked Uganda to withdraw its troops.", ("REQUEST", "KEN", "UGA")),
     ("The Kenyan government asked the UN for food aid.", ("REQUEST", "KEN", "UNO")),
     ("Kenya attacked Uganda once more on Monday.", ("ASSAULT", "KEN", "UGA")),
+    ("Kenyan troops fought with al-Shabaab militants near the border on Monday.",
+     ("ASSAULT", "KEN", "SOM")),
     ("Al-Shabaab released two Kenyan hostages on Monday.", ("RETREAT", "SOM", "KEN")),
     ("A Hamas attack killed five Israeli soldiers on Monday.", ("ASSAULT", "PSE", "ISR")),
     ("Kenya suggested that Uganda should withdraw its troops.", ("REQUEST", "KEN", "UGA")),
