@@ -135,3 +135,13 @@ def test_the_president_is_the_one_the_story_follows(extractor: Extractor) -> Non
     visits = [e for e in extractor.extract_text(text, date(2008, 1, 6)).events
               if "After Israel" in e.evidence.text]
     assert visits and {e.actor.country for e in visits} == {"USA"}
+
+
+def test_a_canadian_province_homes_the_article(extractor: Extractor) -> None:
+    """Victoria is also an Australian state; "B.C." and the provinces say Canada."""
+    from sitroom.extract import home_country
+
+    doc = extractor.nlp("Major rallies escalate teacher strike\n\nA rainy day in Victoria, the provincial "
+                        "capital of British Columbia, failed to dampen the teachers' spirits. "
+                        "Across northern B.C. thousands of union members are off the job.")
+    assert home_country(doc, extractor.kb) == "CAN"
