@@ -591,6 +591,12 @@ def event_from_frame(doc: Doc, frame: Frame, article: Article, kb: ActorKB,
     actor = resolve_participant(doc, actor_tok, article.date, kb, home, recipient_tok,
                                 other_whole=True)  # the accused's country is not the actor's
     recipient = resolve_participant(doc, recipient_tok, article.date, kb, home, actor_tok)
+    owner = attack_owner(doc, frame, kb, article.date, gazetteer) \
+        if actor_tok is None and recipient is not None else None
+    if owner is not None:  # "killed in a US drone strike": the US, not a country near the victim
+        actor = resolve_participant(doc, owner, article.date, kb, home, recipient_tok,
+                                    other_whole=True)
+        recipient = resolve_participant(doc, recipient_tok, article.date, kb, home, owner)
     if actor is None and actor_tok is None:
         actor = unnamed_attacker(doc, frame, recipient) or detaining_authority(
             doc, frame, recipient, home, gazetteer)
@@ -647,6 +653,35 @@ def unnamed_attacker(doc: Doc, frame: Frame, recipient: Actor | None) -> Actor |
     if unnamed_attack(doc[frame.trigger]) is None:
         return None
     return Actor(text=UNNAMED_ATTACKER, country=None, sector="UAF", confidence=0.3)
+
+
+def attack_owner(doc: Doc, frame: Frame, kb: ActorKB, on: date,
+                 gazetteer: Gazetteer | None) -> Token | None:
+    """The party named in the own phrase of an attack whose attacker the parse left unnamed: a
+    country, people or organisation the knowledge base knows among the capitalised words before
+    the attack noun ("US Predator attacks killed ...", "killed in a US drone strike"). A town
+    there says where ("a Kabul car bombing"), not who."""
+    if frame.type != "ASSAULT" or frame.status != "asserted":
+        return None
+    means = unnamed_attack(doc[frame.trigger])
+    if means is None or means.i == frame.trigger:
+        return None
+    level = [means]
+    for _ in range(3):
+        below = [c for tok in level for c in tok.children
+                 if c.i < means.i and c.dep_ in ("amod", "compound", "nmod")]
+        for tok in below:
+            if not tok.text[:1].isupper() or tok.i == tok.sent.start or \
+                    tok.ent_type_ in ("PERSON", "DATE", "TIME"):
+                continue
+            if gazetteer is not None and (kinds := {c.kind for c in gazetteer.lookup(tok.text)}) \
+                    and "country" not in kinds:
+                continue
+            res = kb.resolve(tok.text, on)
+            if res.country is not None or res.entity is not None:
+                return tok
+        level = below
+    return None
 
 
 AUTHORITIES = "[authorities]"

@@ -442,9 +442,9 @@ def _noun_actor(noun: Token, pred: Predicate) -> Token | None:
         if doer is not None and doer.lower_ not in RELATIVE and \
                 rel.lemma_.lower() in AGENT_VERBS | LIGHT_VERBS:
             return doer  # "the attacks that Soleimani took part in": Soleimani
-    for child in noun.children:
-        if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE", "ORG"):
-            return child
+    party = party_modifier(noun)
+    if party is not None:
+        return party
     between = _prep_object(noun, frozenset({"between", "among"}))
     if between is not None and _child(between, "conj") is not None:
         return between  # "cooperation between X and Y"
@@ -844,6 +844,28 @@ def _stand_in(token: Token | None) -> Token | None:
     return _child(token, "appos") or _prep_object(token, frozenset({"of"})) or token
 
 
+PARTY_ENTS = frozenset({"NORP", "GPE", "ORG"})
+
+
+def party_modifier(noun: Token) -> Token | None:
+    """A named party among the words before a noun, directly or through the nouns modifying it:
+    "Israeli air strikes" (Israeli), "recent US Predator attacks" and "a US drone strike" (US),
+    "a Saudi-led coalition airstrike" (Saudi): whose act or weapon the noun names."""
+    level = [noun]
+    for _ in range(3):
+        below = []
+        for tok in level:
+            for child in tok.children:
+                if child.i > noun.i or not (child.dep_ in ("amod", "compound", "nmod") or (
+                        child.dep_ == "npadvmod" and tok.lemma_ == "lead" and tok.tag_ == "VBN")):
+                    continue
+                if child.ent_type_ in PARTY_ENTS:
+                    return child
+                below.append(child)
+        level = below
+    return None
+
+
 def _event_agent(token: Token | None, trigger: Token) -> Token | None:
     """A participant that is itself an event or a weapon stands for its agent: "Russia's
     collaboration, which includes acquiring shells" -> Russia; "a car bomb killed ..." -> None
@@ -855,8 +877,7 @@ def _event_agent(token: Token | None, trigger: Token) -> Token | None:
         return token
     agent = _child(token, "poss") or _prep_object(token, frozenset({"by"}))
     if agent is None:
-        agent = next((c for c in token.children if c.dep_ in ("amod", "compound")
-                      and c.ent_type_ in ("NORP", "GPE", "ORG")), None)
+        agent = party_modifier(token)
     if agent is None and lemma in WEAPON_NOUNS and token.dep_ == "dobj" and \
             token.head.i != trigger.i:
         agent = subject_of(token.head)  # "Iran launched missiles targeting US troops"
@@ -953,10 +974,9 @@ def unnamed_attack(trigger: Token) -> Token | None:
         return None
     means = next((c for c in causes if c.lemma_.lower() in ATTACK_MEANS), None)
     if means is not None:
-        if any(t.ent_type_ in ("DATE", "NORP", "GPE", "ORG") for t in means.subtree
-               if t.i < means.i):
-            return None  # "the 2005 bombings" (another attack), "a US drone strike" (named)
-        return means
+        if any(t.ent_type_ == "DATE" for t in means.subtree if t.i < means.i):
+            return None  # "the 2005 bombings": another attack
+        return means  # "a US drone strike": the coder names its party from the phrase
     return trigger if trigger.lemma_.lower() in VIOLENT_VERBS else None
 
 
