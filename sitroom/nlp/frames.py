@@ -472,6 +472,9 @@ def _noun_actor(noun: Token, pred: Predicate) -> Token | None:
         verb = governing_verb(noun)
         if _child(verb, "auxpass", "nsubjpass") is not None:
             return _prep_object(verb, frozenset({"by"}))  # "X was killed in the airstrike"
+        if noun.head.lower_ == "for" and noun.head.head.i == verb.i and \
+                verb.lemma_.lower() in MOTION_VERBS and pred.type in MUTUAL_TYPES:
+            return subject_of(verb)  # "negotiators return to Geneva for talks": their talks
         return subject_of(verb) if _own_act(noun.head, verb) else None
     return None
 
@@ -479,6 +482,8 @@ def _noun_actor(noun: Token, pred: Predicate) -> Token | None:
 AGENT_VERBS = frozenset("""take carry conduct perpetrate commit mount lead orchestrate plan
 mastermind direct organise organize stage""".split())
 MUTUAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+MOTION_VERBS = frozenset("""come arrive return travel fly go head gather meet convene assemble
+sit reconvene""".split())  # "X arrived in Y for talks": X's talks
 AGENT_PREPS = frozenset({"in", "with", "into", "through", "during", "via", "within", "at"})
 VICTIM_VERBS = frozenset("""die perish survive escape flee suffer lose succumb disappear vanish
 hide shelter""".split())
