@@ -29,6 +29,8 @@ MILITARY_NOUNS = frozenset({"troop", "soldier", "force", "army", "fighter", "uni
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 THING_PRONOUNS = frozenset({"it", "its"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their"})
+COLLECTIVE = frozenset("""group team delegation coalition alliance panel committee council gang band
+crowd family couple pair trio""".split())  # "a group of leaders said they ...": the group
 MAX_EVIDENCE_CHARS = 400
 
 
@@ -116,7 +118,7 @@ def _reporting_subject(token: Token) -> Token | None:
     subj = subject_of(cur.head)
     if subj is None or subj.i == token.i or subj.lower_ in GROUP_PRONOUNS | PERSON_PRONOUNS | \
             THING_PRONOUNS or (token.lower_ in GROUP_PRONOUNS and subj.tag_ not in ("NNS", "NNPS")
-                               and not subj.ent_type_):
+                               and not subj.ent_type_ and subj.lemma_.lower() not in COLLECTIVE):
         return None
     return subj
 
