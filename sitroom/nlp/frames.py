@@ -155,6 +155,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         if subj.lower_ in RELATIVE and verb.dep_ == "relcl":
             return _relative_antecedent(verb)
         return subj
+    split = _split_subject(verb)
+    if split is not None:
+        return split
     head = verb.head
     if head is verb:
         return None
@@ -176,6 +179,57 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ == "relcl":
         return head
     return None
+
+
+OPENING_DEPS = frozenset({"prep", "advcl", "npadvmod", "advmod"})
+
+
+def _split_subject(verb: Token) -> Token | None:
+    """The subject a parse hung, as one more conjunct, on the list ending an opening phrase:
+    "With the signing of a Memorandum of Understanding, the Sudanese government and SPLM/A
+    have agreed ..." ("government" parsed as the Memorandum's conjunct), "After the failure of
+    the Oslo Accords, Israel and the PLO resumed talks". The phrase that ends right before the
+    verb (and its auxiliaries) and starts after the opening phrase's comma."""
+    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl")
+                                               for c in verb.children):
+        return None
+    doc, i = verb.doc, verb.i - 1
+    while i >= verb.sent.start and doc[i].head.i == verb.i and \
+            doc[i].dep_ in ("aux", "auxpass", "neg", "advmod"):
+        i -= 1
+    if i <= verb.sent.start or doc[i].pos_ not in ("NOUN", "PROPN"):
+        return None
+    tok = doc[i]
+    for _ in range(8):
+        if tok.head.i == tok.i or tok.head.i > verb.i:
+            return None
+        if tok.dep_ in ("conj", "appos") and tok.head.i < tok.i and tok.pos_ in ("NOUN", "PROPN") and \
+                tok.left_edge.i > verb.sent.start and doc[tok.left_edge.i - 1].text == ",":
+            cur = tok.head
+            while cur.head.i != cur.i and cur.head.i != verb.i:
+                cur = cur.head
+            if cur.head.i == verb.i and cur.dep_ in OPENING_DEPS and cur.i < tok.i and \
+                    cur.left_edge.i == verb.sent.start:
+                return tok
+            return None
+        tok = tok.head
+    return None
+
+
+def split_subject_of(token: Token) -> bool:
+    """`token` is a subject that `_split_subject` recovered (its conjuncts before it are the
+    opening phrase's, not fellow subjects)."""
+    if token.dep_ not in ("conj", "appos"):
+        return False
+    cur = token
+    for _ in range(10):
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX") and cur.i > token.i:
+            split = _split_subject(cur)
+            return split is not None and split.i == token.i
+    return False
 
 
 def _controlled_infinitive(verb: Token) -> bool:
@@ -536,6 +590,9 @@ def _verb_args(verb: Token, pred: Predicate, sent: Span) -> tuple[Token | None, 
                 recipient = None  # "fired and landed a live round on X": X, not the round
     if recipient is None and pred.preps:
         recipient = _prep_object(verb, pred.preps)
+        if recipient is not None and recipient.head.i == verb.sent.start and \
+                actor is not None and any(t.text == "," for t in verb.doc[recipient.i:actor.i]):
+            recipient = None  # an opening "With the signing of X, Y agreed": when, not with whom
         obj = _child(verb, "dobj")
         if recipient is None and obj is not None:
             recipient = _prep_object(obj, pred.preps)  # "restore ties with X"
@@ -710,7 +767,8 @@ def frames_in_sentence(sent: Span, perpetrator: Token | None = None) -> Iterator
             others = coordinated(actor)
             pairs = [(actor, other) for other in others] + \
                 ([(others[0], actor)] if len(others) == 1 else [])  # two: both ways
-        elif actor is not None and not blamed and (pred.pos == "NOUN" or actor.dep_ in SUBJECTS):
+        elif actor is not None and not blamed and (pred.pos == "NOUN" or actor.dep_ in SUBJECTS
+                                                   or split_subject_of(actor)):
             taken = {t.i for _, t in pairs if t is not None}
             pairs += [(other, recipient) for other in coordinated(actor) if other.i not in taken]
         for part, (who, whom) in enumerate(pairs):
@@ -801,6 +859,8 @@ def coordinated(token: Token) -> list[Token]:
     if token.tag_ in ("NNS", "NNPS") and _child(token, "nummod") is not None:
         return []  # "two lawmakers, X and Y": the same party, its members named
     found = list(token.conjuncts)
+    if split_subject_of(token):  # "With the signing of a Memorandum, X and Y agreed": not the
+        found = [c for c in found if c.i > token.i]  # Memorandum
     if token.tag_ not in ("NNS", "NNPS"):  # "lawmakers, X and Y": the same party, named
         for appos in (c for c in token.children if c.dep_ == "appos"):
             found += appos.conjuncts
@@ -812,6 +872,7 @@ def coordinated(token: Token) -> list[Token]:
     for other in found:
         other = valid_participant(_stand_in(other))
         if other is not None and other.pos_ in ("NOUN", "PROPN") and not thing_noun(other) \
+                and len(other.text) > 1 \
                 and other.i != token.i and all(o.i != other.i for o in out):
             out.append(other)
     return out
