@@ -448,6 +448,8 @@ def event_date(doc: Doc, frame: Frame, article: Article,
         if span is None or resolved is None or resolved.date is None:
             continue
         steps = _attachment(span, trigger, verb)
+        if _since_now(sent.text[start:end], span, verb):
+            continue  # "have killed eight leaders since last July": up to now, not last July
         if any(inner.left_edge.i <= span.root.i <= inner.right_edge.i for inner in complements):
             continue  # "agreed to lift embargoes in late February": the lifting's date
         if happened and resolved.date > article.date:
@@ -467,6 +469,14 @@ def event_date(doc: Doc, frame: Frame, article: Article,
     if happened:
         return article.date, "day"
     return None, None
+
+
+def _since_now(text: str, span: Span, verb: Token) -> bool:
+    """A "since" date of a present-perfect clause starts a period that lasts until now."""
+    first = text.split(None, 1)[0].lower() if text.strip() else ""
+    since = first == "since" or (span.start > 0 and span.doc[span.start - 1].lower_ == "since")
+    return since and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve")
+                         for c in verb.children)
 
 
 NOUN_MODIFIER_DEPS = frozenset({"compound", "nmod", "amod"})
