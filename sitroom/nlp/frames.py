@@ -628,6 +628,9 @@ def _embedded_under_trigger(token: Token) -> Token | None:
     elif token.dep_ in ("dobj", "attr") and token.pos_ == "NOUN" and head.dep_ in ("xcomp", "ccomp") \
             and head.lemma_.lower() in LIGHT_VERBS:
         return _embedded_under_trigger(head)  # "pressed X to launch an investigation"
+    elif token.dep_ == "conj" and token.pos_ == "VERB" and head.pos_ == "VERB" and \
+            head.i < token.i and head.dep_ in ("xcomp", "ccomp"):
+        return _embedded_under_trigger(head)  # "called on Arabs to unite and mobilize"
     elif token.dep_ not in ("xcomp", "ccomp"):
         return None
     if head is token:
