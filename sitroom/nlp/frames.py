@@ -166,6 +166,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         if obj is not None and head.lemma_ in CONTROLLERS:
             return obj
         return _child(head, "nsubjpass") or subject_of(head, depth + 1)
+    if _main_verb_as_acl(verb):
+        return head  # "An official Syrian newspaper called Thursday on Arabs to unite"
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
         if head.lemma_.lower() in MESSAGE_NOUNS:  # "issued a statement demanding": the issuer
             return _sender(head) or head
@@ -230,6 +232,27 @@ def split_subject_of(token: Token) -> bool:
             split = _split_subject(cur)
             return split is not None and split.i == token.i
     return False
+
+
+def _main_verb_as_acl(verb: Token) -> bool:
+    """A sentence's main verb that the parse took for a participle describing its subject (the
+    sentence then has a noun as its root): "An official Syrian newspaper called Thursday on
+    Arabs to unite" (not "a newspaper [that was] called ..."). Only in a full sentence, right
+    after the root noun, with no passive mark, and with what a passive participle cannot have:
+    a direct object, a clause, or the preposition its lexicon row needs with its object."""
+    head = verb.head
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN") or head.dep_ != "ROOT" or \
+            head.pos_ not in ("NOUN", "PROPN") or verb.i != head.i + 1 or \
+            verb.sent[-1].text not in (".", "!"):
+        return False
+    if any(c.dep_ in ("auxpass", "agent", "nsubjpass") for c in verb.children):
+        return False
+    if any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
+        return True
+    pred = match_predicate(verb)
+    return pred is not None and bool(pred.particles) and any(
+        c.dep_ == "prep" and c.lower_ in pred.particles and _child(c, "pobj") is not None
+        for c in verb.children)
 
 
 def _controlled_infinitive(verb: Token) -> bool:
@@ -629,14 +652,22 @@ def _embedded_under_trigger(token: Token) -> Token | None:
             and head.lemma_.lower() in LIGHT_VERBS:
         return _embedded_under_trigger(head)  # "pressed X to launch an investigation"
     elif token.dep_ == "conj" and token.pos_ == "VERB" and head.pos_ == "VERB" and \
-            head.i < token.i and head.dep_ in ("xcomp", "ccomp"):
+            head.i < token.i and _complement(head):
         return _embedded_under_trigger(head)  # "called on Arabs to unite and mobilize"
-    elif token.dep_ not in ("xcomp", "ccomp"):
+    elif not _complement(token):
         return None
     if head is token:
         return None
     pred = match_predicate(head)
     return head if pred is not None and pred.type in EMBEDDING else None
+
+
+def _complement(verb: Token) -> bool:
+    """A clause completing its head: a complement, or an infinitive the parse took for an
+    adverbial ("called Thursday on Arabs to unite")."""
+    return verb.dep_ in ("xcomp", "ccomp") or verb.dep_ == "advcl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not any(
+        c.dep_ == "mark" for c in verb.children)
 
 
 def _location_hint(trigger: Token, pred: Predicate) -> Token | None:
