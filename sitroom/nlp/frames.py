@@ -560,7 +560,7 @@ AGENT_VERBS = frozenset("""take carry conduct perpetrate commit mount lead orche
 mastermind direct organise organize stage""".split())
 MUTUAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 MOTION_VERBS = frozenset("""come arrive return travel fly go head gather meet convene assemble
-sit reconvene""".split())  # "X arrived in Y for talks": X's talks
+sit reconvene leave depart""".split())  # "X arrived in Y for talks": X's talks
 AGENT_PREPS = frozenset({"in", "with", "into", "through", "during", "via", "within", "at"})
 VICTIM_VERBS = frozenset("""die perish survive escape flee suffer lose succumb disappear vanish
 hide shelter""".split())
