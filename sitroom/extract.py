@@ -29,6 +29,8 @@ MILITARY_NOUNS = frozenset({"troop", "soldier", "force", "army", "fighter", "uni
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 THING_PRONOUNS = frozenset({"it", "its"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their"})
+COLLECTIVE = frozenset("""group team delegation coalition alliance panel committee council gang band
+crowd family couple pair trio""".split())  # "a group of leaders said they ...": the group
 MAX_EVIDENCE_CHARS = 400
 
 
@@ -142,7 +144,7 @@ def _reporting_subject(token: Token) -> Token | None:
     subj = subject_of(cur.head)
     if subj is None or subj.i == token.i or subj.lower_ in GROUP_PRONOUNS | PERSON_PRONOUNS | \
             THING_PRONOUNS or (token.lower_ in GROUP_PRONOUNS and subj.tag_ not in ("NNS", "NNPS")
-                               and not subj.ent_type_):
+                               and not subj.ent_type_ and subj.lemma_.lower() not in COLLECTIVE):
         return None
     return subj
 
@@ -484,6 +486,8 @@ def event_date(doc: Doc, frame: Frame, article: Article,
         if span is None or resolved is None or resolved.date is None:
             continue
         steps = _attachment(span, trigger, verb)
+        if _since_now(sent.text[start:end], span, verb):
+            continue  # "have killed eight leaders since last July": up to now, not last July
         if any(inner.left_edge.i <= span.root.i <= inner.right_edge.i for inner in complements):
             continue  # "agreed to lift embargoes in late February": the lifting's date
         if happened and resolved.date > article.date:
@@ -503,6 +507,14 @@ def event_date(doc: Doc, frame: Frame, article: Article,
     if happened:
         return article.date, "day"
     return None, None
+
+
+def _since_now(text: str, span: Span, verb: Token) -> bool:
+    """A "since" date of a present-perfect clause starts a period that lasts until now."""
+    first = text.split(None, 1)[0].lower() if text.strip() else ""
+    since = first == "since" or (span.start > 0 and span.doc[span.start - 1].lower_ == "since")
+    return since and any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve")
+                         for c in verb.children)
 
 
 NOUN_MODIFIER_DEPS = frozenset({"compound", "nmod", "amod"})
@@ -637,6 +649,12 @@ def event_from_frame(doc: Doc, frame: Frame, article: Article, kb: ActorKB,
     actor = resolve_participant(doc, actor_tok, article.date, kb, home, recipient_tok,
                                 other_whole=True)  # the accused's country is not the actor's
     recipient = resolve_participant(doc, recipient_tok, article.date, kb, home, actor_tok)
+    owner = attack_owner(doc, frame, kb, article.date, gazetteer) \
+        if actor_tok is None and recipient is not None else None
+    if owner is not None:  # "killed in a US drone strike": the US, not a country near the victim
+        actor = resolve_participant(doc, owner, article.date, kb, home, recipient_tok,
+                                    other_whole=True)
+        recipient = resolve_participant(doc, recipient_tok, article.date, kb, home, owner)
     if actor is None and actor_tok is None:
         actor = unnamed_attacker(doc, frame, recipient) or detaining_authority(
             doc, frame, recipient, home, gazetteer)
@@ -697,6 +715,35 @@ def unnamed_attacker(doc: Doc, frame: Frame, recipient: Actor | None) -> Actor |
     if unnamed_attack(doc[frame.trigger]) is None:
         return None
     return Actor(text=UNNAMED_ATTACKER, country=None, sector="UAF", confidence=0.3)
+
+
+def attack_owner(doc: Doc, frame: Frame, kb: ActorKB, on: date,
+                 gazetteer: Gazetteer | None) -> Token | None:
+    """The party named in the own phrase of an attack whose attacker the parse left unnamed: a
+    country, people or organisation the knowledge base knows among the capitalised words before
+    the attack noun ("US Predator attacks killed ...", "killed in a US drone strike"). A town
+    there says where ("a Kabul car bombing"), not who."""
+    if frame.type != "ASSAULT" or frame.status != "asserted":
+        return None
+    means = unnamed_attack(doc[frame.trigger])
+    if means is None or means.i == frame.trigger:
+        return None
+    level = [means]
+    for _ in range(3):
+        below = [c for tok in level for c in tok.children
+                 if c.i < means.i and c.dep_ in ("amod", "compound", "nmod")]
+        for tok in below:
+            if not tok.text[:1].isupper() or tok.i == tok.sent.start or \
+                    tok.ent_type_ in ("PERSON", "DATE", "TIME"):
+                continue
+            if gazetteer is not None and (kinds := {c.kind for c in gazetteer.lookup(tok.text)}) \
+                    and "country" not in kinds:
+                continue
+            res = kb.resolve(tok.text, on)
+            if res.country is not None or res.entity is not None:
+                return tok
+        level = below
+    return None
 
 
 AUTHORITIES = "[authorities]"

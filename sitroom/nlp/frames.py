@@ -158,6 +158,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         if subj.lower_ in RELATIVE and verb.dep_ == "relcl":
             return _relative_antecedent(verb)
         return subj
+    split = _split_subject(verb)
+    if split is not None:
+        return split
     head = verb.head
     if head is verb:
         return None
@@ -166,6 +169,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         if obj is not None and head.lemma_ in CONTROLLERS:
             return obj
         return _child(head, "nsubjpass") or subject_of(head, depth + 1)
+    if _main_verb_as_acl(verb):
+        return head  # "An official Syrian newspaper called Thursday on Arabs to unite"
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
         if head.lemma_.lower() in MESSAGE_NOUNS:  # "issued a statement demanding": the issuer
             return _sender(head) or head
@@ -179,6 +184,78 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ == "relcl":
         return head
     return None
+
+
+OPENING_DEPS = frozenset({"prep", "advcl", "npadvmod", "advmod"})
+
+
+def _split_subject(verb: Token) -> Token | None:
+    """The subject a parse hung, as one more conjunct, on the list ending an opening phrase:
+    "With the signing of a Memorandum of Understanding, the Sudanese government and SPLM/A
+    have agreed ..." ("government" parsed as the Memorandum's conjunct), "After the failure of
+    the Oslo Accords, Israel and the PLO resumed talks". The phrase that ends right before the
+    verb (and its auxiliaries) and starts after the opening phrase's comma."""
+    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl")
+                                               for c in verb.children):
+        return None
+    doc, i = verb.doc, verb.i - 1
+    while i >= verb.sent.start and doc[i].head.i == verb.i and \
+            doc[i].dep_ in ("aux", "auxpass", "neg", "advmod"):
+        i -= 1
+    if i <= verb.sent.start or doc[i].pos_ not in ("NOUN", "PROPN"):
+        return None
+    tok = doc[i]
+    for _ in range(8):
+        if tok.head.i == tok.i or tok.head.i > verb.i:
+            return None
+        if tok.dep_ in ("conj", "appos") and tok.head.i < tok.i and tok.pos_ in ("NOUN", "PROPN") and \
+                tok.left_edge.i > verb.sent.start and doc[tok.left_edge.i - 1].text == ",":
+            cur = tok.head
+            while cur.head.i != cur.i and cur.head.i != verb.i:
+                cur = cur.head
+            if cur.head.i == verb.i and cur.dep_ in OPENING_DEPS and cur.i < tok.i and \
+                    cur.left_edge.i == verb.sent.start:
+                return tok
+            return None
+        tok = tok.head
+    return None
+
+
+def split_subject_of(token: Token) -> bool:
+    """`token` is a subject that `_split_subject` recovered (its conjuncts before it are the
+    opening phrase's, not fellow subjects)."""
+    if token.dep_ not in ("conj", "appos"):
+        return False
+    cur = token
+    for _ in range(10):
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX") and cur.i > token.i:
+            split = _split_subject(cur)
+            return split is not None and split.i == token.i
+    return False
+
+
+def _main_verb_as_acl(verb: Token) -> bool:
+    """A sentence's main verb that the parse took for a participle describing its subject (the
+    sentence then has a noun as its root): "An official Syrian newspaper called Thursday on
+    Arabs to unite" (not "a newspaper [that was] called ..."). Only in a full sentence, right
+    after the root noun, with no passive mark, and with what a passive participle cannot have:
+    a direct object, a clause, or the preposition its lexicon row needs with its object."""
+    head = verb.head
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN") or head.dep_ != "ROOT" or \
+            head.pos_ not in ("NOUN", "PROPN") or verb.i != head.i + 1 or \
+            verb.sent[-1].text not in (".", "!"):
+        return False
+    if any(c.dep_ in ("auxpass", "agent", "nsubjpass") for c in verb.children):
+        return False
+    if any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
+        return True
+    pred = match_predicate(verb)
+    return pred is not None and bool(pred.particles) and any(
+        c.dep_ == "prep" and c.lower_ in pred.particles and _child(c, "pobj") is not None
+        for c in verb.children)
 
 
 def _controlled_infinitive(verb: Token) -> bool:
@@ -548,9 +625,9 @@ def _noun_actor(noun: Token, pred: Predicate) -> Token | None:
         if doer is not None and doer.lower_ not in RELATIVE and \
                 rel.lemma_.lower() in AGENT_VERBS | LIGHT_VERBS:
             return doer  # "the attacks that Soleimani took part in": Soleimani
-    for child in noun.children:
-        if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE", "ORG"):
-            return child
+    party = party_modifier(noun)
+    if party is not None:
+        return party
     between = _prep_object(noun, frozenset({"between", "among"}))
     if between is not None and _child(between, "conj") is not None:
         return between  # "cooperation between X and Y"
@@ -578,6 +655,9 @@ def _noun_actor(noun: Token, pred: Predicate) -> Token | None:
         verb = governing_verb(noun)
         if _child(verb, "auxpass", "nsubjpass") is not None:
             return _prep_object(verb, frozenset({"by"}))  # "X was killed in the airstrike"
+        if noun.head.lower_ == "for" and noun.head.head.i == verb.i and \
+                verb.lemma_.lower() in MOTION_VERBS and pred.type in MUTUAL_TYPES:
+            return subject_of(verb)  # "negotiators return to Geneva for talks": their talks
         return subject_of(verb) if _own_act(noun.head, verb) else None
     return None
 
@@ -585,6 +665,8 @@ def _noun_actor(noun: Token, pred: Predicate) -> Token | None:
 AGENT_VERBS = frozenset("""take carry conduct perpetrate commit mount lead orchestrate plan
 mastermind direct organise organize stage""".split())
 MUTUAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+MOTION_VERBS = frozenset("""come arrive return travel fly go head gather meet convene assemble
+sit reconvene leave depart""".split())  # "X arrived in Y for talks": X's talks
 AGENT_PREPS = frozenset({"in", "with", "into", "through", "during", "via", "within", "at"})
 VICTIM_VERBS = frozenset("""die perish survive escape flee suffer lose succumb disappear vanish
 hide shelter""".split())
@@ -648,6 +730,9 @@ def _verb_args(verb: Token, pred: Predicate, sent: Span) -> tuple[Token | None, 
                 recipient = None  # "fired and landed a live round on X": X, not the round
     if recipient is None and pred.preps:
         recipient = _prep_object(verb, pred.preps)
+        if recipient is not None and recipient.head.i == verb.sent.start and \
+                actor is not None and any(t.text == "," for t in verb.doc[recipient.i:actor.i]):
+            recipient = None  # an opening "With the signing of X, Y agreed": when, not with whom
         obj = _child(verb, "dobj")
         if recipient is None and obj is not None:
             recipient = _prep_object(obj, pred.preps)  # "restore ties with X"
@@ -709,12 +794,23 @@ def _embedded_under_trigger(token: Token) -> Token | None:
     elif token.dep_ in ("dobj", "attr") and token.pos_ == "NOUN" and head.dep_ in ("xcomp", "ccomp") \
             and head.lemma_.lower() in LIGHT_VERBS:
         return _embedded_under_trigger(head)  # "pressed X to launch an investigation"
-    elif token.dep_ not in ("xcomp", "ccomp"):
+    elif token.dep_ == "conj" and token.pos_ == "VERB" and head.pos_ == "VERB" and \
+            head.i < token.i and _complement(head):
+        return _embedded_under_trigger(head)  # "called on Arabs to unite and mobilize"
+    elif not _complement(token):
         return None
     if head is token:
         return None
     pred = match_predicate(head)
     return head if pred is not None and pred.type in EMBEDDING else None
+
+
+def _complement(verb: Token) -> bool:
+    """A clause completing its head: a complement, or an infinitive the parse took for an
+    adverbial ("called Thursday on Arabs to unite")."""
+    return verb.dep_ in ("xcomp", "ccomp") or verb.dep_ == "advcl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not any(
+        c.dep_ == "mark" for c in verb.children)
 
 
 def _location_hint(trigger: Token, pred: Predicate) -> Token | None:
@@ -848,7 +944,8 @@ def frames_in_sentence(sent: Span, perpetrator: Token | None = None) -> Iterator
             others = coordinated(actor)
             pairs = [(actor, other) for other in others] + \
                 ([(others[0], actor)] if len(others) == 1 else [])  # two: both ways
-        elif actor is not None and not blamed and (pred.pos == "NOUN" or actor.dep_ in SUBJECTS):
+        elif actor is not None and not blamed and (pred.pos == "NOUN" or actor.dep_ in SUBJECTS
+                                                   or split_subject_of(actor)):
             taken = {t.i for _, t in pairs if t is not None}
             whoms = [whom for _, whom in pairs]  # "A and B welcomed ties between C and D": 4
             pairs += [(other, whom) for other in coordinated(actor) if other.i not in taken
@@ -943,6 +1040,8 @@ def coordinated(token: Token) -> list[Token]:
     if token.tag_ in ("NNS", "NNPS") and _child(token, "nummod") is not None:
         return []  # "two lawmakers, X and Y": the same party, its members named
     found = list(token.conjuncts)
+    if split_subject_of(token):  # "With the signing of a Memorandum, X and Y agreed": not the
+        found = [c for c in found if c.i > token.i]  # Memorandum
     if token.tag_ not in ("NNS", "NNPS"):  # "lawmakers, X and Y": the same party, named
         for appos in (c for c in token.children if c.dep_ == "appos"):
             found += appos.conjuncts
@@ -954,6 +1053,7 @@ def coordinated(token: Token) -> list[Token]:
     for other in found:
         other = valid_participant(_stand_in(other))
         if other is not None and other.pos_ in ("NOUN", "PROPN") and not thing_noun(other) \
+                and len(other.text) > 1 \
                 and other.i != token.i and all(o.i != other.i for o in out):
             out.append(other)
     return out
@@ -993,6 +1093,28 @@ def _stand_in(token: Token | None) -> Token | None:
     return _child(token, "appos") or _prep_object(token, frozenset({"of"})) or token
 
 
+PARTY_ENTS = frozenset({"NORP", "GPE", "ORG"})
+
+
+def party_modifier(noun: Token) -> Token | None:
+    """A named party among the words before a noun, directly or through the nouns modifying it:
+    "Israeli air strikes" (Israeli), "recent US Predator attacks" and "a US drone strike" (US),
+    "a Saudi-led coalition airstrike" (Saudi): whose act or weapon the noun names."""
+    level = [noun]
+    for _ in range(3):
+        below = []
+        for tok in level:
+            for child in tok.children:
+                if child.i > noun.i or not (child.dep_ in ("amod", "compound", "nmod") or (
+                        child.dep_ == "npadvmod" and tok.lemma_ == "lead" and tok.tag_ == "VBN")):
+                    continue
+                if child.ent_type_ in PARTY_ENTS:
+                    return child
+                below.append(child)
+        level = below
+    return None
+
+
 def _event_agent(token: Token | None, trigger: Token) -> Token | None:
     """A participant that is itself an event or a weapon stands for its agent: "Russia's
     collaboration, which includes acquiring shells" -> Russia; "a car bomb killed ..." -> None
@@ -1004,8 +1126,7 @@ def _event_agent(token: Token | None, trigger: Token) -> Token | None:
         return token
     agent = _child(token, "poss") or _prep_object(token, frozenset({"by"}))
     if agent is None:
-        agent = next((c for c in token.children if c.dep_ in ("amod", "compound")
-                      and c.ent_type_ in ("NORP", "GPE", "ORG")), None)
+        agent = party_modifier(token)
     if agent is None and lemma in WEAPON_NOUNS and token.dep_ == "dobj" and \
             token.head.i != trigger.i:
         agent = subject_of(token.head)  # "Iran launched missiles targeting US troops"
@@ -1102,10 +1223,9 @@ def unnamed_attack(trigger: Token) -> Token | None:
         return None
     means = next((c for c in causes if c.lemma_.lower() in ATTACK_MEANS), None)
     if means is not None:
-        if any(t.ent_type_ in ("DATE", "NORP", "GPE", "ORG") for t in means.subtree
-               if t.i < means.i):
-            return None  # "the 2005 bombings" (another attack), "a US drone strike" (named)
-        return means
+        if any(t.ent_type_ == "DATE" for t in means.subtree if t.i < means.i):
+            return None  # "the 2005 bombings": another attack
+        return means  # "a US drone strike": the coder names its party from the phrase
     return trigger if trigger.lemma_.lower() in VIOLENT_VERBS else None
 
 

@@ -172,3 +172,22 @@ def test_a_place_name_that_qualifies_a_noun_is_no_antecedent_for_he(extractor: A
     he = next(t for t in doc if t.lower_ == "he" and "single police officer" in t.sent.text)
     actor = resolve_participant(doc, he, date(2019, 10, 2), extractor.kb, "HKG")
     assert actor is None or "Tsuen" not in actor.text
+
+
+def test_negotiators_and_fundamentalists_have_a_sector(kb: ActorKB) -> None:
+    on = date(2000, 1, 1)
+    assert (kb.resolve("Russian negotiators", on).country,
+            kb.resolve("Russian negotiators", on).sector) == ("RUS", "GOV")
+    assert kb.resolve("Islamic fundamentalists", on).sector == "REL"
+    # a generic role word: a stronger word types the phrase
+    assert kb.resolve("union negotiators", on).sector == "LAB"
+
+
+def test_a_collective_noun_is_what_a_reported_they_stands_for(extractor: Any) -> None:
+    text = ("A group of Yoruba leaders announced yesterday that they are willing to forgive "
+            "Nigerian President Olusegun Obasanjo.")
+    actors = [e.actor.text for e in _events(extractor, text, date(2000, 1, 1))]
+    assert actors and all(a == "A group of Yoruba leaders" for a in actors), actors
+    # a singular noun that is no collective is not "they"
+    text = "The minister announced that they are willing to forgive the rebels."
+    assert not any(e.actor.text == "The minister" for e in _events(extractor, text))

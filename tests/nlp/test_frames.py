@@ -486,3 +486,82 @@ def test_an_arrest_with_no_named_arrester_is_the_authorities(extractor) -> None:
                                     date(2020, 8, 10)).events
     assert events and events[0].actor.text == "police"
     assert not extractor.extract_text("He was arrested.", date(2020, 8, 10)).events
+
+
+def test_an_attack_whose_own_phrase_names_its_party(extractor) -> None:
+    from datetime import date
+    from sitroom.extract import UNNAMED_ATTACKER
+
+    def coded(text: str) -> list[tuple[str, str, str | None]]:
+        return [(e.type, e.actor.text, e.actor.country)
+                for e in extractor.extract_text(text, date(2020, 1, 1)).events]
+
+    # the party modifies a modifier of the attack noun, and the parser tags it as no entity
+    assert ("ASSAULT", "US", "USA") in coded(
+        "Recent US Predator attacks have killed at least eight top al-Qaeda leaders.")
+    found = coded("Three militants were killed in a US drone strike in Pakistan on Monday.")
+    assert found == [("ASSAULT", "US", "USA")], found
+    # a town before the attack says where, not who; no party named: unidentified attackers
+    assert coded("Two soldiers were killed in a Kabul car bombing.") == \
+        [("ASSAULT", UNNAMED_ATTACKER, None)]
+    assert coded("Two soldiers were killed in a car bombing.") == \
+        [("ASSAULT", UNNAMED_ATTACKER, None)]
+    assert not coded("Two people were killed in a car crash.")
+
+
+def test_subjects_the_parse_hung_on_an_opening_phrase(nlp: Language) -> None:
+    # "the Sudanese government" parsed as one more conjunct of "a Memorandum of Understanding"
+    found = frames(nlp, "With the signing of a Memorandum of Understanding (MOU) on Cessation of "
+                        "Hostilities, the Sudanese government and SPLM/A have agreed to allow "
+                        "unimpeded humanitarian access to all areas.")
+    pairs = {(f[0], f[3], f[4]) for f in found}
+    assert ("AGREE", "the Sudanese government", "SPLM") in pairs, found
+    assert not any(f[4] and ("Memorandum" in f[4] or "signing" in f[4]) for f in found), found
+    found = frames(nlp, "Under the terms of the Geneva Accord, the Afghan government and the "
+                        "Taliban will exchange prisoners.")
+    assert {f[3] for f in found} == {"the Afghan government", "the Taliban"}, found
+    # a normal parse keeps its subject; a real "with" partner stays the recipient
+    found = frames(nlp, "After two days of talks in Geneva, the United States and Russia agreed "
+                        "to extend the treaty.")
+    assert {f[3] for f in found} == {"the United States", "Russia"}, found
+    found = frames(nlp, "Turkey agreed with Russia on a ceasefire in Idlib.")
+    assert found[0][3:5] == ("Turkey", "Russia"), found
+
+
+def test_a_meeting_noun_after_a_verb_of_coming_is_the_comer_s(nlp: Language) -> None:
+    found = frames(nlp, "U.S. and Russian negotiators return to Geneva this week for talk on "
+                        "limiting the number of European-based nuclear missiles.")
+    assert found and found[0][0] == "CONSULT" and found[0][3] == "U.S. and Russian negotiators"
+    found = frames(nlp, "The Iranian foreign minister left for Moscow on Wednesday for talks "
+                        "with Lavrov.")
+    assert found and found[0][3:5] == ("The Iranian foreign minister", "Lavrov"), found
+    # not an act the comer does: a verb of coming, but no meeting noun
+    assert not frames(nlp, "Thousands of refugees returned to the city for food.")
+
+
+def test_main_verb_parsed_as_a_participle_of_its_subject(nlp: Language) -> None:
+    found = frames(nlp, "An official Syrian newspaper called Thursday on Arabs to unite and "
+                        "mobilize against Israeli right-winger Ariel Sharon.")
+    # a request on the Arabs; their uniting and mobilising is its content, not an event
+    assert [f[:5] for f in found] == [("REQUEST", None, "asserted",
+                                      "An official Syrian newspaper", "Arabs")], found
+
+
+def test_coordinated_infinitives_under_a_promise_or_threat_are_its_content(nlp: Language) -> None:
+    found = frames(nlp, "The rebels agreed to lay down their arms and withdraw from the city.")
+    assert [f[0] for f in found] == ["AGREE"], found
+    found = frames(nlp, "Iran threatened to close the strait and attack US ships.")
+    assert [f[0] for f in found] == ["THREATEN"], found
+    # coordinated main verbs are events of their own
+    found = frames(nlp, "Troops stormed the building and arrested the suspects.")
+    assert {f[0] for f in found} == {"ASSAULT", "COERCE"}, found
+
+
+def test_a_since_date_of_a_present_perfect_is_no_background(extractor) -> None:
+    from datetime import date
+    events = extractor.extract_text("Hongkongers have been protesting since early June.",
+                                    date(2019, 8, 19)).events
+    assert [(e.type, e.date) for e in events] == [("PROTEST", date(2019, 8, 19))], events
+    # a past event dated months before its article stays background
+    assert not extractor.extract_text("Hongkongers protested in early June.",
+                                      date(2019, 8, 19)).events
