@@ -37,6 +37,7 @@ NEGATING = frozenset({"fail", "refuse", "decline"})  # "failed to reach agreemen
 ACCEPTING = frozenset({"accept", "agree", "approve", "endorse"})  # negated: a rejection
 OWN_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})  # "X said they would ...": X
 THREAT_PROTEST = frozenset({"boycott", "obstruct"})  # "will boycott", "would blockade": a threat
+VOWS = frozenset({"vow", "swear", "pledge", "promise"})  # "vowed to retaliate": a threat
 STATIVE = frozenset({"have", "be", "remain", "keep", "exist", "become", "stay"})
 EMBEDDING = {"REQUEST", "REJECT", "AGREE", "THREATEN"}
 MODE_FROM_INNER = {
@@ -665,6 +666,8 @@ def frames_in_sentence(sent: Span, perpetrator: Token | None = None) -> Iterator
             inner = _prep_object(token, frozenset({"for"}))
         inner_pred = match_predicate(inner) if inner is not None else None
         if pred.type in EMBEDDING and inner_pred is not None:
+            if type_ == "AGREE" and token.lemma_.lower() in VOWS and inner_pred.type in THREAT_MODE:
+                type_ = "THREATEN"  # "pledged to fight on": a promise of force is a threat
             mode = THREAT_MODE.get(inner_pred.type) if type_ == "THREATEN" else \
                 MODE_FROM_INNER.get(inner_pred.type, mode)
             if recipient is None and inner is not None:
@@ -687,6 +690,8 @@ def frames_in_sentence(sent: Span, perpetrator: Token | None = None) -> Iterator
             type_, mode, status = "THREATEN", threat_mode, "asserted"
         elif (first_person or own_word) and status == "future" and threat_mode is not None:
             type_, mode, status = "THREATEN", threat_mode, "asserted"  # "they would boycott"
+        elif _vowed(token) and status in ("asserted", "future") and threat_mode is not None:
+            type_, mode, status = "THREATEN", threat_mode, "asserted"  # "have sworn to fight"
         if status == "future" and type_ in ("CONSULT", "SUPPORT", "COOPERATE", "AID"):
             type_, mode, status = "AGREE", None, "asserted"  # PLOVER: a promise to cooperate
         elif type_ == "RETREAT" and (status == "future" or (
@@ -762,6 +767,14 @@ def _protest_purpose(token: Token) -> bool:
         if pred is not None and pred.type == "PROTEST":
             return True
     return False
+
+
+def _vowed(trigger: Token) -> bool:
+    """The act is what its subject vowed or swore to do ("vowed to retaliate", "have sworn to
+    fight"): a warning of force, not force used."""
+    return trigger.pos_ == "VERB" and trigger.dep_ in ("xcomp", "advcl") and \
+        trigger.head.lemma_.lower() in VOWS and \
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
 
 
 def _ultimatum(trigger: Token) -> bool:
