@@ -38,6 +38,8 @@ ACCEPTING = frozenset({"accept", "agree", "approve", "endorse"})  # negated: a r
 OWN_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})  # "X said they would ...": X
 THREAT_PROTEST = frozenset({"boycott", "obstruct"})  # "will boycott", "would blockade": a threat
 VOWS = frozenset({"vow", "swear", "pledge", "promise"})  # "vowed to retaliate": a threat
+JOINT = frozenset({"joint", "combined", "bilateral", "trilateral", "multinational"})
+EXERCISES = frozenset({"exercise", "drill", "game", "manoeuvre", "maneuver"})
 STATIVE = frozenset({"have", "be", "remain", "keep", "exist", "become", "stay"})
 EMBEDDING = {"REQUEST", "REJECT", "AGREE", "THREATEN"}
 MODE_FROM_INNER = {
@@ -267,6 +269,9 @@ def _requirements_hold(token: Token, pred: Predicate) -> bool:
         return False
     if pred.intransitive and _child(token, "dobj", "ccomp", "xcomp") is not None:
         return False  # "demonstrated a lack of ...", "rallied support": not a protest
+    if pred.modifiers and not any(c.dep_ in ("amod", "compound", "nmod") and
+                                  c.lemma_.lower() in pred.modifiers for c in token.children):
+        return False  # "military exercises", not "the exercise of power"
     if pred.subjects:
         subj = _child(token, "nsubj", "nsubjpass")
         if subj is None or subj.lemma_.lower() not in pred.subjects:
@@ -659,6 +664,11 @@ def frames_in_sentence(sent: Span, perpetrator: Token | None = None) -> Iterator
         elif type_ == "ASSAULT" and mode == "firearms" and instrument is not None and \
                 {instrument.lemma_.lower(), *(c.lower_ for c in instrument.children)} & HEAVY:
             mode = "heavy-weapons"  # "fired mortar rounds at the village"
+        partner = _noun_recipient(token, pred) if token.lemma_.lower() in EXERCISES else None
+        if type_ == "MOBILIZE" and pred.pos == "NOUN" and (partner is not None or any(
+                c.dep_ == "amod" and c.lower_ in JOINT for c in token.children)):
+            type_, mode = "COOPERATE", None  # joint exercises or patrols (plover.json)
+            recipient = recipient or partner
         if type_ == "ASSAULT" and pred.pos == "VERB" and abstract_target:
             type_, mode = "ACCUSE", "disapprove"  # "attacked the investigation": words, not force
         inner = _child(token, "xcomp", "ccomp")
