@@ -676,8 +676,9 @@ def frames_in_sentence(sent: Span, perpetrator: Token | None = None) -> Iterator
             inner = _prep_object(token, frozenset({"for"}))
         inner_pred = match_predicate(inner) if inner is not None else None
         if pred.type in EMBEDDING and inner_pred is not None:
-            if type_ == "AGREE" and token.lemma_.lower() in VOWS and inner_pred.type in THREAT_MODE:
-                type_ = "THREATEN"  # "pledged to fight on": a promise of force is a threat
+            if type_ == "AGREE" and (token.lemma_.lower() in VOWS or pred.pos == "ADJ") \
+                    and inner_pred.type in THREAT_MODE:
+                type_ = "THREATEN"  # "pledged to fight on", "ready to fight": force offered
             mode = THREAT_MODE.get(inner_pred.type) if type_ == "THREATEN" else \
                 MODE_FROM_INNER.get(inner_pred.type, mode)
             if recipient is None and inner is not None:
