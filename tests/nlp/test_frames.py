@@ -358,7 +358,8 @@ def test_future_act_with_unless_is_an_ultimatum(nlp: Language) -> None:
 
 def test_reported_must_is_a_demand(nlp: Language) -> None:
     found = frames(nlp, "Kenya said on Monday that Uganda must reopen the border crossing.")
-    assert found[0][:5] == ("REQUEST", None, "asserted", "Kenya", "Uganda")
+    # reopening a crossing is a concession (RETREAT/access): the demand asks the other to yield
+    assert found[0][:5] == ("REQUEST", "yield", "asserted", "Kenya", "Uganda")
     found = frames(nlp, "The minister said we must defend our farmers.")
     assert all(f[0] != "REQUEST" for f in found), found  # "we must": not a demand on another
 
@@ -485,3 +486,119 @@ def test_an_arrest_with_no_named_arrester_is_the_authorities(extractor) -> None:
                                     date(2020, 8, 10)).events
     assert events and events[0].actor.text == "police"
     assert not extractor.extract_text("He was arrested.", date(2020, 8, 10)).events
+
+
+def _types(nlp: Language, text: str) -> list[tuple[str, str | None, str | None]]:
+    """(type, mode, actor phrase) per frame."""
+    return [(f[0], f[1], f[3]) for f in frames(nlp, text)]
+
+
+def test_a_stated_commitment_is_a_promise(nlp: Language) -> None:
+    assert ("AGREE", None, "Vietnam") in _types(
+        nlp, "The minister said Vietnam is committed to opening up the economy.")
+    assert ("AGREE", None, "The government") in _types(
+        nlp, "The government remains committed to the peace process.")
+    # a crime or troops committed, a stance, a commitment refused: no promise
+    for text in ("He committed suicide in his cell.",
+                 "The rebels committed atrocities against civilians.",
+                 "Britain committed 500 troops to the mission.",
+                 "The United States held the view that Hamas was committed to violence.",
+                 "Obama made no commitments to the missile program."):
+        assert not any(t == "AGREE" for t, _, _ in _types(nlp, text)), text
+
+
+def test_lifted_blockades_and_opened_crossings_are_retreats(nlp: Language) -> None:
+    assert _types(nlp, "The Israeli army lifted a day-old blockade on Palestinian lorries.")[0] \
+        == ("RETREAT", "withdraw", "The Israeli army")
+    assert _types(nlp, "Government forces lifted the siege of the city on Monday.")[0][:2] == \
+        ("RETREAT", "withdraw")
+    found = frames(nlp, "Egypt reopened the Rafah crossing to allow aid into Gaza.")
+    assert found[0][:4] == ("RETREAT", "access", "asserted", "Egypt"), found
+    # sanctions and curfews eased are still verbal concessions; a store opening is no event
+    assert _types(nlp, "The government lifted the curfew on Sunday.")[0][0] == "CONCEDE"
+    assert not frames(nlp, "The company opened a new store in the capital.")
+    assert not frames(nlp, "The mayor opened the new bridge on Saturday.")
+    assert _types(nlp, "Uzbekistan opened the Friendship Bridge to allow the delivery of grain "
+                       "to Afghanistan.")[0] == ("RETREAT", "access", "Uzbekistan")
+
+
+def test_media_closed_or_ordered_to_stop_is_censorship(nlp: Language) -> None:
+    found = frames(nlp, "The government ordered the opposition newspaper La Prensa to suspend "
+                        "publication indefinitely.")
+    assert found[0][:4] == ("COERCE", "censor", "asserted", "The government"), found
+    assert _types(nlp, "Authorities shut down two newspapers and a radio station.")[0][:2] == \
+        ("COERCE", "censor")
+    # an order to troops, a shop closed, a suspended match: not censorship
+    for text in ("The general ordered the soldiers to leave the village.",
+                 "The owner closed the shop on Sunday.",
+                 "The league suspended the match after the riot."):
+        assert not any(m == "censor" for _, m, _ in _types(nlp, text)), text
+
+
+def test_demolition_and_hostage_taking_are_assaults(nlp: Language) -> None:
+    assert _types(nlp, "Israeli army bulldozers demolished Palestinian homes in Gaza.")[0] == \
+        ("ASSAULT", "destroy", "Israeli army bulldozers")
+    assert _types(nlp, "Gunmen hijacked a bus carrying 40 passengers.")[0] == \
+        ("ASSAULT", "abduct", "Gunmen")
+    assert _types(nlp, "The rebels are holding 20 foreigners hostage.")[0] == \
+        ("ASSAULT", "abduct", "The rebels")
+    assert _types(nlp, "The army has been holding thousands of refugees as human shields.")[0] \
+        == ("ASSAULT", "abduct", "The army")
+    # an old bridge taken down, a meeting held, prisoners held: no assault
+    for text in ("The city council demolished the old bridge last year.",
+                 "The ministers held talks in Geneva.",
+                 "The country holds 5,000 prisoners."):
+        assert not any(t == "ASSAULT" for t, _, _ in _types(nlp, text)), text
+
+
+def test_ruling_out_talks_is_a_rejection(nlp: Language) -> None:
+    assert _types(nlp, "The government ruled out talks with the rebels.")[0] == \
+        ("REJECT", None, "The government")
+    assert not any(t == "REJECT" for t, _, _ in _types(nlp, "Police have not ruled out terrorism."))
+    assert not frames(nlp, "The king ruled the country for forty years.")
+
+
+def test_trade_bans_summons_sentences_and_amnesties(nlp: Language) -> None:
+    assert _types(nlp, "Russia banned imports of Georgian wine.")[0] == \
+        ("SANCTION", "discontinue", "Russia")
+    assert _types(nlp, "The government banned the opposition party.")[0][:2] == \
+        ("COERCE", "restrict")
+    assert _types(nlp, "Turkey summoned the German ambassador over the remarks.")[0] == \
+        ("ACCUSE", "disapprove", "Turkey")
+    assert not frames(nlp, "The chairman summoned the courage to speak.")
+    assert ("SANCTION", "convict", "a military court") in _types(
+        nlp, "He was sentenced to death by a military court.")
+    assert _types(nlp, "The president granted amnesty to 500 political prisoners.")[0] == \
+        ("CONCEDE", None, "The president")
+    assert _types(nlp, "A suicide bomber detonated an explosive vest at the checkpoint.")[0] == \
+        ("ASSAULT", "explosives", "A suicide bomber")
+
+
+def test_force_vowed_or_offered_is_a_threat(nlp: Language) -> None:
+    for text, actor in (("Hamas vowed to retaliate against Israel for the killing.", "Hamas"),
+                        ("Ethnic Albanians have sworn to fight until they gain control of "
+                         "the villages.", "Ethnic Albanians"),
+                        ("Tamil Tigers promise to fight back against Sri Lankan forces.",
+                         "Tamil Tigers")):
+        assert _types(nlp, text)[0] == ("THREATEN", "violence", actor), text
+    # a vow or readiness to cooperate stays an offer
+    assert _types(nlp, "The president vowed to cooperate with the inquiry.")[0][0] == "AGREE"
+    assert _types(nlp, "Russia is ready to cooperate with the United States.")[0][0] == "AGREE"
+
+
+def test_withdrawing_inspectors_is_a_sanction_troops_a_retreat(nlp: Language) -> None:
+    assert _types(nlp, "The UN withdrew its weapons inspectors from Iraq.")[0][:2] == \
+        ("SANCTION", "withdraw")
+    assert _types(nlp, "Russia withdrew its troops from Georgia.")[0][:2] == \
+        ("RETREAT", "withdraw")
+
+
+def test_military_exercises_alone_or_joint(nlp: Language) -> None:
+    assert _types(nlp, "China launched military drills around Taiwan on Monday.")[0] == \
+        ("MOBILIZE", "troops", "China")
+    found = frames(nlp, "South Korea held naval drills with the United States on Tuesday.")
+    assert found[0][0] == "COOPERATE" and found[0][4] == "the United States", found
+    assert _types(nlp, "The two navies held joint exercises in the Gulf.")[0][0] == "COOPERATE"
+    for text in ("The exercise of power by the president was unlawful.",
+                 "Workers are drilling for oil off the coast."):
+        assert not any(t in ("MOBILIZE", "COOPERATE") for t, _, _ in _types(nlp, text)), text
