@@ -677,7 +677,7 @@ def frames_in_sentence(sent: Span, perpetrator: Token | None = None) -> Iterator
         inner_pred = match_predicate(inner) if inner is not None else None
         if pred.type in EMBEDDING and inner_pred is not None:
             if type_ == "AGREE" and (token.lemma_.lower() in VOWS or pred.pos == "ADJ") \
-                    and inner_pred.type in THREAT_MODE:
+                    and inner_pred.type in THREAT_MODE and _force_on_party(inner):
                 type_ = "THREATEN"  # "pledged to fight on", "ready to fight": force offered
             mode = THREAT_MODE.get(inner_pred.type) if type_ == "THREATEN" else \
                 MODE_FROM_INNER.get(inner_pred.type, mode)
@@ -784,8 +784,16 @@ def _vowed(trigger: Token) -> bool:
     """The act is what its subject vowed or swore to do ("vowed to retaliate", "have sworn to
     fight"): a warning of force, not force used."""
     return trigger.pos_ == "VERB" and trigger.dep_ in ("xcomp", "advcl") and \
-        trigger.head.lemma_.lower() in VOWS and \
+        trigger.head.lemma_.lower() in VOWS and _force_on_party(trigger) and \
         any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
+
+
+def _force_on_party(act: Token) -> bool:
+    """The act is aimed at a party or at nobody named ("to fight on", "to retaliate against
+    Israel"), not at an ill ("to fight corruption", "to combat terrorism"): only then is a vow
+    of it a threat."""
+    target = _child(act, "dobj") or _prep_object(act, frozenset({"against"}))
+    return target is None or not thing_noun(target)
 
 
 def _ultimatum(trigger: Token) -> bool:

@@ -602,3 +602,19 @@ def test_military_exercises_alone_or_joint(nlp: Language) -> None:
     for text in ("The exercise of power by the president was unlawful.",
                  "Workers are drilling for oil off the coast."):
         assert not any(t in ("MOBILIZE", "COOPERATE") for t, _, _ in _types(nlp, text)), text
+
+
+def test_new_families_stay_off_everyday_uses(nlp: Language) -> None:
+    # a railway station closed, a licence suspended, a court's file access, journalists in
+    # hospital: not censorship nor access granted
+    for text in ("Police closed the railway station after a bomb threat.",
+                 "The authorities suspended his driving licence.",
+                 "The court granted lawyers access to the files.",
+                 "The hospital admitted three journalists with gunshot wounds."):
+        assert not any(t in ("COERCE", "RETREAT") for t, _, _ in _types(nlp, text)), text
+    # a vow to fight an ill is no threat; a vow to fight a party is
+    assert not any(t == "THREATEN" for t, _, _ in _types(
+        nlp, "The senator pledged to fight corruption."))
+    assert not any(t == "THREATEN" for t, _, _ in _types(
+        nlp, "The government vowed to combat terrorism."))
+    assert _types(nlp, "The rebels vowed to fight against the government.")[0][0] == "THREATEN"
