@@ -618,3 +618,36 @@ def test_new_families_stay_off_everyday_uses(nlp: Language) -> None:
     assert not any(t == "THREATEN" for t, _, _ in _types(
         nlp, "The government vowed to combat terrorism."))
     assert _types(nlp, "The rebels vowed to fight against the government.")[0][0] == "THREATEN"
+
+
+@pytest.mark.parametrize("text, type_, mode", [
+    ("Egypt broke off diplomatic ties with Iran.", "SANCTION", "discontinue"),
+    ("The prime minister turned down the offer.", "REJECT", None),
+    ("The parliament ratified the treaty on Tuesday.", "SUPPORT", None),
+    ("The minister expressed regret over the incident.", "CONCEDE", None),
+    ("The government ended the curfew in the capital.", "CONCEDE", None),
+    ("Hamas returned the bodies of two soldiers to Israel.", "RETREAT", "release"),
+    ("Workers staged a general strike on Tuesday.", "PROTEST", "strike"),
+    ("The government cut off electricity and water to the rebel-held town.", "COERCE", "withhold"),
+    ("Police searched the offices of the opposition newspaper.", "COERCE", "seize"),
+    ("The government declared a state of emergency in the capital.", "COERCE", "martial-law"),
+    ("Soldiers executed five prisoners in the village.", "ASSAULT", "targeted"),
+    ("Russia dispatched warships to the Mediterranean.", "MOBILIZE", "troops"),
+    ("Coast guard officers rescued 50 migrants off the coast.", "AID", None),
+    ("The president travelled to Moscow for talks with Putin.", "CONSULT", "visit"),
+])
+def test_common_news_wordings_of_plover_types(nlp: Language, text: str, type_: str,
+                                              mode: str | None) -> None:
+    assert frames(nlp, text)[0][:2] == (type_, mode), frames(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "He returned to the capital on Monday.",
+    "The president declared the election result valid.",
+    "The company executed the plan on schedule.",
+    "The match ended in a draw.",
+    "The minister flew to Paris on Monday.",
+    "Adam Schiff is to be in charge of the hearings.",
+])
+def test_common_wordings_stay_off_everyday_uses(nlp: Language, text: str) -> None:
+    assert not frames(nlp, text), frames(nlp, text)
