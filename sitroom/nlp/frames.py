@@ -40,6 +40,7 @@ THREAT_PROTEST = frozenset({"boycott", "obstruct"})  # "will boycott", "would bl
 VOWS = frozenset({"vow", "swear", "pledge", "promise"})  # "vowed to retaliate": a threat
 JOINT = frozenset({"joint", "combined", "bilateral", "trilateral", "multinational"})
 EXERCISES = frozenset({"exercise", "drill", "game", "manoeuvre", "maneuver"})
+PEACEKEEPING = frozenset({"peacekeeper", "peacekeeping", "peace-keeping", "peace-keeper"})
 STATIVE = frozenset({"have", "be", "remain", "keep", "exist", "become", "stay"})
 EMBEDDING = {"REQUEST", "REJECT", "AGREE", "THREATEN"}
 MODE_FROM_INNER = {
@@ -669,6 +670,8 @@ def frames_in_sentence(sent: Span, perpetrator: Token | None = None) -> Iterator
                 c.dep_ == "amod" and c.lower_ in JOINT for c in token.children)):
             type_, mode = "COOPERATE", None  # joint exercises or patrols (plover.json)
             recipient = recipient or partner
+        if type_ == "MOBILIZE" and _peacekeepers(token):
+            type_, mode = "AID", None  # peacekeepers sent or arriving: protection (CAMEO 074)
         if type_ == "ASSAULT" and pred.pos == "VERB" and abstract_target:
             type_, mode = "ACCUSE", "disapprove"  # "attacked the investigation": words, not force
         inner = _child(token, "xcomp", "ccomp")
@@ -776,6 +779,19 @@ def _protest_purpose(token: Token) -> bool:
             continue
         pred = match_predicate(cand)
         if pred is not None and pred.type == "PROTEST":
+            return True
+    return False
+
+
+def _peacekeepers(trigger: Token) -> bool:
+    """The forces moved are peacekeepers ("NATO peacekeeping troops arrived", "deployed UN
+    peacekeepers", "the deployment of peacekeepers")."""
+    for force in (c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "prep")):
+        if force.dep_ == "prep":
+            force = _child(force, "pobj") if force.lower_ == "of" else None
+        if force is not None and (force.lemma_.lower() in PEACEKEEPING or any(
+                c.lemma_.lower() in PEACEKEEPING for c in force.children
+                if c.dep_ in ("amod", "compound", "nmod"))):
             return True
     return False
 

@@ -651,3 +651,11 @@ def test_common_news_wordings_of_plover_types(nlp: Language, text: str, type_: s
 ])
 def test_common_wordings_stay_off_everyday_uses(nlp: Language, text: str) -> None:
     assert not frames(nlp, text), frames(nlp, text)
+
+
+def test_peacekeepers_sent_are_aid_troops_sent_mobilize(nlp: Language) -> None:
+    assert _types(nlp, "The UN deployed 3,000 peacekeepers in Mali.")[0] == ("AID", None, "The UN")
+    assert _types(nlp, "Bangladeshi peacekeeping troops arrived in Sierra Leone on Tuesday.")[0] \
+        == ("AID", None, "Bangladeshi peacekeeping troops")
+    assert _types(nlp, "Russia deployed troops to the border.")[0] == \
+        ("MOBILIZE", "troops", "Russia")
