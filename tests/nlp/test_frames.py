@@ -659,3 +659,10 @@ def test_peacekeepers_sent_are_aid_troops_sent_mobilize(nlp: Language) -> None:
         == ("AID", None, "Bangladeshi peacekeeping troops")
     assert _types(nlp, "Russia deployed troops to the border.")[0] == \
         ("MOBILIZE", "troops", "Russia")
+
+
+def test_a_formal_protest_is_an_accusation(nlp: Language) -> None:
+    found = frames(nlp, "The foreign ministry lodged a formal protest with the Chinese embassy.")
+    assert found[0][:5] == ("ACCUSE", "disapprove", "asserted", "The foreign ministry",
+                            "the Chinese embassy"), found
+    assert frames(nlp, "Thousands staged a protest in the capital.")[0][:2] == ("PROTEST", "demo")
