@@ -666,3 +666,11 @@ def test_a_formal_protest_is_an_accusation(nlp: Language) -> None:
     assert found[0][:5] == ("ACCUSE", "disapprove", "asserted", "The foreign ministry",
                             "the Chinese embassy"), found
     assert frames(nlp, "Thousands staged a protest in the capital.")[0][:2] == ("PROTEST", "demo")
+
+
+def test_handovers_approvals_and_loans(nlp: Language) -> None:
+    found = frames(nlp, "Pakistan handed over five suspects to US authorities.")
+    assert found[0][:5] == ("COOPERATE", None, "asserted", "Pakistan", "US authorities"), found
+    assert _types(nlp, "Parliament approved the peace treaty.")[0][:2] == ("SUPPORT", None)
+    assert _types(nlp, "Japan lent Indonesia 2 billion dollars.")[0] == ("AID", None, "Japan")
+    assert not frames(nlp, "The cabinet approved the budget.")
