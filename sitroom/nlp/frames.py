@@ -255,7 +255,7 @@ def _requirements_hold(token: Token, pred: Predicate) -> bool:
                               for c in token.children):
         return False  # "called off the strike": not the "call on" row
     if pred.particles and not any(
-        (c.dep_ in ("prep", "prt", "agent") and c.lower_ in pred.particles
+        (c.dep_ in ("prep", "prt", "agent", "advmod") and c.lower_ in pred.particles
          and not _date_pp(c))
         or c.dep_ in pred.particles
         or ("pcomp" in pred.particles and c.dep_ == "prep" and _child(c, "pcomp") is not None)

@@ -674,3 +674,12 @@ def test_handovers_approvals_and_loans(nlp: Language) -> None:
     assert _types(nlp, "Parliament approved the peace treaty.")[0][:2] == ("SUPPORT", None)
     assert _types(nlp, "Japan lent Indonesia 2 billion dollars.")[0] == ("AID", None, "Japan")
     assert not frames(nlp, "The cabinet approved the budget.")
+
+
+def test_a_particle_parsed_as_adverb_still_counts(nlp: Language) -> None:
+    # "stepped down", "pulled back": the parser may hang the particle as an adverb
+    assert _types(nlp, "The prime minister stepped down on Friday amid the scandal.")[0] == \
+        ("RETREAT", "resign", "The prime minister")
+    assert _types(nlp, "Russian forces pulled back from the town.")[0][:2] == \
+        ("RETREAT", "withdraw")
+    assert not frames(nlp, "The army stepped carefully through the minefield.")
