@@ -683,3 +683,24 @@ def test_a_particle_parsed_as_adverb_still_counts(nlp: Language) -> None:
     assert _types(nlp, "Russian forces pulled back from the town.")[0][:2] == \
         ("RETREAT", "withdraw")
     assert not frames(nlp, "The army stepped carefully through the minefield.")
+
+
+@pytest.mark.parametrize("text, type_, mode", [
+    ("Iran warned of retaliation if the United States attacked.", "THREATEN", None),
+    ("The UN sought the release of the hostages.", "REQUEST", "yield"),
+    ("Britain sought an explanation from Russia.", "REQUEST", None),
+    ("Iran is open to talks with the United States.", "AGREE", None),
+    ("The minister phoned his Russian counterpart.", "CONSULT", "phone"),
+    ("The US blacklisted three Chinese firms.", "SANCTION", "discontinue"),
+    ("Rafsanjani chided the Western countries for equipping Iraq.", "ACCUSE", "disapprove"),
+])
+def test_warnings_requests_and_openness(nlp: Language, text: str, type_: str,
+                                        mode: str | None) -> None:
+    assert frames(nlp, text)[0][:2] == (type_, mode), frames(nlp, text)
+
+
+def test_warnings_and_requests_stay_off_everyday_uses(nlp: Language) -> None:
+    assert not frames(nlp, "Officials warned of a famine.")
+    # "sought talks" stays one event (the talks sought), not a request besides
+    assert [f[0] for f in frames(nlp, "The opposition sought talks with the government.")] == \
+        ["AGREE"]
