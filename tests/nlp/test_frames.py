@@ -704,3 +704,13 @@ def test_warnings_and_requests_stay_off_everyday_uses(nlp: Language) -> None:
     # "sought talks" stays one event (the talks sought), not a request besides
     assert [f[0] for f in frames(nlp, "The opposition sought talks with the government.")] == \
         ["AGREE"]
+
+
+def test_refuge_given_and_forces_sent(nlp: Language) -> None:
+    assert _types(nlp, "Germany took in a million refugees in 2015.")[0] == ("AID", None, "Germany")
+    assert _types(nlp, "The government sent riot police to the city.")[0][:2] == \
+        ("MOBILIZE", "troops")
+    assert _types(nlp, "The president hosted his Chinese counterpart.")[0][:2] == \
+        ("CONSULT", "visit")
+    # a refusal to take refugees stays a rejection
+    assert _types(nlp, "Syria says it will not accept any more refugees.")[0][0] == "REJECT"
