@@ -714,3 +714,24 @@ def test_refuge_given_and_forces_sent(nlp: Language) -> None:
         ("CONSULT", "visit")
     # a refusal to take refugees stays a rejection
     assert _types(nlp, "Syria says it will not accept any more refugees.")[0][0] == "REJECT"
+
+
+@pytest.mark.parametrize("text, type_, mode", [
+    ("The government ended its cooperation with the court.", "SANCTION", "discontinue"),
+    ("Police took three men into custody.", "COERCE", "arrest"),
+    ("Johnson suspended Parliament for five weeks.", "COERCE", "restrict"),
+    ("Iran armed the rebels.", "AID", None),
+    ("He was tried for war crimes.", "ACCUSE", "allege"),
+])
+def test_ending_ties_custody_prorogation_trials(nlp: Language, text: str, type_: str,
+                                                mode: str | None) -> None:
+    assert frames(nlp, text)[0][:2] == (type_, mode), frames(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "He tried for years to win the seat.",
+    "The party tried to win votes.",
+    "The match ended in a draw.",
+])
+def test_trying_and_ending_stay_off_everyday_uses(nlp: Language, text: str) -> None:
+    assert not frames(nlp, text), frames(nlp, text)
