@@ -735,3 +735,14 @@ def test_ending_ties_custody_prorogation_trials(nlp: Language, text: str, type_:
 ])
 def test_trying_and_ending_stay_off_everyday_uses(nlp: Language, text: str) -> None:
     assert not frames(nlp, text), frames(nlp, text)
+
+
+@pytest.mark.parametrize("text, type_, mode", [
+    ("The army launched a major offensive against the rebels.", "ASSAULT", None),
+    ("Turkish troops carried out an incursion into northern Iraq.", "ASSAULT", None),
+    ("Israeli jets carried out an air raid on Gaza.", "ASSAULT", "aerial"),
+    ("Police carried out a raid on the opposition headquarters.", "COERCE", "seize"),
+])
+def test_offensives_incursions_and_raids(nlp: Language, text: str, type_: str,
+                                         mode: str | None) -> None:
+    assert frames(nlp, text)[0][:2] == (type_, mode), frames(nlp, text)
