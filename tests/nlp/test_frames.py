@@ -746,3 +746,11 @@ def test_trying_and_ending_stay_off_everyday_uses(nlp: Language, text: str) -> N
 def test_offensives_incursions_and_raids(nlp: Language, text: str, type_: str,
                                          mode: str | None) -> None:
     assert frames(nlp, text)[0][:2] == (type_, mode), frames(nlp, text)
+
+
+def test_drone_and_missile_strikes(nlp: Language) -> None:
+    found = frames(nlp, "The US carried out a drone strike on a compound in Pakistan.")
+    assert found[0][:4] == ("ASSAULT", "drone", "asserted", "The US"), found
+    found = frames(nlp, "Israel launched missile strikes on Syria.")
+    assert found[0][:5] == ("ASSAULT", "heavy-weapons", "asserted", "Israel", "Syria"), found
+    assert not any(f[0] == "ASSAULT" for f in frames(nlp, "Teachers began a strike on Monday."))
