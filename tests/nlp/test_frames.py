@@ -751,6 +751,6 @@ def test_offensives_incursions_and_raids(nlp: Language, text: str, type_: str,
 def test_drone_and_missile_strikes(nlp: Language) -> None:
     found = frames(nlp, "The US carried out a drone strike on a compound in Pakistan.")
     assert found[0][:4] == ("ASSAULT", "drone", "asserted", "The US"), found
-    found = frames(nlp, "Israel launched missile strikes on Syria.")
-    assert found[0][:5] == ("ASSAULT", "heavy-weapons", "asserted", "Israel", "Syria"), found
+    found = frames(nlp, "Israel launched missile strikes on Syria.")  # launch and strikes: one
+    assert ("ASSAULT", "heavy-weapons", "asserted", "Israel", "Syria") in [f[:5] for f in found]
     assert not any(f[0] == "ASSAULT" for f in frames(nlp, "Teachers began a strike on Monday."))
