@@ -40,6 +40,10 @@ NEGATING = frozenset({"fail", "refuse", "decline"})  # "failed to reach agreemen
 ACCEPTING = frozenset({"accept", "agree", "approve", "endorse"})  # negated: a rejection
 OWN_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})  # "X said they would ...": X
 THREAT_PROTEST = frozenset({"boycott", "obstruct"})  # "will boycott", "would blockade": a threat
+VOWS = frozenset({"vow", "swear", "pledge", "promise"})  # "vowed to retaliate": a threat
+JOINT = frozenset({"joint", "combined", "bilateral", "trilateral", "multinational"})
+EXERCISES = frozenset({"exercise", "drill", "game", "manoeuvre", "maneuver"})
+PEACEKEEPING = frozenset({"peacekeeper", "peacekeeping", "peace-keeping", "peace-keeper"})
 STATIVE = frozenset({"have", "be", "remain", "keep", "exist", "become", "stay"})
 EMBEDDING = {"REQUEST", "REJECT", "AGREE", "THREATEN"}
 MODE_FROM_INNER = {
@@ -331,7 +335,7 @@ def _requirements_hold(token: Token, pred: Predicate) -> bool:
                               for c in token.children):
         return False  # "called off the strike": not the "call on" row
     if pred.particles and not any(
-        (c.dep_ in ("prep", "prt", "agent") and c.lower_ in pred.particles
+        (c.dep_ in ("prep", "prt", "agent", "advmod") and c.lower_ in pred.particles
          and not _date_pp(c))
         or c.dep_ in pred.particles
         or ("pcomp" in pred.particles and c.dep_ == "prep" and _child(c, "pcomp") is not None)
@@ -346,6 +350,9 @@ def _requirements_hold(token: Token, pred: Predicate) -> bool:
         return False
     if pred.intransitive and _child(token, "dobj", "ccomp", "xcomp") is not None:
         return False  # "demonstrated a lack of ...", "rallied support": not a protest
+    if pred.modifiers and not any(c.dep_ in ("amod", "compound", "nmod") and
+                                  c.lemma_.lower() in pred.modifiers for c in token.children):
+        return False  # "military exercises", not "the exercise of power"
     if pred.subjects:
         subj = _child(token, "nsubj", "nsubjpass")
         if subj is None or subj.lemma_.lower() not in pred.subjects:
@@ -897,6 +904,13 @@ def frames_in_sentence(sent: Span, perpetrator: Token | None = None) -> Iterator
         elif type_ == "ASSAULT" and mode == "firearms" and instrument is not None and \
                 {instrument.lemma_.lower(), *(c.lower_ for c in instrument.children)} & HEAVY:
             mode = "heavy-weapons"  # "fired mortar rounds at the village"
+        partner = _noun_recipient(token, pred) if token.lemma_.lower() in EXERCISES else None
+        if type_ == "MOBILIZE" and pred.pos == "NOUN" and (partner is not None or any(
+                c.dep_ == "amod" and c.lower_ in JOINT for c in token.children)):
+            type_, mode = "COOPERATE", None  # joint exercises or patrols (plover.json)
+            recipient = recipient or partner
+        if type_ == "MOBILIZE" and _peacekeepers(token):
+            type_, mode = "AID", None  # peacekeepers sent or arriving: protection (CAMEO 074)
         if type_ == "ASSAULT" and pred.pos == "VERB" and abstract_target:
             type_, mode = "ACCUSE", "disapprove"  # "attacked the investigation": words, not force
         inner = _child(token, "xcomp", "ccomp")
@@ -904,6 +918,9 @@ def frames_in_sentence(sent: Span, perpetrator: Token | None = None) -> Iterator
             inner = _prep_object(token, frozenset({"for"}))
         inner_pred = match_predicate(inner) if inner is not None else None
         if pred.type in EMBEDDING and inner_pred is not None:
+            if type_ == "AGREE" and (token.lemma_.lower() in VOWS or pred.pos == "ADJ") \
+                    and inner_pred.type in THREAT_MODE and _force_on_party(inner):
+                type_ = "THREATEN"  # "pledged to fight on", "ready to fight": force offered
             mode = THREAT_MODE.get(inner_pred.type) if type_ == "THREATEN" else \
                 MODE_FROM_INNER.get(inner_pred.type, mode)
             if recipient is None and inner is not None:
@@ -926,6 +943,8 @@ def frames_in_sentence(sent: Span, perpetrator: Token | None = None) -> Iterator
             type_, mode, status = "THREATEN", threat_mode, "asserted"
         elif (first_person or own_word) and status == "future" and threat_mode is not None:
             type_, mode, status = "THREATEN", threat_mode, "asserted"  # "they would boycott"
+        elif _vowed(token) and status in ("asserted", "future") and threat_mode is not None:
+            type_, mode, status = "THREATEN", threat_mode, "asserted"  # "have sworn to fight"
         if status == "future" and type_ in ("CONSULT", "SUPPORT", "COOPERATE", "AID"):
             type_, mode, status = "AGREE", None, "asserted"  # PLOVER: a promise to cooperate
         elif type_ == "RETREAT" and (status == "future" or (
@@ -1006,6 +1025,35 @@ def _protest_purpose(token: Token) -> bool:
         if pred is not None and pred.type == "PROTEST":
             return True
     return False
+
+
+def _peacekeepers(trigger: Token) -> bool:
+    """The forces moved are peacekeepers ("NATO peacekeeping troops arrived", "deployed UN
+    peacekeepers", "the deployment of peacekeepers")."""
+    for force in (c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "prep")):
+        if force.dep_ == "prep":
+            force = _child(force, "pobj") if force.lower_ == "of" else None
+        if force is not None and (force.lemma_.lower() in PEACEKEEPING or any(
+                c.lemma_.lower() in PEACEKEEPING for c in force.children
+                if c.dep_ in ("amod", "compound", "nmod"))):
+            return True
+    return False
+
+
+def _vowed(trigger: Token) -> bool:
+    """The act is what its subject vowed or swore to do ("vowed to retaliate", "have sworn to
+    fight"): a warning of force, not force used."""
+    return trigger.pos_ == "VERB" and trigger.dep_ in ("xcomp", "advcl") and \
+        trigger.head.lemma_.lower() in VOWS and _force_on_party(trigger) and \
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
+
+
+def _force_on_party(act: Token) -> bool:
+    """The act is aimed at a party or at nobody named ("to fight on", "to retaliate against
+    Israel"), not at an ill ("to fight corruption", "to combat terrorism"): only then is a vow
+    of it a threat."""
+    target = _child(act, "dobj") or _prep_object(act, frozenset({"against"}))
+    return target is None or not thing_noun(target)
 
 
 def _ultimatum(trigger: Token) -> bool:

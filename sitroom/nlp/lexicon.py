@@ -27,15 +27,17 @@ class Predicate:
     reverse: bool = False
     pobjects: frozenset[str] = frozenset()
     intransitive: bool = False
+    modifiers: frozenset[str] = frozenset()
 
 
 _REQUIREMENT_KEYS = {"obj": "objects", "prep": "particles", "subj": "subjects",
-                     "pobj": "pobjects"}
+                     "pobj": "pobjects", "mod": "modifiers"}
 _FLAGS = {"light": "light", "rev": "reverse", "intr": "intransitive"}
 
 
 def _parse_requirement(text: str) -> dict[str, object]:
-    """`-`, or `;`-joined items: obj=a|b, prep=a|b, subj=a|b, pobj=a|b, light, rev, intr."""
+    """`-`, or `;`-joined items: obj=a|b, prep=a|b, subj=a|b, pobj=a|b, mod=a|b, light, rev,
+    intr."""
     out: dict[str, object] = {}
     for item in ([] if text == "-" else text.split(";")):
         if item in _FLAGS:
