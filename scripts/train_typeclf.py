@@ -1,6 +1,7 @@
 """Rebuild sitroom/nlp/data/typeclf.npz, the PLOVER type classifier, from ../shared.
 
     PYTHONPATH=. .venv/bin/python scripts/train_typeclf.py [--shared ../shared] [--out PATH]
+    PYTHONPATH=. .venv/bin/python scripts/train_typeclf.py --check   # rebuild equals shipped?
 
 Deterministic (seeded split, full-batch training, no threads involved in the result). Data:
 - ../shared/training/ngec_synthetic_plover_stories.csv.zip: 4,500 synthetic stories (silver type
@@ -8,7 +9,9 @@ Deterministic (seeded split, full-batch training, no threads involved in the res
   first line, country names filled in) and its first LEAD_SENTENCES sentences.
 - the PLOVER code book (codebook_examples): CAMEO2PLOVER descriptions and plover.json definitions.
 - ../shared/corpora/wikinews_en.jsonl: background sentences for the OTHER ("no event") class:
-  sentences that contain none of the trigger lemmas of the predicate lexicon or of TRIGGERS below.
+  sentences that contain none of the trigger lemmas in sitroom/nlp/data/typeclf_triggers.txt (the
+  predicate lexicon's and TRIGGERS below, frozen when the weights were trained, so that the
+  lexicon can grow and the weights still rebuild byte for byte; --refresh-triggers updates it).
 The PLOVER gold records (../shared/gold/peers/plover_gsr) are never read here: they are the
 evaluation set (bench/plover_gsr.py).
 
@@ -110,14 +113,25 @@ def story_examples(row: dict[str, str]) -> list[str]:
     return [head, *sents[:LEAD_SENTENCES]]
 
 
-def trigger_lemmas() -> set[str]:
-    """Trigger lemmas: the predicate lexicon's (if present) plus TRIGGERS."""
+FROZEN_TRIGGERS = DATA.with_name("typeclf_triggers.txt")
+
+
+def trigger_lemmas(refresh: bool = False) -> set[str]:
+    """Trigger lemmas: the frozen list the shipped weights were trained with, so the lexicon
+    can grow without the rebuild drifting; with `refresh` (or no list yet), the predicate
+    lexicon's lemmas plus TRIGGERS, written to the list."""
+    if FROZEN_TRIGGERS.exists() and not refresh:
+        return {line.strip() for line in FROZEN_TRIGGERS.read_text(encoding="utf-8").splitlines()
+                if line.strip() and not line.startswith("#")}
     out = set(TRIGGERS)
     lex = ROOT / "sitroom" / "nlp" / "data" / "predicates.tsv"
     if lex.exists():
         for line in lex.read_text(encoding="utf-8").splitlines():
             if line.strip() and not line.startswith("#"):
                 out.update(line.split("\t")[0].lower().split())
+    header = [line for line in FROZEN_TRIGGERS.read_text(encoding="utf-8").splitlines()
+              if line.startswith("#")] if FROZEN_TRIGGERS.exists() else []
+    FROZEN_TRIGGERS.write_text("\n".join(header + sorted(out)) + "\n", encoding="utf-8")
     return out
 
 
@@ -316,7 +330,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--out", type=Path, default=DATA)
     ap.add_argument("--no-other", action="store_true", help="train without the OTHER class")
+    ap.add_argument("--refresh-triggers", action="store_true",
+                    help="take the OTHER-class filter from the current predicate lexicon (and "
+                         "rewrite typeclf_triggers.txt) instead of the frozen list")
+    ap.add_argument("--check", action="store_true",
+                    help="rebuild into a temporary file and exit 1 unless it equals the shipped "
+                         "weights byte for byte")
     args = ap.parse_args(argv)
+    if args.check:
+        import tempfile
+        with tempfile.TemporaryDirectory() as tmp:
+            out = Path(tmp) / "typeclf.npz"
+            main([a for a in (argv if argv is not None else sys.argv[1:]) if a != "--check"]
+                 + ["--out", str(out)])
+            same = out.read_bytes() == DATA.read_bytes()
+        print(f"rebuilt weights {'equal' if same else 'DIFFER FROM'} {DATA}")
+        return 0 if same else 1
     t0 = time.time()
     rng = np.random.default_rng(SEED)
 
@@ -338,7 +367,7 @@ def main(argv: list[str] | None = None) -> int:
 
     bg: list[str] = []
     if not args.no_other:
-        bg = background(args.shared, N_BACKGROUND, rng, trigger_lemmas(),
+        bg = background(args.shared, N_BACKGROUND, rng, trigger_lemmas(args.refresh_triggers),
                         lambda t: lemma_table.get(t, t))
     print(f"{len(bg)} background (OTHER) sentences", flush=True)
     classes = list(PLOVER_MODES) + ([OTHER] if bg else [])
