@@ -95,7 +95,7 @@ def _quote_speakers(doc: Doc, token: Token) -> set[int]:
 
 def _is_subject(ent: Span) -> bool:
     tok = ent.root
-    while tok.dep_ in ("compound", "appos", "conj") and tok.head is not tok:
+    while tok.dep_ in ("compound", "appos", "conj") and tok.head != tok:
         tok = tok.head
     return tok.dep_ in ("nsubj", "nsubjpass")
 
@@ -244,7 +244,7 @@ def nearest_country(doc: Doc, token: Token, kb: ActorKB, skip: tuple[Span, ...] 
     what the actor at `token` acts on, the object of its own predicate: "Wen visits India", "his
     visit to Egypt", "X accused Pakistan's government")."""
     subj = token
-    while subj.dep_ in ("conj", "compound", "appos") and subj.head is not subj:
+    while subj.dep_ in ("conj", "compound", "appos") and subj.head != subj:
         subj = subj.head
     pred = None
     if subj.dep_ in ("nsubj", "nsubjpass", "poss", "csubj"):
@@ -343,7 +343,7 @@ def resolve_participant(doc: Doc, token: Token | None, on: date, kb: ActorKB,
                 res = alt
     # where to look for country cues: the named mention, not a pronoun standing for it
     anchor = token if span.start <= token.i < span.end else span.root
-    if anchor is not token and token.lower_ in PERSON_PRONOUNS and anchor.dep_ == "compound" \
+    if anchor != token and token.lower_ in PERSON_PRONOUNS and anchor.dep_ == "compound" \
             and anchor.head.pos_ == "NOUN" and kb.sector_for_role(anchor.head.text) is None:
         return None  # a name that only qualifies a thing is no person: "the Tsuen Wan district"
     if res.country is None and res.sector is None and res.entity is None:
@@ -421,7 +421,7 @@ def _attachment(span: Span, trigger: Token, verb: Token) -> int | None:
             return steps
         if cur.head in (trigger, verb):
             return steps + 1
-        if (cur.pos_ in ("VERB", "AUX") and cur.i != span.root.i) or cur.head is cur \
+        if (cur.pos_ in ("VERB", "AUX") and cur.i != span.root.i) or cur.head == cur \
                 or cur.dep_ in PARTICIPANT_DEPS:
             return None  # another clause, or a date inside a participant's description
         cur = cur.head
@@ -434,7 +434,7 @@ def _in_description(span: Span, trigger: Token) -> bool:
     1988")."""
     cur = span.root
     for _ in range(8):
-        if cur.head is cur:
+        if cur.head == cur:
             return False
         if cur.i != span.root.i and cur.pos_ in ("VERB", "AUX") and cur.dep_ in ("relcl", "acl") \
                 and cur.head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -891,7 +891,7 @@ def claimant_of(doc: Doc, anchor: Token, sent: Span, article: Article, kb: Actor
                 and speaker.entity is None  # "with projections suggesting ...": no one
             if speaker is not None and (speaker.country or speaker.sector) and not nobody:
                 return speaker, cur
-        if cur.head is cur:
+        if cur.head == cur:
             break
         cur = cur.head
     speaker_tok = attribution_of(anchor, sent)

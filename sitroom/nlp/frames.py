@@ -166,7 +166,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if split is not None:
         return split
     head = verb.head
-    if head is verb:
+    if head == verb:
         return None
     if verb.dep_ == "xcomp" or _controlled_infinitive(verb):
         obj = _child(head, "dobj")
@@ -490,7 +490,7 @@ def governing_verb(token: Token) -> Token:
     """The verb whose clause contains `token` (the token itself for verbs)."""
     cur = token
     for _ in range(8):
-        if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+        if cur.pos_ in ("VERB", "AUX") or cur.head == cur:
             return cur
         cur = cur.head
     return cur
@@ -499,13 +499,13 @@ def governing_verb(token: Token) -> Token:
 def status_of(trigger: Token) -> str:
     """asserted, negated, future or hypothetical, from the trigger's clause and its controllers."""
     verb = governing_verb(trigger)
-    chain = [trigger, verb] if verb is not trigger else [trigger]
+    chain = [trigger, verb] if verb != trigger else [trigger]
     if verb.dep_ == "conj" and verb.tag_ == "VB" and verb.head.pos_ in ("VERB", "AUX") and not any(
             c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
         chain.append(verb.head)  # "will destroy and obliterate": both future
     cur = verb
     while (cur.dep_ in ("xcomp", "ccomp") or _controlled_infinitive(cur)) and \
-            cur.head is not cur and len(chain) < 6:
+            cur.head != cur and len(chain) < 6:
         if cur.dep_ == "ccomp" and cur.head.lemma_ not in INTENT:
             break
         cur = cur.head
@@ -513,7 +513,7 @@ def status_of(trigger: Token) -> str:
     status = "asserted"
     for tok in chain:
         kids = list(tok.children)
-        if any(c.dep_ == "neg" for c in kids) or (tok is not trigger and tok is not verb
+        if any(c.dep_ == "neg" for c in kids) or (tok != trigger and tok != verb
                                                    and tok.lemma_ in NEGATING):
             return "negated"
         auxes = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
@@ -523,9 +523,9 @@ def status_of(trigger: Token) -> str:
             status = "hypothetical"
         elif auxes & FUTURE_AUX and status == "asserted":
             status = "future"
-        if tok is not trigger and tok.lemma_ in INTENT and status == "asserted":
+        if tok != trigger and tok.lemma_ in INTENT and status == "asserted":
             status = "future"
-        if tok is not trigger and tok.lemma_ in ENABLING and tok.pos_ == "VERB":
+        if tok != trigger and tok.lemma_ in ENABLING and tok.pos_ == "VERB":
             status = "hypothetical"  # "new laws enable police to detain suspects": may, not did
     if verb.dep_ == "advcl" and any(c.lower_ == "if" for c in verb.children if c.dep_ == "mark"):
         status = "hypothetical"
@@ -547,9 +547,9 @@ def attribution_of(trigger: Token, sent: Span) -> Token | None:
     """The speaker the trigger's clause is attributed to, if any."""
     cur = governing_verb(trigger)
     for _ in range(6):
-        if cur is not trigger and cur.lemma_ in REPORTING and cur.pos_ == "VERB":
+        if cur != trigger and cur.lemma_ in REPORTING and cur.pos_ == "VERB":
             return subject_of(cur)
-        if cur.head is cur:
+        if cur.head == cur:
             break
         cur = cur.head
     for tok in sent:
@@ -702,7 +702,7 @@ def _raised_passive(verb: Token) -> bool:
     """A participle that takes its patient from a passive verb above it: "13 sailors have been
     reported killed", "were arrested and later released": the sailors were killed."""
     head = verb.head
-    return verb.tag_ == "VBN" and verb.dep_ in ("xcomp", "oprd", "conj") and head is not verb \
+    return verb.tag_ == "VBN" and verb.dep_ in ("xcomp", "oprd", "conj") and head != verb \
         and _child(verb, *SUBJECTS, "nsubjpass", "aux", "auxpass") is None \
         and _child(head, "nsubjpass") is not None
 
@@ -806,7 +806,7 @@ def _embedded_under_trigger(token: Token) -> Token | None:
         return _embedded_under_trigger(head)  # "called on Arabs to unite and mobilize"
     elif not _complement(token):
         return None
-    if head is token:
+    if head == token:
         return None
     pred = match_predicate(head)
     return head if pred is not None and pred.type in EMBEDDING else None
@@ -893,7 +893,7 @@ def frames_in_sentence(sent: Span, perpetrator: Token | None = None) -> Iterator
                 and (sent.start <= perpetrator.i < sent.end or sent.start < LEAD_TOKENS) \
                 and (recipient is None or recipient.i != perpetrator.i):
             actor = perpetrator  # the lead attack with no named agent: whom the article blames
-        blamed = perpetrator is not None and actor is perpetrator
+        blamed = perpetrator is not None and actor == perpetrator
         if actor is not None and recipient is not None and actor.i == recipient.i:
             recipient = None
         mode, type_ = pred.mode, pred.type
@@ -973,7 +973,7 @@ def frames_in_sentence(sent: Span, perpetrator: Token | None = None) -> Iterator
             yield Frame(trigger=token.i, lemma=token.lemma_.lower(), type=type_, mode=mode,
                         status=status, actor=who.i if who is not None else None,
                         recipient=whom.i if whom is not None else None,
-                        said_by=speaker.i if speaker is not None and speaker is not who else None,
+                        said_by=speaker.i if speaker is not None and speaker != who else None,
                         location_hint=_hint_index(token, pred),
                         sent_start=sent.start, sent_end=sent.end, part=part)
 
@@ -1015,7 +1015,7 @@ def _reported_demand(token: Token) -> Frame | None:
 def _protest_purpose(token: Token) -> bool:
     """A demand that is a protest's purpose ("staged demonstrations to demand reforms",
     "demonstrated in Kirkuk calling for independence") is the protest's content."""
-    if token.dep_ not in ("advcl", "xcomp") or token.head is token:
+    if token.dep_ not in ("advcl", "xcomp") or token.head == token:
         return False
     head = token.head
     for cand in (head, _child(head, "dobj")):
