@@ -698,18 +698,40 @@ def _own_act(prep: Token, verb: Token) -> bool:
     return verb.lemma_.lower() not in EVALUATIVE
 
 
-def _raised_passive(verb: Token) -> bool:
-    """A participle that takes its patient from a passive verb above it: "13 sailors have been
-    reported killed", "were arrested and later released": the sailors were killed."""
+def _raised_passive(verb: Token) -> Token | None:
+    """The patient a participle takes from a passive verb above it: "13 sailors have been
+    reported killed", "were arrested and later released", a headline's "Spanish councillor
+    shot and killed": the sailors were killed."""
     head = verb.head
-    return verb.tag_ == "VBN" and verb.dep_ in ("xcomp", "oprd", "conj") and head != verb \
-        and _child(verb, *SUBJECTS, "nsubjpass", "aux", "auxpass") is None \
-        and _child(head, "nsubjpass") is not None
+    if verb.tag_ != "VBN" or verb.dep_ not in ("xcomp", "oprd", "conj") or head == verb \
+            or _child(verb, *SUBJECTS, "nsubjpass", "aux", "auxpass") is not None:
+        return None
+    return _child(head, "nsubjpass") or (headline_passive(head) if verb.dep_ == "conj" else None)
+
+
+PATIENT_VERBS = frozenset("""arrest detain kill injure wound shoot stab kidnap abduct jail
+imprison sentence expel deport execute release free capture behead torture""".split())
+
+
+def headline_passive(verb: Token) -> Token | None:
+    """The patient of a headline's bare participle ("Protesters arrested in Hong Kong",
+    "Opposition leader detained in Minsk"): a transitive act with no object and no auxiliary
+    whose subject suffered it."""
+    if verb.dep_ != "ROOT" or verb.tag_ not in ("VBN", "VBD") or \
+            verb.lemma_.lower() not in PATIENT_VERBS or \
+            _child(verb, "dobj", "dative", "aux", "auxpass", "ccomp", "xcomp", "prt") is not None:
+        return None
+    subj = _child(verb, "nsubj")
+    return subj if subj is not None and subj.pos_ in ("NOUN", "PROPN") else None
 
 
 def _verb_args(verb: Token, pred: Predicate, sent: Span) -> tuple[Token | None, Token | None]:
-    if _raised_passive(verb):
-        return _prep_object(verb, frozenset({"by"})), _child(verb.head, "nsubjpass")
+    raised = _raised_passive(verb)
+    if raised is not None:
+        return _prep_object(verb, frozenset({"by"})), raised
+    patient = headline_passive(verb)
+    if patient is not None:
+        return _prep_object(verb, frozenset({"by"})), patient
     passive = _child(verb, "nsubjpass") is not None or _child(verb, "auxpass") is not None
     if pred.pos == "ADJ":
         actor = _child(verb, "nsubj", "nsubjpass") or subject_of(verb)
@@ -1258,7 +1280,8 @@ def unnamed_attack(trigger: Token) -> Token | None:
     while clause.dep_ == "conj" and clause.head.pos_ == "VERB" and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
         clause = clause.head  # "a bombing killed one and wounded two"
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in clause.children)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in clause.children) or \
+        headline_passive(clause) is not None  # "Yemeni journalist shot dead in Aden"
     subject = _child(clause, "nsubj")
     if not passive and (subject is None or subject.lemma_.lower() not in ATTACK_MEANS):
         return None  # a named or implied doer ("we bombed", "murdering civilians")

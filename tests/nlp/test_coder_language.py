@@ -145,3 +145,22 @@ def test_a_canadian_province_homes_the_article(extractor: Extractor) -> None:
                         "capital of British Columbia, failed to dampen the teachers' spirits. "
                         "Across northern B.C. thousands of union members are off the job.")
     assert home_country(doc, extractor.kb) == "CAN"
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    # a headline's bare participle: its subject suffered the act
+    ("Protesters arrested in Hong Kong on Monday", ("COERCE", "[authorities]", "Protesters")),
+    ("Opposition leader detained in Minsk", ("COERCE", "[authorities]", "Opposition leader")),
+    ("Spanish councillor shot and killed in the Basque Country",
+     ("ASSAULT", "[unidentified attackers]", "Spanish councillor")),
+    ("Police arrest protesters in Hong Kong", ("COERCE", "Police", "protesters")),
+])
+def test_headline_passives(extractor: Extractor, title: str, expected: tuple) -> None:
+    from sitroom.records import Article
+
+    text = f"{title}\n\nThe report came on Monday."
+    article = Article(id="t", date=DAY, title=title, text=text, source=None, origin="<t>")
+    found = {(e.type, e.actor.text, e.recipient.text if e.recipient else None)
+             for e in extractor.from_doc(extractor.nlp(text), article).events
+             if e.evidence.start < len(title)}
+    assert found == {expected}
