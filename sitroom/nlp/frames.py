@@ -364,6 +364,9 @@ def _requirements_hold(token: Token, pred: Predicate) -> bool:
     if pred.lemma == "allow" and token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp") and \
             _child(token, *SUBJECTS) is None:
         return False  # "met X, thereby allowing Biden to gather ...": what the meeting allowed
+    if pred.lemma == "offer" and pred.pos == "VERB" and obj is not None and \
+            obj.lemma_.lower() in ("apology", "apologies", "condolence", "condolences"):
+        return False  # "offered an apology": the apology is the act (CONCEDE), not a promise
     if pred.lemma == "ask" and _question(token):
         return False  # '"Why did Kenya not act?" the leader asked': a question, not a request
     if pred.mode == "release" and obj is not None and obj.lemma_.lower() in PUBLISHED:
@@ -458,7 +461,8 @@ def _question(ask: Token) -> bool:
         return True  # "asked Obama if there were any differences"
     doc = ask.doc
     before = doc.text[max(0, ask.sent.start_char - 4):ask.idx].replace("\u201d", '"')
-    return '?"' in before
+    return '?"' in before or '?]"' in before  # '... of life and death[?]" Senator Brown asked'
+
 
 
 def _date_pp(prep: Token) -> bool:

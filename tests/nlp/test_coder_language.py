@@ -29,6 +29,7 @@ def coded(extractor: Extractor, text: str) -> set[tuple[str, str | None, str | N
     "The universities of Hong Kong and Nairobi fought out the second semi final.",
     # a question, not a request
     '"Why did Kenya not act?" the Ugandan foreign minister asked.',
+    '"Is trade so important that Kenya cannot speak its mind[?]" the Ugandan minister asked.',
     "Kenyan lawmakers asked whether Uganda would withdraw its troops.",
     # an undated earlier time, not news
     "Kenya, which originally opposed the deployment, said it would send troops to Somalia.",
@@ -67,6 +68,7 @@ def test_not_events(extractor: Extractor, text: str) -> None:
     ("Kenya suggested that Uganda should withdraw its troops.", ("REQUEST", "KEN", "UGA")),
     ("Kenya declined to join the talks with Uganda.", ("REJECT", "KEN", None)),
     ("Kenya received food aid from the United States.", ("AID", "USA", "KEN")),
+    ("Kenya offered an apology to Uganda on Monday.", ("CONCEDE", "KEN", "UGA")),
     # a reported "should" is a demand on its subject
     ("Kenya said Uganda should withdraw its troops from Somalia.", ("REQUEST", "KEN", "UGA")),
 ])
@@ -164,3 +166,8 @@ def test_headline_passives(extractor: Extractor, title: str, expected: tuple) ->
              for e in extractor.from_doc(extractor.nlp(text), article).events
              if e.evidence.start < len(title)}
     assert found == {expected}
+
+
+def test_an_offered_apology_is_no_promise(extractor: Extractor) -> None:
+    found = coded(extractor, "Kenya offered an apology to Uganda on Monday.")
+    assert ("AGREE", "KEN", "UGA") not in found
