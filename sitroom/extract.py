@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from spacy.language import Language
@@ -672,7 +672,7 @@ def event_from_frame(doc: Doc, frame: Frame, article: Article, kb: ActorKB,
     evidence = _evidence(doc, frame)
     root = cameo_root(frame.type, frame.mode, frame.lemma)
     when, precision = event_date(doc, frame, article, reference, headline)
-    if when is not None and (article.date - when).days > BACKGROUND_DAYS:
+    if when is not None and (article.date - latest_day(when, precision)).days > BACKGROUND_DAYS:
         return None  # background ("in August 2018"), not news of this article
     context = [c for c in (home, actor.country, recipient.country if recipient else None) if c]
     location = event_location(doc, frame, gazetteer, context) if gazetteer else None
@@ -767,6 +767,18 @@ def detaining_authority(doc: Doc, frame: Frame, recipient: Actor | None, home: s
     if country is None:
         return None
     return Actor(text=AUTHORITIES, country=country, sector="COP", confidence=0.3)
+
+
+def latest_day(when: date, precision: str | None) -> date:
+    """The last day a date of this precision can mean: "last month" (December) may be the 31st,
+    so an event told of it on January 1 is not known to be older than BACKGROUND_DAYS."""
+    if precision == "week":
+        return when + timedelta(days=6)
+    if precision == "month":
+        return (when.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    if precision == "year":
+        return when.replace(month=12, day=31)
+    return when
 
 
 BACKGROUND_DAYS = 14

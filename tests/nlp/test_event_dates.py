@@ -107,3 +107,14 @@ def test_he_in_a_quotation_is_not_its_speaker(extractor: Extractor) -> None:
     assert not any(e.actor.text.endswith("John Lee") for e in found if e.type == "ASSAULT")
     meet = by_text(found, "would meet")
     assert meet.actor.text.endswith("Peter Otieno")
+
+
+def test_a_month_old_only_at_its_start_is_news(extractor: Extractor) -> None:
+    """"last month" in a January 1 article may be December 31: not known to be background;
+    "in August 1998" is."""
+    found = events(extractor, "Kurds flee to Germany",
+                   "Some 800,000 Iraqi Kurds sought refuge in Germany last month.\n\n"
+                   "Turkish troops attacked Kurdish villages in August 1998.", date(2000, 1, 1))
+    sought = by_text(found, "sought refuge")
+    assert (sought.date, sought.date_precision) == (date(1999, 12, 1), "month")
+    assert not any("August 1998" in e.evidence.text for e in found)
