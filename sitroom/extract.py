@@ -1,6 +1,7 @@
 """Doc -> records: the one place where spaCy types meet sitroom's records."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -660,6 +661,8 @@ def event_from_frame(doc: Doc, frame: Frame, article: Article, kb: ActorKB,
             doc, frame, recipient, home, gazetteer)
     if actor is None or (actor.country is None and actor.sector is None):
         return None  # nobody we can name or type: not an event an analyst can use
+    if _business_act(frame.type, actor, recipient):
+        return None  # "Rolls-Royce will supply engines", "Telstra will offer a rebate": trade
     if recipient is not None and actor.entity and actor.entity == recipient.entity:
         return None  # a party acting on itself is a misreading of the sentence
     if _undated_past(doc[frame.trigger]):
@@ -687,6 +690,23 @@ def event_from_frame(doc: Doc, frame: Frame, article: Article, kb: ActorKB,
         goldstein=goldstein(root), evidence=evidence,
         confidence=_confidence(actor, recipient),
     )
+
+
+COMPANY = re.compile(r"\b(?:Co|Corp|Inc|Ltd|LLC|plc|PLC)\b\.?|\b(?:Company|Corporation|"
+                     r"Holdings|company|companies|firm|giant|provider|maker|manufacturer|"
+                     r"airline|carrier|retailer|insurer|conglomerate|telecom)\b")
+TRADE_TYPES = frozenset({"AID", "AGREE", "CONSULT", "COOPERATE"})
+STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "PTY", "REB", "UAF"})
+
+
+def _business_act(kind: str, actor: Actor, recipient: Actor | None) -> bool:
+    """A company supplying, funding, offering or negotiating with customers or other companies:
+    trade, not a political act. A company's act toward a state or armed party stays an event."""
+    if kind not in TRADE_TYPES:
+        return False
+    if actor.sector != "BUS" and (actor.sector in STATE_SECTORS or not COMPANY.search(actor.text)):
+        return False
+    return recipient is None or recipient.sector not in STATE_SECTORS
 
 
 def _undated_past(trigger: Token) -> bool:

@@ -375,6 +375,13 @@ def _requirements_hold(token: Token, pred: Predicate) -> bool:
         return False  # "has been fighting for the right of exiles to return": a campaign
     if pred.lemma == "suggest" and _opinion(token):
         return False  # "suggested that the attack would not have been targeted": a view
+    if pred.lemma == "storm" and _child(token, "dobj") is None and any(
+            c.dep_ in ("prt", "advmod", "prep") and c.lower_ in ("out", "off", "back", "away")
+            for c in token.children):
+        return False  # "stormed out of the meeting", "stormed back to the psychiatrist"
+    if token.pos_ == "VERB" and pred.type not in ("ASSAULT", "COERCE") and any(
+            c.dep_ == "advmod" and c.lower_ in HABITUAL for c in token.children):
+        return False  # "people will often ask me", "the firm usually offers": a habit
     if pred.type == "REJECT" and _no_comment(token):
         return False  # "declined to comment on the article"
     if pred.type == "AID" and pred.reverse and obj is not None and \
@@ -386,7 +393,9 @@ def _requirements_hold(token: Token, pred: Predicate) -> bool:
 PUBLISHED = MESSAGE_NOUNS | frozenset("""photograph photo picture image video footage film tape
 recording report details detail figure figures list data result results information document
 documents transcript text album book song record name names version map study survey
-findings poll estimate""".split())
+findings poll estimate brochure brochures leaflet leaflets pamphlet pamphlets flyer flyers
+advertisement advertisements ad ads poster posters booklet manifesto newsletter single
+trailer game software edition""".split())
 CONTEST_VERBS = frozenset({"beat"})
 """Verbs that also tell who won a game, a race or a vote."""
 SPORT_WORDS = frozenset("""match game final semifinal semi-final quarterfinal quarter-final
@@ -429,12 +438,36 @@ def _no_comment(token: Token) -> bool:
     return comp is not None and comp.lemma_.lower() in SILENCE and _child(comp, "dobj") is None
 
 
+HABITUAL = frozenset("often usually always sometimes generally typically normally habitually "
+                     "customarily".split())
+"""Adverbs of a habit ("people will often ask me"); abuse told as a practice ("soldiers
+routinely beat detainees") stays an event."""
+
+
+def _question_sentence(sent: Span) -> bool:
+    """The sentence asks a question ("... a menace, or a messiah?", '"Is there any possibility
+    ...?"'): what it names is put in doubt, not reported."""
+    return sent.text.rstrip(" \t\n\"'\u201d\u2019)").endswith("?")
+
+
+def _capitalised_name(token: Token) -> bool:
+    """A capitalised verb inside a sentence, before another capitalised word, is part of a name
+    ("search engine Ask Jeeves"), not an act."""
+    if token.pos_ != "VERB" or not token.text[:1].isupper() or token.i == token.sent.start:
+        return False
+    prev, nxt = token.doc[token.i - 1], token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if prev.is_punct or prev.is_quote:
+        return False  # after an opening quote or a colon a capital starts a sentence
+    return nxt is not None and nxt.text[:1].isupper() and nxt.pos_ == "PROPN"
+
+
 def _opinion(suggest: Token) -> bool:
     """"suggested that X was / would have ...": a view; a proposal asks for an act ("suggested
     that talks resume", "suggested that X should go", "suggested holding talks")."""
     comp = _child(suggest, "ccomp")
     if comp is None:
-        return False
+        return not any(c.dep_ in ("dobj", "xcomp", "dative", "prep", "advcl")
+                       for c in suggest.children)  # 'suggested "': nothing proposed
     auxes = {c.lower_ for c in comp.children if c.dep_ in ("aux", "auxpass")}
     if auxes & {"should", "must", "shall"}:
         return False
@@ -830,6 +863,8 @@ def _location_hint(trigger: Token, pred: Predicate) -> Token | None:
 def frames_in_sentence(sent: Span, perpetrator: Token | None = None) -> Iterator[Frame]:
     """Every event frame whose trigger lies in this sentence; `perpetrator` is who the article
     blames for attacks whose agent goes unnamed."""
+    if _question_sentence(sent):
+        return  # "Is this man who wants to blow up the canon a menace?": asked, not told
     for token in sent:
         demand = _reported_demand(token)
         if demand is not None:
@@ -847,7 +882,7 @@ def frames_in_sentence(sent: Span, perpetrator: Token | None = None) -> Iterator
         if pred.type == "CONCEDE" and token.lemma_.lower() in ("allow", "permit") \
                 and not _concession_allowed(token):
             continue
-        if token.ent_type_ in NAME_ENTS:
+        if token.ent_type_ in NAME_ENTS or _capitalised_name(token):
             continue  # part of a name: the Democratic Rally, the Organisation of Islamic Cooperation
         if _embedded_under_trigger(token) is not None:
             continue
@@ -867,6 +902,8 @@ def frames_in_sentence(sent: Span, perpetrator: Token | None = None) -> Iterator
             actor = valid_participant(_stand_in(blamed_party(sent))) or actor
             # "a Kabul car bombing killed five, another attack ascribed to the Taliban": the
             # place says where; the party the sentence blames did it
+        if pred.type == "ASSAULT" and actor is not None and actor.lemma_.lower() in PUBLISHED:
+            continue  # "brochures attacking his political rivals": words, not force
         if actor is not None and actor.pos_ == "NOUN" and thing_noun(actor):
             actor = _owner(actor)  # "the Turkish statement called for ...": Turkey
         recipient = _event_agent(recipient, token) or recipient
@@ -987,6 +1024,8 @@ def _reported_demand(token: Token) -> Frame | None:
     if token.pos_ not in ("VERB", "AUX") or token.dep_ != "ccomp" or not any(
             c.dep_ == "aux" and c.lower_ in MUST for c in token.children):
         return None
+    if any(c.dep_ == "aux" and c.lower_ == "have" for c in token.children):
+        return None  # "plaintiffs should have considered ...": a reproach about the past
     if any(c.dep_ == "neg" or (c.dep_ == "mark" and c.lower_ in ("whether", "if"))
            for c in token.children):
         return None  # "must not": a prohibition, left to the act's own frame; "whether ...

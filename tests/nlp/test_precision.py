@@ -1,0 +1,63 @@
+"""Precision on unseen news (real spaCy model): sentences that read like events but are not
+news of an act (a question, a habit, a reproach, a name, trade between companies, an idiom, a
+published text), next to the events that must survive the same rules."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitroom.extract import Extractor
+
+DAY = date(2020, 1, 8)
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def coded(extractor: Extractor, text: str) -> set[tuple[str, str | None, str | None]]:
+    return {(e.type, e.actor.country, e.recipient.country if e.recipient else None)
+            for e in extractor.extract_text(text, DAY).events}
+
+
+@pytest.mark.parametrize("text", [
+    # a question puts the act in doubt
+    "Is this Kenyan general who wants to attack Uganda a menace, or a messiah?",
+    "Which Kenyan ministers would you ask to join the talks with Uganda?",
+    # a habit, not an act of the day
+    "Kenyan journalists will often ask Ugandan officials to explain the border closures.",
+    # a company's trade with customers or other companies
+    "The Kenya Power Company made an offer to buy Ugandan power plants.",
+    "Kenyan telecom giant Safaricom will supply phones to Ugandan customers.",
+    # a capitalised verb inside a name
+    "Kenya's Safaricom is near a deal to buy search engine Ask Jeeves.",
+    # an idiom: walking off angrily is no assault
+    "The Kenyan minister stormed out of the meeting with Ugandan officials.",
+    # a published text: not set free, and words are no attack
+    "The Kenyan opposition was going to release brochures attacking Ugandan President Museveni.",
+    # "should have" reproaches the past; an empty "suggested" proposes nothing
+    "The Kenyan foreign minister said Uganda should have considered the consequences.",
+    'The Kenyan foreign minister suggested "',
+])
+def test_not_events(extractor: Extractor, text: str) -> None:
+    assert coded(extractor, text) == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kenya asked Uganda on Monday to withdraw its troops from the border.",
+     ("REQUEST", "KEN", "UGA")),
+    ("Kenyan police stormed the Ugandan embassy in Nairobi on Monday.", ("ASSAULT", "KEN", "UGA")),
+    # abuse told as a practice stays an event
+    ("Kenyan soldiers routinely beat Ugandan detainees, a court was told on Monday.",
+     ("ASSAULT", "KEN", "UGA")),
+    # a state's supply and offer are no trade between companies
+    ("Kenya will supply weapons to the Ugandan army.", ("AGREE", "KEN", "UGA")),
+    ("Kenya offered Uganda a ceasefire on Monday.", ("AGREE", "KEN", "UGA")),
+    # a reported "should" (not "should have") is a demand
+    ("Kenya said Uganda should withdraw its troops from Somalia.", ("REQUEST", "KEN", "UGA")),
+    ("Kenya suggested that Uganda should withdraw its troops.", ("REQUEST", "KEN", "UGA")),
+])
+def test_still_events(extractor: Extractor, text: str, expected: tuple) -> None:
+    assert expected in coded(extractor, text)
