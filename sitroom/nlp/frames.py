@@ -740,10 +740,20 @@ def _raised_passive(verb: Token) -> bool:
         and _child(head, "nsubjpass") is not None
 
 
+def _absolute_participle(verb: Token) -> bool:
+    """"with one lecturer arrested", "without anyone detained": a bare past participle after
+    "with" is passive; its parsed subject is the one it was done to."""
+    return verb.tag_ == "VBN" and verb.dep_ in ("pcomp", "pobj") and \
+        verb.head.lower_ in ("with", "without") and _child(verb, "nsubj") is not None and \
+        _child(verb, "aux", "auxpass") is None
+
+
 def _verb_args(verb: Token, pred: Predicate, sent: Span) -> tuple[Token | None, Token | None]:
     if _raised_passive(verb):
         return _prep_object(verb, frozenset({"by"})), _child(verb.head, "nsubjpass")
     passive = _child(verb, "nsubjpass") is not None or _child(verb, "auxpass") is not None
+    if _absolute_participle(verb):  # "with one lecturer arrested": the lecturer was arrested
+        return _prep_object(verb, frozenset({"by"})), _child(verb, "nsubj")
     if pred.pos == "ADJ":
         actor = _child(verb, "nsubj", "nsubjpass") or subject_of(verb)
         return actor, _prep_object(verb, pred.preps | {"by"})
@@ -886,6 +896,12 @@ def frames_in_sentence(sent: Span, perpetrator: Token | None = None) -> Iterator
             continue  # part of a name: the Democratic Rally, the Organisation of Islamic Cooperation
         if _embedded_under_trigger(token) is not None:
             continue
+        if pred.pos == "NOUN" and pred.type != "RETREAT" and \
+                token.dep_ in ("nsubj", "nsubjpass", "dobj") and \
+                (token.head.lemma_.lower() in STOPPING_VERBS | {"postpone", "cease"} or any(
+                    c.dep_ == "prt" and c.lower_ == "off" for c in token.head.children)):
+            continue  # "Pakistan's military offensive suspended", "called off the strike":
+            # the act is stopped; the stop is coded on its own verb where the lexicon has it
         if pred.pos == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") and \
                 (match_predicate(token.head) or pred).type == pred.type and token.head.i != token.i \
                 and match_predicate(token.head) is not None:
@@ -984,7 +1000,7 @@ def frames_in_sentence(sent: Span, perpetrator: Token | None = None) -> Iterator
             type_, mode, status = "THREATEN", threat_mode, "asserted"  # "have sworn to fight"
         if status == "future" and type_ in ("CONSULT", "SUPPORT", "COOPERATE", "AID"):
             type_, mode, status = "AGREE", None, "asserted"  # PLOVER: a promise to cooperate
-        elif type_ == "RETREAT" and (status == "future" or (
+        elif type_ == "RETREAT" and token.dep_ != "relcl" and (status == "future" or (
                 pred.pos == "NOUN" and token.head.lemma_ in ANNOUNCING)):
             type_, status = "CONCEDE", "asserted"  # announced, not yet implemented
         pairs = [(actor, recipient)]
