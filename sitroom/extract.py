@@ -661,6 +661,8 @@ def event_from_frame(doc: Doc, frame: Frame, article: Article, kb: ActorKB,
             doc, frame, recipient, home, gazetteer)
     if actor is None or (actor.country is None and actor.sector is None):
         return None  # nobody we can name or type: not an event an analyst can use
+    if recipient is not None and _same_words(actor.text, recipient.text):
+        recipient = None  # "the Deputy Speaker Ian Causley asked him": "him" is someone else
     if _business_act(frame.type, actor, recipient):
         return None  # "Rolls-Royce will supply engines", "Telstra will offer a rebate": trade
     if recipient is not None and actor.entity and actor.entity == recipient.entity:
@@ -690,6 +692,13 @@ def event_from_frame(doc: Doc, frame: Frame, article: Article, kb: ActorKB,
         goldstein=goldstein(root), evidence=evidence,
         confidence=_confidence(actor, recipient),
     )
+
+
+def _same_words(actor: str, recipient: str) -> bool:
+    """The recipient's words are the actor's own, or end them ("Speaker Ian Causley" -> "Ian
+    Causley"): a pronoun or a repeated noun resolved back to the actor, not a second party."""
+    a, r = actor.lower().split(), recipient.lower().split()
+    return bool(r) and a[-len(r):] == r
 
 
 COMPANY = re.compile(r"\b(?:Co|Corp|Inc|Ltd|LLC|plc|PLC)\b\.?|\b(?:Company|Corporation|"

@@ -382,6 +382,9 @@ def _requirements_hold(token: Token, pred: Predicate) -> bool:
     if token.pos_ == "VERB" and pred.type not in ("ASSAULT", "COERCE") and any(
             c.dep_ == "advmod" and c.lower_ in HABITUAL for c in token.children):
         return False  # "people will often ask me", "the firm usually offers": a habit
+    if token.dep_ in ("csubj", "csubjpass") and _child(token, *SUBJECTS) is None:
+        return False  # "Attacking those patriotic Americans does not provide a plan": an act
+        # talked about, nobody's act
     if pred.type == "REJECT" and _no_comment(token):
         return False  # "declined to comment on the article"
     if pred.type == "AID" and pred.reverse and obj is not None and \

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from sitroom.extract import Extractor
+from sitroom.nlp.frames import find_frames
 
 DAY = date(2020, 1, 8)
 
@@ -82,3 +83,24 @@ def test_a_relative_clause_end_of_term_is_no_concession(extractor: Extractor) ->
     assert ("CONSULT", "KEN", "UGA") in aside and not any(t == "CONCEDE" for t, _, _ in aside)
     assert ("CONCEDE", "KEN", None) in coded(
         extractor, "Kenyan President Kibaki will step down in March, he announced on Monday.")
+
+
+def test_a_recipient_in_the_actors_own_words_is_dropped(extractor: Extractor) -> None:
+    """"the Deputy Speaker Ian Causley asked him to withdraw": "him" resolved back to Causley is
+    a misreading; the request stays, with no recipient."""
+    events = extractor.extract_text(
+        "Kenyan MP Smith called the plan a bribe before the Kenyan Deputy Speaker Ian Causley "
+        "asked him to withdraw.", DAY).events
+    asks = [e for e in events if e.type == "REQUEST"]
+    assert asks and all(e.recipient is None or e.recipient.text != "Ian Causley" for e in asks)
+
+
+def test_an_act_as_a_clause_subject_is_nobodys_act(extractor: Extractor) -> None:
+    """'"Attacking those patriotic Americans ... does not provide us a plan," Reid said': an act
+    talked about; the article's speaker would otherwise be made its attacker."""
+    doc = extractor.nlp('Senate Minority Leader Harry Reid responded "Attacking those patriotic '
+                        'Americans who have raised serious questions does not provide us a '
+                        'plan," Reid said.')
+    assert [f for f in find_frames(doc) if f.type == "ASSAULT"] == []
+    doc = extractor.nlp("Kenyan troops attacking Ugandan posts was a mistake, the minister said.")
+    assert [f.type for f in find_frames(doc)] == ["ASSAULT"]  # a subject of its own: an act
