@@ -15,8 +15,9 @@ from .errors import ExtractionError
 from .ingest.common import article_id
 from .nlp.dates import DateResolution, find_date_expressions, reference_times, resolve_date
 from .claims.about import about_text
-from .nlp.frames import (REPORTING, Frame, attribution_of, find_frames, governing_verb,
-                         match_predicate, phrase_bounds, subject_of, thing_noun, unnamed_attack)
+from .nlp.frames import (REPORTING, Frame, absolute_participle, attribution_of, find_frames,
+                         governing_verb, match_predicate, phrase_bounds, subject_of, thing_noun,
+                         unnamed_attack)
 from .nlp.quantities import (Quantity, additional, event_quantities, find_quantities,
                               one_person, sentence_casualties)
 from .nlp.pipeline import load_pipeline
@@ -786,7 +787,8 @@ def detaining_authority(doc: Doc, frame: Frame, recipient: Actor | None, home: s
     trigger = doc[frame.trigger]
     if frame.type != "COERCE" or frame.mode != "arrest" or frame.status != "asserted" or \
             recipient is None or trigger.pos_ != "VERB" or \
-            not any(c.dep_ == "auxpass" for c in trigger.children) or \
+            not (any(c.dep_ == "auxpass" for c in trigger.children)
+                 or absolute_participle(trigger) is not None) or \
             any(c.dep_ == "agent" for c in trigger.children):
         return None
     place = event_location(doc, frame, gazetteer, [home] if home else []) if gazetteer else None

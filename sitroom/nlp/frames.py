@@ -743,20 +743,26 @@ def _raised_passive(verb: Token) -> bool:
         and _child(head, "nsubjpass") is not None
 
 
-def _absolute_participle(verb: Token) -> bool:
+def absolute_participle(verb: Token) -> Token | None:
     """"with one lecturer arrested", "without anyone detained": a bare past participle after
-    "with" is passive; its parsed subject is the one it was done to."""
-    return verb.tag_ == "VBN" and verb.dep_ in ("pcomp", "pobj") and \
-        verb.head.lower_ in ("with", "without") and _child(verb, "nsubj") is not None and \
-        _child(verb, "aux", "auxpass") is None
+    "with" is passive; the one it was done to (its parsed subject, or the noun it hangs on)."""
+    if verb.tag_ != "VBN" or _child(verb, "aux", "auxpass") is not None:
+        return None
+    if verb.dep_ in ("pcomp", "pobj") and verb.head.lower_ in ("with", "without"):
+        return _child(verb, "nsubj")
+    if verb.dep_ == "acl" and verb.head.dep_ == "pobj" and \
+            verb.head.head.lower_ in ("with", "without"):
+        return verb.head
+    return None
 
 
 def _verb_args(verb: Token, pred: Predicate, sent: Span) -> tuple[Token | None, Token | None]:
     if _raised_passive(verb):
         return _prep_object(verb, frozenset({"by"})), _child(verb.head, "nsubjpass")
     passive = _child(verb, "nsubjpass") is not None or _child(verb, "auxpass") is not None
-    if _absolute_participle(verb):  # "with one lecturer arrested": the lecturer was arrested
-        return _prep_object(verb, frozenset({"by"})), _child(verb, "nsubj")
+    patient = absolute_participle(verb)
+    if patient is not None:  # "with one lecturer arrested": the lecturer was arrested
+        return _prep_object(verb, frozenset({"by"})), patient
     if pred.pos == "ADJ":
         actor = _child(verb, "nsubj", "nsubjpass") or subject_of(verb)
         return actor, _prep_object(verb, pred.preps | {"by"})

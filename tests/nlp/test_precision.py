@@ -70,9 +70,13 @@ def test_still_events(extractor: Extractor, text: str, expected: tuple) -> None:
 def test_an_arrest_after_with_names_the_arrested(extractor: Extractor) -> None:
     """"with one lecturer arrested": the lecturer was arrested, he arrested nobody."""
     events = extractor.extract_text(
-        "Kenyans used the poll to protest, with one Kenyan lecturer arrested for voting in blood.",
-        DAY).events
-    assert not any(e.type == "COERCE" and e.actor.text.endswith("lecturer") for e in events)
+        "Kenyans used the poll to protest in Nairobi, with one Kenyan lecturer arrested for voting "
+        "in blood.", DAY).events
+    assert [(e.actor.sector, e.recipient.text if e.recipient else None) for e in events
+            if e.type == "COERCE"] == [("COP", "Kenyan lecturer")]
+    assert ("COERCE", "KEN", "KEN") in coded(
+        extractor, "Kenyan students protested on Monday, with five students arrested by Kenyan "
+                   "police.")
 
 
 def test_a_relative_clause_end_of_term_is_no_concession(extractor: Extractor) -> None:
