@@ -668,6 +668,8 @@ def event_from_frame(doc: Doc, frame: Frame, article: Article, kb: ActorKB,
         return None  # "Rolls-Royce will supply engines", "Telstra will offer a rebate": trade
     if recipient is not None and actor.entity and actor.entity == recipient.entity:
         return None  # a party acting on itself is a misreading of the sentence
+    if not headline and _standing_position(doc[frame.trigger]):
+        return None  # "Most Kurds support the new constitution": a stance held, not an act
     if _undated_past(doc[frame.trigger]):
         return None  # "the police have used force against protesters before": background
     said_by = resolve_speaker(
@@ -717,6 +719,31 @@ def _business_act(kind: str, actor: Actor, recipient: Actor | None) -> bool:
     if actor.sector != "BUS" and (actor.sector in STATE_SECTORS or not COMPANY.search(actor.text)):
         return False
     return recipient is None or recipient.sector not in STATE_SECTORS
+
+
+STANCE_VERBS = frozenset("""support oppose back favour favor acknowledge recognise recognize
+endorse""".split())
+"""Verbs whose simple present tells a position held ("The Green Party supports electoral
+reform"); "rejects the allegations" is news reporting's present for a denial, and stays."""
+
+
+def _standing_position(trigger: Token) -> bool:
+    """A stance verb in the simple present, in the narrative's own words: "The Green Party
+    supports electoral reform", "Turkey acknowledges that Armenians were killed". A lead or
+    headline ("Egypt supports truce plan"), a quotation ("We support the plan") or a report
+    ("X said it supports ...") is a statement of the day and stays."""
+    if trigger.pos_ != "VERB" or trigger.tag_ not in ("VBZ", "VBP") or \
+            trigger.lemma_.lower() not in STANCE_VERBS or trigger.sent.start == 0:
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "neg") for c in trigger.children) or \
+            trigger.dep_ in ("ccomp", "xcomp"):
+        return False
+    subj = subject_of(trigger)
+    if subj is not None and subj.lower_ in ("i", "we"):
+        return False
+    before = trigger.doc.text[trigger.sent.start_char:trigger.idx]
+    quotes = sum(before.count(q) for q in '"\u201c\u201d')
+    return quotes % 2 == 0
 
 
 def _undated_past(trigger: Token) -> bool:

@@ -108,3 +108,15 @@ def test_an_act_as_a_clause_subject_is_nobodys_act(extractor: Extractor) -> None
     assert [f for f in find_frames(doc) if f.type == "ASSAULT"] == []
     doc = extractor.nlp("Kenyan troops attacking Ugandan posts was a mistake, the minister said.")
     assert [f.type for f in find_frames(doc)] == ["ASSAULT"]  # a subject of its own: an act
+
+
+def test_a_stance_in_the_simple_present_is_no_act(extractor: Extractor) -> None:
+    """"Most Kenyans support the new constitution": a position held. The lead sentence, a
+    report of what someone said and a denial stay."""
+    found = coded(extractor, "Uganda met Tanzania on Monday. Most Kenyans support the new "
+                             "Ugandan constitution. The Green Party supports electoral reform.")
+    assert not any(t == "SUPPORT" for t, _, _ in found)
+    assert ("SUPPORT", "KEN", None) in coded(
+        extractor, "Uganda met Tanzania on Monday. The Kenyan minister said Kenya supports the "
+                   "Ugandan plan.")
+    assert ("SUPPORT", "KEN", "UGA") in coded(extractor, "Kenya supports Uganda's peace plan.")
