@@ -1,6 +1,7 @@
 """Doc -> records: the one place where spaCy types meet sitroom's records."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -14,9 +15,9 @@ from .errors import ExtractionError
 from .ingest.common import article_id
 from .nlp.dates import DateResolution, find_date_expressions, reference_times, resolve_date
 from .claims.about import about_text
-from .nlp.frames import (REPORTING, Frame, attribution_of, find_frames, governing_verb,
-                         headline_passive, match_predicate, phrase_bounds, subject_of, thing_noun,
-                         unnamed_attack)
+from .nlp.frames import (REPORTING, Frame, absolute_participle, attribution_of, find_frames,
+                         governing_verb, headline_passive, match_predicate, phrase_bounds,
+                         subject_of, thing_noun, unnamed_attack)
 from .nlp.quantities import (Quantity, additional, event_quantities, find_quantities,
                               one_person, sentence_casualties)
 from .nlp.pipeline import load_pipeline
@@ -661,8 +662,14 @@ def event_from_frame(doc: Doc, frame: Frame, article: Article, kb: ActorKB,
             doc, frame, recipient, home, gazetteer)
     if actor is None or (actor.country is None and actor.sector is None):
         return None  # nobody we can name or type: not an event an analyst can use
+    if recipient is not None and _same_words(actor.text, recipient.text):
+        recipient = None  # "the Deputy Speaker Ian Causley asked him": "him" is someone else
+    if _business_act(frame.type, actor, recipient):
+        return None  # "Rolls-Royce will supply engines", "Telstra will offer a rebate": trade
     if recipient is not None and actor.entity and actor.entity == recipient.entity:
         return None  # a party acting on itself is a misreading of the sentence
+    if not headline and _standing_position(doc[frame.trigger]):
+        return None  # "Most Kurds support the new constitution": a stance held, not an act
     if _undated_past(doc[frame.trigger]):
         return None  # "the police have used force against protesters before": background
     said_by = resolve_speaker(
@@ -688,6 +695,55 @@ def event_from_frame(doc: Doc, frame: Frame, article: Article, kb: ActorKB,
         goldstein=goldstein(root), evidence=evidence,
         confidence=_confidence(actor, recipient),
     )
+
+
+def _same_words(actor: str, recipient: str) -> bool:
+    """The recipient's words are the actor's own, or end them ("Speaker Ian Causley" -> "Ian
+    Causley"): a pronoun or a repeated noun resolved back to the actor, not a second party."""
+    a, r = actor.lower().split(), recipient.lower().split()
+    return bool(r) and a[-len(r):] == r
+
+
+COMPANY = re.compile(r"\b(?:Co|Corp|Inc|Ltd|LLC|plc|PLC)\b\.?|\b(?:Company|Corporation|"
+                     r"Holdings|company|companies|firm|giant|provider|maker|manufacturer|"
+                     r"airline|carrier|retailer|insurer|conglomerate|telecom)\b")
+TRADE_TYPES = frozenset({"AID", "AGREE", "CONSULT", "COOPERATE"})
+STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "PTY", "REB", "UAF"})
+
+
+def _business_act(kind: str, actor: Actor, recipient: Actor | None) -> bool:
+    """A company supplying, funding, offering or negotiating with customers or other companies:
+    trade, not a political act. A company's act toward a state or armed party stays an event."""
+    if kind not in TRADE_TYPES:
+        return False
+    if actor.sector != "BUS" and (actor.sector in STATE_SECTORS or not COMPANY.search(actor.text)):
+        return False
+    return recipient is None or recipient.sector not in STATE_SECTORS
+
+
+STANCE_VERBS = frozenset("""support oppose back favour favor acknowledge recognise recognize
+endorse""".split())
+"""Verbs whose simple present tells a position held ("The Green Party supports electoral
+reform"); "rejects the allegations" is news reporting's present for a denial, and stays."""
+
+
+def _standing_position(trigger: Token) -> bool:
+    """A stance verb in the simple present, in the narrative's own words: "The Green Party
+    supports electoral reform", "Turkey acknowledges that Armenians were killed". A lead or
+    headline ("Egypt supports truce plan"), a quotation ("We support the plan") or a report
+    ("X said it supports ...") is a statement of the day and stays."""
+    if trigger.pos_ != "VERB" or trigger.tag_ not in ("VBZ", "VBP") or \
+            trigger.lemma_.lower() not in STANCE_VERBS or trigger.sent.start == 0:
+        return False
+    if any(c.dep_ in ("aux", "auxpass", "neg") for c in trigger.children) or \
+            trigger.dep_ in ("ccomp", "xcomp"):
+        return False
+    subj = subject_of(trigger)
+    if subj is not None and subj.lower_ in ("i", "we"):
+        return False
+    before = trigger.doc.text[trigger.sent.start_char:trigger.idx]
+    quotes = sum(before.count(q) for q in '"\u201c\u201d')
+    return quotes % 2 == 0
 
 
 def _undated_past(trigger: Token) -> bool:
@@ -759,7 +815,8 @@ def detaining_authority(doc: Doc, frame: Frame, recipient: Actor | None, home: s
     if frame.type != "COERCE" or frame.mode != "arrest" or frame.status != "asserted" or \
             recipient is None or trigger.pos_ != "VERB" or \
             not (any(c.dep_ == "auxpass" for c in trigger.children)
-                 or headline_passive(trigger) is not None) or \
+                 or headline_passive(trigger) is not None
+                 or absolute_participle(trigger) is not None) or \
             any(c.dep_ == "agent" for c in trigger.children):
         return None
     place = event_location(doc, frame, gazetteer, [home] if home else []) if gazetteer else None

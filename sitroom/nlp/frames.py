@@ -378,6 +378,16 @@ def _requirements_hold(token: Token, pred: Predicate) -> bool:
         return False  # "has been fighting for the right of exiles to return": a campaign
     if pred.lemma == "suggest" and _opinion(token):
         return False  # "suggested that the attack would not have been targeted": a view
+    if pred.lemma == "storm" and _child(token, "dobj") is None and any(
+            c.dep_ in ("prt", "advmod", "prep") and c.lower_ in ("out", "off", "back", "away")
+            for c in token.children):
+        return False  # "stormed out of the meeting", "stormed back to the psychiatrist"
+    if token.pos_ == "VERB" and pred.type not in ("ASSAULT", "COERCE") and any(
+            c.dep_ == "advmod" and c.lower_ in HABITUAL for c in token.children):
+        return False  # "people will often ask me", "the firm usually offers": a habit
+    if token.dep_ in ("csubj", "csubjpass") and _child(token, *SUBJECTS) is None:
+        return False  # "Attacking those patriotic Americans does not provide a plan": an act
+        # talked about, nobody's act
     if pred.type == "REJECT" and _no_comment(token):
         return False  # "declined to comment on the article"
     if pred.type == "AID" and pred.reverse and obj is not None and \
@@ -389,7 +399,9 @@ def _requirements_hold(token: Token, pred: Predicate) -> bool:
 PUBLISHED = MESSAGE_NOUNS | frozenset("""photograph photo picture image video footage film tape
 recording report details detail figure figures list data result results information document
 documents transcript text album book song record name names version map study survey
-findings poll estimate""".split())
+findings poll estimate brochure brochures leaflet leaflets pamphlet pamphlets flyer flyers
+advertisement advertisements ad ads poster posters booklet manifesto newsletter single
+trailer game software edition""".split())
 CONTEST_VERBS = frozenset({"beat"})
 """Verbs that also tell who won a game, a race or a vote."""
 SPORT_WORDS = frozenset("""match game final semifinal semi-final quarterfinal quarter-final
@@ -432,12 +444,36 @@ def _no_comment(token: Token) -> bool:
     return comp is not None and comp.lemma_.lower() in SILENCE and _child(comp, "dobj") is None
 
 
+HABITUAL = frozenset("often usually always sometimes generally typically normally habitually "
+                     "customarily".split())
+"""Adverbs of a habit ("people will often ask me"); abuse told as a practice ("soldiers
+routinely beat detainees") stays an event."""
+
+
+def _question_sentence(sent: Span) -> bool:
+    """The sentence asks a question ("... a menace, or a messiah?", '"Is there any possibility
+    ...?"'): what it names is put in doubt, not reported."""
+    return sent.text.rstrip(" \t\n\"'\u201d\u2019)").endswith("?")
+
+
+def _capitalised_name(token: Token) -> bool:
+    """A capitalised verb inside a sentence, before another capitalised word, is part of a name
+    ("search engine Ask Jeeves"), not an act."""
+    if token.pos_ != "VERB" or not token.text[:1].isupper() or token.i == token.sent.start:
+        return False
+    prev, nxt = token.doc[token.i - 1], token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if prev.is_punct or prev.is_quote:
+        return False  # after an opening quote or a colon a capital starts a sentence
+    return nxt is not None and nxt.text[:1].isupper() and nxt.pos_ == "PROPN"
+
+
 def _opinion(suggest: Token) -> bool:
     """"suggested that X was / would have ...": a view; a proposal asks for an act ("suggested
     that talks resume", "suggested that X should go", "suggested holding talks")."""
     comp = _child(suggest, "ccomp")
     if comp is None:
-        return False
+        return not any(c.dep_ in ("dobj", "xcomp", "dative", "prep", "advcl")
+                       for c in suggest.children)  # 'suggested "': nothing proposed
     auxes = {c.lower_ for c in comp.children if c.dep_ in ("aux", "auxpass")}
     if auxes & {"should", "must", "shall"}:
         return False
@@ -729,6 +765,19 @@ def headline_passive(verb: Token) -> Token | None:
     return subj if subj is not None and subj.pos_ in ("NOUN", "PROPN") else None
 
 
+def absolute_participle(verb: Token) -> Token | None:
+    """"with one lecturer arrested", "without anyone detained": a bare past participle after
+    "with" is passive; the one it was done to (its parsed subject, or the noun it hangs on)."""
+    if verb.tag_ != "VBN" or _child(verb, "aux", "auxpass") is not None:
+        return None
+    if verb.dep_ in ("pcomp", "pobj") and verb.head.lower_ in ("with", "without"):
+        return _child(verb, "nsubj")
+    if verb.dep_ == "acl" and verb.head.dep_ == "pobj" and \
+            verb.head.head.lower_ in ("with", "without"):
+        return verb.head
+    return None
+
+
 def _verb_args(verb: Token, pred: Predicate, sent: Span) -> tuple[Token | None, Token | None]:
     raised = _raised_passive(verb)
     if raised is not None:
@@ -737,6 +786,9 @@ def _verb_args(verb: Token, pred: Predicate, sent: Span) -> tuple[Token | None, 
     if patient is not None:
         return _prep_object(verb, frozenset({"by"})), patient
     passive = _child(verb, "nsubjpass") is not None or _child(verb, "auxpass") is not None
+    patient = absolute_participle(verb)
+    if patient is not None:  # "with one lecturer arrested": the lecturer was arrested
+        return _prep_object(verb, frozenset({"by"})), patient
     if pred.pos == "ADJ":
         actor = _child(verb, "nsubj", "nsubjpass") or subject_of(verb)
         return actor, _prep_object(verb, pred.preps | {"by"})
@@ -856,6 +908,8 @@ def _location_hint(trigger: Token, pred: Predicate) -> Token | None:
 def frames_in_sentence(sent: Span, perpetrator: Token | None = None) -> Iterator[Frame]:
     """Every event frame whose trigger lies in this sentence; `perpetrator` is who the article
     blames for attacks whose agent goes unnamed."""
+    if _question_sentence(sent):
+        return  # "Is this man who wants to blow up the canon a menace?": asked, not told
     for token in sent:
         demand = _reported_demand(token)
         if demand is not None:
@@ -873,10 +927,16 @@ def frames_in_sentence(sent: Span, perpetrator: Token | None = None) -> Iterator
         if pred.type == "CONCEDE" and token.lemma_.lower() in ("allow", "permit") \
                 and not _concession_allowed(token):
             continue
-        if token.ent_type_ in NAME_ENTS:
+        if token.ent_type_ in NAME_ENTS or _capitalised_name(token):
             continue  # part of a name: the Democratic Rally, the Organisation of Islamic Cooperation
         if _embedded_under_trigger(token) is not None:
             continue
+        if pred.pos == "NOUN" and pred.type != "RETREAT" and \
+                token.dep_ in ("nsubj", "nsubjpass", "dobj") and \
+                (token.head.lemma_.lower() in STOPPING_VERBS | {"postpone", "cease"} or any(
+                    c.dep_ == "prt" and c.lower_ == "off" for c in token.head.children)):
+            continue  # "Pakistan's military offensive suspended", "called off the strike":
+            # the act is stopped; the stop is coded on its own verb where the lexicon has it
         if pred.pos == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") and \
                 (match_predicate(token.head) or pred).type == pred.type and token.head.i != token.i \
                 and match_predicate(token.head) is not None:
@@ -893,6 +953,8 @@ def frames_in_sentence(sent: Span, perpetrator: Token | None = None) -> Iterator
             actor = valid_participant(_stand_in(blamed_party(sent))) or actor
             # "a Kabul car bombing killed five, another attack ascribed to the Taliban": the
             # place says where; the party the sentence blames did it
+        if pred.type == "ASSAULT" and actor is not None and actor.lemma_.lower() in PUBLISHED:
+            continue  # "brochures attacking his political rivals": words, not force
         if actor is not None and actor.pos_ == "NOUN" and thing_noun(actor):
             actor = _owner(actor)  # "the Turkish statement called for ...": Turkey
         recipient = _event_agent(recipient, token) or recipient
@@ -973,7 +1035,7 @@ def frames_in_sentence(sent: Span, perpetrator: Token | None = None) -> Iterator
             type_, mode, status = "THREATEN", threat_mode, "asserted"  # "have sworn to fight"
         if status == "future" and type_ in ("CONSULT", "SUPPORT", "COOPERATE", "AID"):
             type_, mode, status = "AGREE", None, "asserted"  # PLOVER: a promise to cooperate
-        elif type_ == "RETREAT" and (status == "future" or (
+        elif type_ == "RETREAT" and token.dep_ != "relcl" and (status == "future" or (
                 pred.pos == "NOUN" and token.head.lemma_ in ANNOUNCING)):
             type_, status = "CONCEDE", "asserted"  # announced, not yet implemented
         pairs = [(actor, recipient)]
@@ -1013,6 +1075,8 @@ def _reported_demand(token: Token) -> Frame | None:
     if token.pos_ not in ("VERB", "AUX") or token.dep_ != "ccomp" or not any(
             c.dep_ == "aux" and c.lower_ in MUST for c in token.children):
         return None
+    if any(c.dep_ == "aux" and c.lower_ == "have" for c in token.children):
+        return None  # "plaintiffs should have considered ...": a reproach about the past
     if any(c.dep_ == "neg" or (c.dep_ == "mark" and c.lower_ in ("whether", "if"))
            for c in token.children):
         return None  # "must not": a prohibition, left to the act's own frame; "whether ...
