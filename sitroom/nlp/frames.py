@@ -212,7 +212,8 @@ def _split_subject(verb: Token) -> Token | None:
     for _ in range(8):
         if tok.head.i == tok.i or tok.head.i > verb.i:
             return None
-        if tok.dep_ in ("conj", "appos") and tok.head.i < tok.i and tok.pos_ in ("NOUN", "PROPN") and \
+        if tok.dep_ in ("conj", "appos") and tok.head.i < tok.i and \
+                tok.pos_ in ("NOUN", "PROPN") and \
                 tok.left_edge.i > verb.sent.start and doc[tok.left_edge.i - 1].text == ",":
             cur = tok.head
             while cur.head.i != cur.i and cur.head.i != verb.i:
@@ -374,7 +375,8 @@ def _requirements_hold(token: Token, pred: Predicate) -> bool:
     if pred.lemma == "oppose" and token.tag_ == "VBN" and any(
             c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
         return False  # "fixed rate mortgages as opposed to variable rate loans"
-    if pred.lemma == "fight" and any(c.dep_ == "prep" and c.lower_ == "for" for c in token.children):
+    if pred.lemma == "fight" and any(c.dep_ == "prep" and c.lower_ == "for"
+                                     for c in token.children):
         return False  # "has been fighting for the right of exiles to return": a campaign
     if pred.lemma == "suggest" and _opinion(token):
         return False  # "suggested that the attack would not have been targeted": a view
@@ -928,7 +930,8 @@ def frames_in_sentence(sent: Span, perpetrator: Token | None = None) -> Iterator
                 and not _concession_allowed(token):
             continue
         if token.ent_type_ in NAME_ENTS or _capitalised_name(token):
-            continue  # part of a name: the Democratic Rally, the Organisation of Islamic Cooperation
+            continue  # part of a name: the Democratic Rally, the Organisation of Islamic
+            # Cooperation
         if _embedded_under_trigger(token) is not None:
             continue
         if pred.pos == "NOUN" and pred.type != "RETREAT" and \

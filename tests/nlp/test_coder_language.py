@@ -2,23 +2,16 @@
 that look like events but tell of a game, a question or the past are not coded."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pytest
 
 from sitroom.extract import Extractor
 
+Coded = Callable[[str], set[tuple[str, str | None, str | None]]]
+
 DAY = date(2020, 1, 8)
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
-def coded(extractor: Extractor, text: str) -> set[tuple[str, str | None, str | None]]:
-    return {(e.type, e.actor.country, e.recipient.country if e.recipient else None)
-            for e in extractor.extract_text(text, DAY).events}
 
 
 @pytest.mark.parametrize("text", [
@@ -46,8 +39,8 @@ def coded(extractor: Extractor, text: str) -> set[tuple[str, str | None, str | N
     # what a meeting allowed is no concession
     "Kenyan President Kibaki met Museveni, thereby allowing Kenya to gather information.",
 ])
-def test_not_events(extractor: Extractor, text: str) -> None:
-    found = coded(extractor, text)
+def test_not_events(coded: Coded, text: str) -> None:
+    found = coded(text)
     assert not any(t in ("ASSAULT", "REQUEST") or (t, a) in (("RETREAT", "KEN"), ("REJECT", "KEN"),
                                                               ("CONCEDE", "KEN"))
                    for t, a, _ in found), found
@@ -72,8 +65,8 @@ def test_not_events(extractor: Extractor, text: str) -> None:
     # a reported "should" is a demand on its subject
     ("Kenya said Uganda should withdraw its troops from Somalia.", ("REQUEST", "KEN", "UGA")),
 ])
-def test_still_events(extractor: Extractor, text: str, expected: tuple) -> None:
-    assert expected in coded(extractor, text)
+def test_still_events(coded: Coded, text: str, expected: tuple) -> None:
+    assert expected in coded(text)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -91,14 +84,14 @@ def test_still_events(extractor: Extractor, text: str, expected: tuple) -> None:
     ("Japan and South Korea condemned Russia and North Korea.",
      {("ACCUSE", a, b) for a in ("JPN", "KOR") for b in ("RUS", "PRK")}),
 ])
-def test_the_party_of_a_welcomed_or_condemned_act(extractor: Extractor, text: str,
+def test_the_party_of_a_welcomed_or_condemned_act(coded: Coded, text: str,
                                                   expected: set) -> None:
-    assert coded(extractor, text) == expected
+    assert coded(text) == expected
 
 
-def test_a_possessor_stays_the_party(extractor: Extractor) -> None:
+def test_a_possessor_stays_the_party(coded: Coded) -> None:
     """"Russia's collaboration with North Korea": Russia is the one condemned."""
-    found = coded(extractor, "Ukraine condemned Russia's collaboration with North Korea.")
+    found = coded("Ukraine condemned Russia's collaboration with North Korea.")
     assert ("ACCUSE", "UKR", "RUS") in found and ("ACCUSE", "UKR", "PRK") not in found
 
 
@@ -143,7 +136,8 @@ def test_a_canadian_province_homes_the_article(extractor: Extractor) -> None:
     """Victoria is also an Australian state; "B.C." and the provinces say Canada."""
     from sitroom.extract import home_country
 
-    doc = extractor.nlp("Major rallies escalate teacher strike\n\nA rainy day in Victoria, the provincial "
+    doc = extractor.nlp("Major rallies escalate teacher strike\n\nA rainy day in Victoria, "
+                        "the provincial "
                         "capital of British Columbia, failed to dampen the teachers' spirits. "
                         "Across northern B.C. thousands of union members are off the job.")
     assert home_country(doc, extractor.kb) == "CAN"
@@ -168,6 +162,6 @@ def test_headline_passives(extractor: Extractor, title: str, expected: tuple) ->
     assert found == {expected}
 
 
-def test_an_offered_apology_is_no_promise(extractor: Extractor) -> None:
-    found = coded(extractor, "Kenya offered an apology to Uganda on Monday.")
+def test_an_offered_apology_is_no_promise(coded: Coded) -> None:
+    found = coded("Kenya offered an apology to Uganda on Monday.")
     assert ("AGREE", "KEN", "UGA") not in found

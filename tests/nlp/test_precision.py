@@ -3,6 +3,7 @@ news of an act (a question, a habit, a reproach, a name, trade between companies
 published text), next to the events that must survive the same rules."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pytest
@@ -10,17 +11,9 @@ import pytest
 from sitroom.extract import Extractor
 from sitroom.nlp.frames import find_frames
 
+Coded = Callable[[str], set[tuple[str, str | None, str | None]]]
+
 DAY = date(2020, 1, 8)
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
-def coded(extractor: Extractor, text: str) -> set[tuple[str, str | None, str | None]]:
-    return {(e.type, e.actor.country, e.recipient.country if e.recipient else None)
-            for e in extractor.extract_text(text, DAY).events}
 
 
 @pytest.mark.parametrize("text", [
@@ -45,8 +38,8 @@ def coded(extractor: Extractor, text: str) -> set[tuple[str, str | None, str | N
     "Kenya's military offensive suspended",
     "Kenyan election negotiations break off.",
 ])
-def test_not_events(extractor: Extractor, text: str) -> None:
-    assert coded(extractor, text) == set()
+def test_not_events(coded: Coded, text: str) -> None:
+    assert coded(text) == set()
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -63,11 +56,11 @@ def test_not_events(extractor: Extractor, text: str) -> None:
     ("Kenya said Uganda should withdraw its troops from Somalia.", ("REQUEST", "KEN", "UGA")),
     ("Kenya suggested that Uganda should withdraw its troops.", ("REQUEST", "KEN", "UGA")),
 ])
-def test_still_events(extractor: Extractor, text: str, expected: tuple) -> None:
-    assert expected in coded(extractor, text)
+def test_still_events(coded: Coded, text: str, expected: tuple) -> None:
+    assert expected in coded(text)
 
 
-def test_an_arrest_after_with_names_the_arrested(extractor: Extractor) -> None:
+def test_an_arrest_after_with_names_the_arrested(extractor: Extractor, coded: Coded) -> None:
     """"with one lecturer arrested": the lecturer was arrested, he arrested nobody."""
     events = extractor.extract_text(
         "Kenyans used the poll to protest in Nairobi, with one Kenyan lecturer arrested for voting "
@@ -75,18 +68,17 @@ def test_an_arrest_after_with_names_the_arrested(extractor: Extractor) -> None:
     assert [(e.actor.sector, e.recipient.text if e.recipient else None) for e in events
             if e.type == "COERCE"] == [("COP", "Kenyan lecturer")]
     assert ("COERCE", "KEN", "KEN") in coded(
-        extractor, "Kenyan students protested on Monday, with five students arrested by Kenyan "
-                   "police.")
+        "Kenyan students protested on Monday, with five students arrested by Kenyan police.")
 
 
-def test_a_relative_clause_end_of_term_is_no_concession(extractor: Extractor) -> None:
+def test_a_relative_clause_end_of_term_is_no_concession(coded: Coded) -> None:
     """"X, who will be stepping down": the end of a term, told by the way, not announced; an
     announced resignation is still a concession."""
-    aside = coded(extractor, "The Kenyan president, who will step down in March, met the "
-                             "Ugandan president on Monday.")
+    aside = coded("The Kenyan president, who will step down in March, met the Ugandan "
+                  "president on Monday.")
     assert ("CONSULT", "KEN", "UGA") in aside and not any(t == "CONCEDE" for t, _, _ in aside)
     assert ("CONCEDE", "KEN", None) in coded(
-        extractor, "Kenyan President Kibaki will step down in March, he announced on Monday.")
+        "Kenyan President Kibaki will step down in March, he announced on Monday.")
 
 
 def test_a_recipient_in_the_actors_own_words_is_dropped(extractor: Extractor) -> None:
@@ -110,13 +102,13 @@ def test_an_act_as_a_clause_subject_is_nobodys_act(extractor: Extractor) -> None
     assert [f.type for f in find_frames(doc)] == ["ASSAULT"]  # a subject of its own: an act
 
 
-def test_a_stance_in_the_simple_present_is_no_act(extractor: Extractor) -> None:
+def test_a_stance_in_the_simple_present_is_no_act(coded: Coded) -> None:
     """"Most Kenyans support the new constitution": a position held. The lead sentence, a
     report of what someone said and a denial stay."""
-    found = coded(extractor, "Uganda met Tanzania on Monday. Most Kenyans support the new "
-                             "Ugandan constitution. The Green Party supports electoral reform.")
+    found = coded("Uganda met Tanzania on Monday. Most Kenyans support the new Ugandan "
+                  "constitution. The Green Party supports electoral reform.")
     assert not any(t == "SUPPORT" for t, _, _ in found)
     assert ("SUPPORT", "KEN", None) in coded(
-        extractor, "Uganda met Tanzania on Monday. The Kenyan minister said Kenya supports the "
-                   "Ugandan plan.")
-    assert ("SUPPORT", "KEN", "UGA") in coded(extractor, "Kenya supports Uganda's peace plan.")
+        "Uganda met Tanzania on Monday. The Kenyan minister said Kenya supports the Ugandan "
+        "plan.")
+    assert ("SUPPORT", "KEN", "UGA") in coded("Kenya supports Uganda's peace plan.")
