@@ -2,15 +2,10 @@
 and `coded`, the (type, actor country, recipient country) triples of a sentence's events."""
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
-
 import pytest
+from coderkit import DAY, Coded, Triples
 
 from sitroom.extract import Extractor
-
-DAY = date(2020, 1, 8)
-Triples = set[tuple[str, str | None, str | None]]
 
 
 @pytest.fixture(scope="session")
@@ -19,7 +14,7 @@ def extractor() -> Extractor:
 
 
 @pytest.fixture(scope="session")
-def coded(extractor: Extractor) -> Callable[[str], Triples]:
+def coded(extractor: Extractor) -> Coded:
     def triples(text: str) -> Triples:
         return {(e.type, e.actor.country, e.recipient.country if e.recipient else None)
                 for e in extractor.extract_text(text, DAY).events}

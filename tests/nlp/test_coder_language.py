@@ -2,16 +2,12 @@
 that look like events but tell of a game, a question or the past are not coded."""
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
 import pytest
+from coderkit import DAY, Coded
 
 from sitroom.extract import Extractor
-
-Coded = Callable[[str], set[tuple[str, str | None, str | None]]]
-
-DAY = date(2020, 1, 8)
 
 
 @pytest.mark.parametrize("text", [

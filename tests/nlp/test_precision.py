@@ -3,17 +3,11 @@ news of an act (a question, a habit, a reproach, a name, trade between companies
 published text), next to the events that must survive the same rules."""
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
-
 import pytest
+from coderkit import DAY, Coded
 
 from sitroom.extract import Extractor
 from sitroom.nlp.frames import find_frames
-
-Coded = Callable[[str], set[tuple[str, str | None, str | None]]]
-
-DAY = date(2020, 1, 8)
 
 
 @pytest.mark.parametrize("text", [
@@ -52,9 +46,7 @@ def test_not_events(coded: Coded, text: str) -> None:
     # a state's supply and offer are no trade between companies
     ("Kenya will supply weapons to the Ugandan army.", ("AGREE", "KEN", "UGA")),
     ("Kenya offered Uganda a ceasefire on Monday.", ("AGREE", "KEN", "UGA")),
-    # a reported "should" (not "should have") is a demand
-    ("Kenya said Uganda should withdraw its troops from Somalia.", ("REQUEST", "KEN", "UGA")),
-    ("Kenya suggested that Uganda should withdraw its troops.", ("REQUEST", "KEN", "UGA")),
+    # a reported "should" (not "should have") stays a demand: test_coder_language.py
 ])
 def test_still_events(coded: Coded, text: str, expected: tuple) -> None:
     assert expected in coded(text)
