@@ -404,26 +404,26 @@ documents transcript text album book song record name names version map study su
 findings poll estimate brochure brochures leaflet leaflets pamphlet pamphlets flyer flyers
 advertisement advertisements ad ads poster posters booklet manifesto newsletter single
 trailer game software edition""".split())
-CONTEST_VERBS = frozenset({"beat"})
-"""Verbs that also tell who won a game, a race or a vote."""
-SPORT_WORDS = frozenset("""match game final semifinal semi-final quarterfinal quarter-final
-championship tournament league cup olympics olympic innings wicket playoff play-off derby
-race rugby football soccer basketball cricket tennis hockey volleyball handball marathon
-season title medal round vote ballot election poll""".split())
-SCORE = re.compile(r"\b\d{1,3}\s?[-\u2013]\s?\d{1,3}\b")
-
-
 SPORTS = frozenset("""match semi semifinal semi-final quarterfinal quarter-final championship
 tournament league olympics innings wicket playoff play-off derby rugby football soccer
 basketball cricket tennis hockey volleyball handball marathon""".split())
+"""Words only games use."""
+CONTEST_WORDS = SPORTS | frozenset("""game final cup olympic race season title medal round vote
+ballot election poll""".split())
+"""Words of any contest, games and votes: they also name other things ("the final round of
+talks"), so they count only for verbs that also tell who won."""
+CONTEST_VERBS = frozenset({"beat"})
+"""Verbs that also tell who won a game, a race or a vote."""
+SCORE = re.compile(r"\b\d{1,3}\s?[-\u2013]\s?\d{1,3}\b")
 
 
 def _sporting(token: Token) -> bool:
     """The fight is a game: a score or a word only games use, in the trigger's own clause (the
-    attack on the Sri Lankan cricket team's bus names its victims, not a game)."""
+    attack on the Sri Lankan cricket team's bus names its victims, not a game). ("beat" is
+    judged by `_contest`.)"""
     clause = [t for t in token.subtree] + [token.head] if token.dep_ == "conj" else \
         list(token.subtree)
-    return token.lemma_.lower() in ("fight", "clash", "battle", "beat") and (
+    return token.lemma_.lower() in ("fight", "clash", "battle") and (
         bool(SCORE.search(token.sent.text)) or any(t.lemma_.lower() in SPORTS for t in clause))
 
 
@@ -432,7 +432,7 @@ def _contest(token: Token) -> bool:
     word in the sentence, or a state as the winner (states attack, they do not beat)."""
     sent = token.sent
     subj = subject_of(token)
-    return bool(SCORE.search(sent.text)) or any(t.lemma_.lower() in SPORT_WORDS for t in sent) \
+    return bool(SCORE.search(sent.text)) or any(t.lemma_.lower() in CONTEST_WORDS for t in sent) \
         or (subj is not None and subj.ent_type_ == "GPE")
 
 
