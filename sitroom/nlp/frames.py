@@ -780,17 +780,21 @@ def absolute_participle(verb: Token) -> Token | None:
     return None
 
 
+def _participle_patient(verb: Token) -> Token | None:
+    """The one a bare participle was done to, read as a passive with no auxiliary of its own:
+    raised from a passive above it, a headline's, or an absolute "with X arrested"."""
+    for find in (_raised_passive, headline_passive, absolute_participle):
+        patient = find(verb)
+        if patient is not None:
+            return patient
+    return None
+
+
 def _verb_args(verb: Token, pred: Predicate, sent: Span) -> tuple[Token | None, Token | None]:
-    raised = _raised_passive(verb)
-    if raised is not None:
-        return _prep_object(verb, frozenset({"by"})), raised
-    patient = headline_passive(verb)
-    if patient is not None:
+    patient = _participle_patient(verb)
+    if patient is not None:  # "reported killed", "Protesters arrested in ...", "with X arrested"
         return _prep_object(verb, frozenset({"by"})), patient
     passive = _child(verb, "nsubjpass") is not None or _child(verb, "auxpass") is not None
-    patient = absolute_participle(verb)
-    if patient is not None:  # "with one lecturer arrested": the lecturer was arrested
-        return _prep_object(verb, frozenset({"by"})), patient
     if pred.pos == "ADJ":
         actor = _child(verb, "nsubj", "nsubjpass") or subject_of(verb)
         return actor, _prep_object(verb, pred.preps | {"by"})
