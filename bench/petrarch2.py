@@ -1,6 +1,6 @@
 """Score the whole coder on PETRARCH2's own unit-test suite (../shared/gold/peers/petrarch2).
 
-    .venv/bin/python bench/petrarch2.py [--shared ../shared] [--misses]
+    .venv/bin/python bench/petrarch2.py [--shared ../shared] [--misses] [--dictionary-misses]
 
 284 sentences with 359 expected events (``<EventCoding sourcecode targetcode eventcode>``; 19
 sentences expect none), fictional actors from PETR.Validate.actors/agents.txt loaded with
@@ -8,6 +8,10 @@ sentences expect none), fictional actors from PETR.Validate.actors/agents.txt lo
 matching rules (codes compared as PLOVER (country, sector) pairs; ``---`` target = none; the
 expected codes read both as CAMEO and as WEIS, since the suite's verb dictionary is "mostly WEIS,
 not CAMEO") are documented in ``sitroom/peers.py``.
+
+Two coders are scored: the PLOVER coder (sitroom's own lexicon; its CAMEO root compared with the
+suite's mostly-WEIS codes), and ``sitroom code`` with the suite's own verb dictionary
+(PETR.Validate.verbs.txt), which is how a PETRARCH user brings their dictionaries to sitroom.
 """
 from __future__ import annotations
 
@@ -20,13 +24,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from sitroom.peers import load_petrarch_records, petrarch_kb, score_petrarch  # noqa: E402
+from sitroom.peers import (load_petrarch_records, petrarch_kb, score_petrarch,  # noqa: E402
+                           score_petrarch_dictionary)
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="PETRARCH2 unit-test suite: share of events found")
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--misses", action="store_true", help="list the misses grouped by cause")
+    ap.add_argument("--dictionary-misses", action="store_true",
+                    help="list what sitroom code with the suite's verb dictionary misses")
     args = ap.parse_args(argv)
     from sitroom.extract import Extractor
 
@@ -51,6 +58,24 @@ def main(argv: list[str] | None = None) -> int:
     print("per category (CAMEO or WEIS): " + ", ".join(
         f"{k} {a}/{b}" for k, (a, b) in res.per_category.items()))
     print("misses by cause: " + ", ".join(f"{c} {k}" for c, k in res.causes().most_common()))
+    t0 = time.perf_counter()
+    dres = score_petrarch_dictionary(records, extractor, args.shared)
+    took = time.perf_counter() - t0
+    print(f"\nsitroom code --verbs PETR.Validate.verbs.txt (the suite's own dictionary): "
+          f"{dres.coded} events coded ({took:.1f} s)")
+    print(f"(source, target, root):                               {dres.share:.3f} "
+          f"({dres.found}/{dres.n_expected})")
+    print(f"(source, target, exact code):                         {dres.exact_share:.3f} "
+          f"({dres.exact}/{dres.n_expected})")
+    print(f"(source, target) whatever the code:                   {dres.dyad_share:.3f} "
+          f"({dres.dyad}/{dres.n_expected})")
+    print(f"no-event sentences left empty:                        "
+          f"{dres.noevent_clean}/{dres.n_noevent}")
+    if args.dictionary_misses:
+        for m in dres.misses:
+            e = m.expected
+            print(f"  {m.record.id}: want {e.source}>{e.target} {e.code}; got "
+                  f"{'; '.join(m.got) or 'nothing'} | {m.record.text}")
     if args.misses:
         groups = defaultdict(list)
         for m in res.misses:

@@ -203,6 +203,20 @@ def events(db: str, fmt: str, actor: str | None, recipient: str | None, type_: s
         click.echo(f"{len(rows)} events", err=True)
 
 
+def _readable(paths: tuple[str, ...], failed: list[SitroomError]) -> Iterator[Any]:
+    """The articles of `paths`; each input that cannot be read is reported and kept in
+    `failed`, and the rest go on."""
+    from .errors import InputError
+    from .ingest import read_paths
+
+    for item in read_paths(paths):
+        if isinstance(item, InputError):
+            failed.append(item)
+            report(item)
+        else:
+            yield item
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl",
@@ -210,28 +224,50 @@ def events(db: str, fmt: str, actor: str | None, recipient: str | None, type_: s
 @click.pass_context
 def extract(ctx: click.Context, paths: tuple[str, ...], fmt: str) -> None:
     """Print events and claims as JSON lines, one object per line (no database)."""
-    from .errors import ExtractionError, InputError
+    from .errors import ExtractionError
     from .extract import Extractor
-    from .ingest import read_paths
 
-    failed = 0
-
-    def articles() -> Iterator[Any]:
-        nonlocal failed
-        for item in read_paths(paths):
-            if isinstance(item, InputError):
-                failed += 1
-                report(item)
-            else:
-                yield item
-
-    for result in Extractor().extract(articles()):
+    failed: list[SitroomError] = []
+    for result in Extractor().extract(_readable(paths, failed)):
         if isinstance(result, ExtractionError):
-            failed += 1
+            failed.append(result)
             report(result)
             continue
         for record in (*result.events, *result.claims):
             click.echo(json.dumps(record.to_dict(), ensure_ascii=False))
+    ctx.exit(1 if failed else 0)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--verbs", required=True, type=click.Path(exists=True, dir_okay=False),
+              help="A PETRARCH/TABARI verb dictionary (e.g. CAMEO.2.0.txt).")
+@click.option("--actors", "actors_file", type=click.Path(exists=True, dir_okay=False),
+              help="A PETRARCH actors dictionary (default: sitroom's own actors).")
+@click.option("--agents", "agents_file", type=click.Path(exists=True, dir_okay=False),
+              help="A PETRARCH agents dictionary (with --actors).")
+@click.pass_context
+def code(ctx: click.Context, paths: tuple[str, ...], verbs: str, actors_file: str | None,
+         agents_file: str | None) -> None:
+    """Code articles with your own PETRARCH verb dictionary: one JSON line per event, with its
+    code and the dictionary line that gave it (docs/dictionaries.md; no database)."""
+    from .actors import load_petrarch
+    from .errors import ExtractionError
+    from .extract import Extractor
+    from .verbs.dictionary import load_verb_dictionary
+
+    if agents_file and not actors_file:
+        raise click.UsageError("--agents needs --actors")
+    dictionary = load_verb_dictionary(verbs)
+    kb = load_petrarch(actors_file, agents_file) if actors_file else None
+    failed: list[SitroomError] = []
+    for result in Extractor(kb=kb).code(_readable(paths, failed), dictionary):
+        if isinstance(result, ExtractionError):
+            failed.append(result)
+            report(result)
+            continue
+        for event in result[1]:
+            click.echo(json.dumps(event.to_dict(), ensure_ascii=False))
     ctx.exit(1 if failed else 0)
 
 

@@ -15,16 +15,19 @@ from .errors import ExtractionError
 from .ingest.common import article_id
 from .nlp.dates import DateResolution, find_date_expressions, reference_times, resolve_date
 from .claims.about import about_text
-from .nlp.frames import (REPORTING, Frame, absolute_participle, attribution_of, find_frames,
-                         governing_verb, headline_passive, match_predicate, phrase_bounds,
-                         subject_of, thing_noun, unnamed_attack)
+from .nlp.frames import (REPORTING, Frame, absolute_participle, attribution_of, coordinated,
+                         find_frames, governing_verb, headline_passive, match_predicate,
+                         phrase_bounds, subject_of, thing_noun, unnamed_attack)
 from .nlp.quantities import (Quantity, additional, event_quantities, find_quantities,
                               one_person, sentence_casualties)
 from .nlp.pipeline import load_pipeline
 from .nlp.typeclf import TypeClassifier
 from .ontology import QUAD_CLASS, cameo_root, goldstein
 from .places import Gazetteer, load_gazetteer, locate_span
-from .records import Actor, Article, Claim, Event, Evidence, Extraction, Place, stable_id
+from .records import (Actor, Article, Claim, CodedEvent, Event, Evidence, Extraction, Place,
+                      stable_id)
+from .nlp.verbcodes import CodedFrame, coded_frames
+from .verbs.dictionary import VerbDictionary
 
 MILITARY_NOUNS = frozenset({"troop", "soldier", "force", "army", "fighter", "unit",
                             "serviceman", "personnel"})
@@ -1103,6 +1106,69 @@ def dedup_claims(claims: list[Claim], headline_end: int = 0) -> tuple[Claim, ...
                  (c.value, c.unit, c.claimant.country if c.claimant else None) not in body)
 
 
+def _known(actor: Actor | None) -> Actor | None:
+    return actor if actor is not None and (actor.country or actor.sector) else None
+
+
+def _party(doc: Doc, token: Token, on: date, kb: ActorKB, home: str | None,
+           other: Token | None = None) -> list[Actor]:
+    """The resolvable actors a participant names: itself and its conjuncts."""
+    found = [_known(resolve_participant(doc, t, on, kb, home, other))
+             for t in (token, *coordinated(token))]
+    return [a for a in found if a is not None]
+
+
+def coded_event(doc: Doc, frame: CodedFrame, article: Article, kb: ActorKB,
+                home: str | None) -> list[CodedEvent]:
+    """The events of one dictionary-coded verb: each source toward each party of the first
+    target candidate that resolves to an actor, or toward nobody (a compound's members toward
+    each other); a `[a:b]` code also gives the target's act toward the source."""
+    on = article.date
+    verb = doc[frame.verb]
+    sources = [a for i in frame.sources for a in (
+        [_known(resolve_participant(doc, doc[i], on, kb, home))] if frame.compound
+        else _party(doc, doc[i], on, kb, home)) if a is not None]
+    if frame.compound:
+        pairs = [(a, b) for a in sources for b in sources if a is not b]
+    else:
+        if frame.listed:
+            targets = [a for i in frame.targets
+                       for a in [_known(resolve_participant(doc, doc[i], on, kb, home, verb))]
+                       if a is not None]
+        else:  # a named party before a bare role word ("sent troops to Russia": Russia)
+            found = [_party(doc, doc[i], on, kb, home, verb) for i in frame.targets]
+            named = (p for p in found if p and (lambda r: r.country or r.entity)(
+                kb.resolve(p[0].text, on)))
+            targets = next(named, next((p for p in found if p), []))
+        pairs = [(a, b) for a in sources for b in (targets or [None])]
+    sent = doc[frame.sent_start:frame.sent_end]
+    evidence = Evidence(sent.text, sent.start_char, sent.end_char)
+    out = []
+    for k, (source, target) in enumerate(pairs):
+        if target is not None and (target.text, target.start) == (source.text, source.start):
+            continue
+        directions = [(frame.code, source, target)]
+        if frame.reverse and target is not None and not frame.compound:
+            directions.append((frame.reverse, target, source))
+        for j, (code, who, whom) in enumerate(directions):
+            if code is None:
+                continue
+            out.append(CodedEvent(
+                event_id=stable_id(article.id, verb.idx, code, k, j),
+                article_id=article.id, origin=article.origin, article_date=on,
+                code=code, source=who, target=whom, verb=verb.text,
+                pattern=frame.pattern, line=frame.line, evidence=evidence))
+    return out
+
+
+def coded_events(doc: Doc, article: Article, kb: ActorKB,
+                 verbs: VerbDictionary) -> tuple[CodedEvent, ...]:
+    """Every event a PETRARCH/TABARI verb dictionary codes in a parsed article."""
+    home = home_country(doc, kb)
+    return tuple(e for frame in coded_frames(doc, verbs)
+                 for e in coded_event(doc, frame, article, kb, home))
+
+
 class Extractor:
     """Holds the spaCy pipeline and knowledge bases, loaded once; turns articles into records."""
 
@@ -1169,6 +1235,18 @@ class Extractor:
                 yield self.from_doc(doc, article)
             except Exception as exc:  # noqa: BLE001  (a coder bug must not stop a batch)
                 yield ExtractionError(f"{article.origin}: extraction failed: {exc!r}")
+
+    def code(self, articles: Iterable[Article], verbs: VerbDictionary,
+             batch_size: int = 32) -> Iterator[tuple[Article, tuple[CodedEvent, ...]] |
+                                                ExtractionError]:
+        """Stream each article's events as a PETRARCH/TABARI verb dictionary codes them (the
+        actors from this extractor's knowledge base); a failure is yielded, naming the article."""
+        pairs = ((a.text, a) for a in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            try:
+                yield article, coded_events(doc, article, self.kb, verbs)
+            except Exception as exc:  # noqa: BLE001  (a coder bug must not stop a batch)
+                yield ExtractionError(f"{article.origin}: coding failed: {exc!r}")
 
     def extract_text(self, text: str, on: date, origin: str = "<text>") -> Extraction:
         """Extract from one text dated `on` (the Python API's entry point)."""

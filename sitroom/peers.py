@@ -32,6 +32,12 @@ free-text actors (``"INJURY TOLL"``) can never match; they stay in the denominat
 the first two digits of ``eventcode``; the coder's is ``Event.cameo_root``. Besides the
 (source, target, root) share, the root-only share (expected roots found among the sentence's
 coded roots, one-to-one) and the share of no-event sentences left empty are reported.
+
+``score_petrarch_dictionary`` scores the other way to code: ``sitroom code``, which codes with a
+PETRARCH verb dictionary, here the suite's own ``PETR.Validate.verbs.txt`` (its codes are "mostly
+WEIS, not CAMEO", so only a coder that reads it can give them). Same actors, same one-to-one
+matching; the event's root is the first two characters of its code, as for the expected code,
+and an exact-code share is reported beside it.
 """
 from __future__ import annotations
 
@@ -50,6 +56,7 @@ PETR_DIR = Path("gold") / "peers" / "petrarch2"
 PETR_RECORDS = PETR_DIR / "PETR.UnitTest.records.xml"
 PETR_ACTORS = PETR_DIR / "PETR.Validate.actors.txt"
 PETR_AGENTS = PETR_DIR / "PETR.Validate.agents.txt"
+PETR_VERBS = PETR_DIR / "PETR.Validate.verbs.txt"
 
 # ---------------------------------------------------------------------------------------------
 # PLOVER gold-standard records
@@ -586,3 +593,68 @@ def score_petrarch(records: Sequence[PetrRecord], extractor: Any,
                      found_dyad=found_dyad, n_unmappable=unmappable, n_noevent=n_noevent,
                      noevent_clean=clean, coded=n_coded, misses=misses,
                      per_category={k: (v[0], v[1]) for k, v in sorted(per_cat.items())})
+
+
+@dataclass
+class PetrDictScore:
+    n_expected: int
+    found: int
+    exact: int
+    dyad: int
+    n_noevent: int
+    noevent_clean: int
+    coded: int
+    misses: list[PetrMiss]
+
+    @property
+    def share(self) -> float:
+        return self.found / max(1, self.n_expected)
+
+    @property
+    def exact_share(self) -> float:
+        return self.exact / max(1, self.n_expected)
+
+    @property
+    def dyad_share(self) -> float:
+        return self.dyad / max(1, self.n_expected)
+
+
+def describe_coded(ev: Any) -> str:
+    target = _fmt(actor_parts(ev.target)) if ev.target is not None else "-"
+    return f"{_fmt(actor_parts(ev.source))}>{target} {ev.code} [{ev.pattern}]"
+
+
+def score_petrarch_dictionary(records: Sequence[PetrRecord], extractor: Any,
+                              shared_dir: Path | str) -> PetrDictScore:
+    """The share of PETRARCH2's expected events that ``sitroom code`` finds with the suite's
+    own verb dictionary, at (source, target, root) and at the exact code."""
+    from .records import Article
+    from .verbs.dictionary import load_verb_dictionary
+
+    verbs = load_verb_dictionary(Path(shared_dir) / PETR_VERBS)
+    articles = [Article(id=r.id, date=r.date, title="", text=r.text, source=None, origin=r.id)
+                for r in records]
+    results = list(extractor.code(articles, verbs))
+    n = found = exact = dyad = n_noevent = clean = coded = 0
+    misses: list[PetrMiss] = []
+    for rec, result in zip(records, results):
+        events = () if isinstance(result, Exception) else result[1]
+        coded += len(events)
+        if rec.noevents and not rec.expected:
+            n_noevent += 1
+            clean += not events
+            continue
+        n += len(rec.expected)
+
+        def same_dyad(x: PetrEvent, e: Any) -> bool:
+            return source_matches(x.source, e.source) and target_matches(x.target, e.target)
+
+        full = _match(rec.expected, events, lambda x, e: e.code[:2] == x.root and same_dyad(x, e))
+        found += sum(h is not None for h in full)
+        exact += sum(h is not None for h in _match(
+            rec.expected, events, lambda x, e: e.code == x.code and same_dyad(x, e)))
+        dyad += sum(h is not None for h in _match(rec.expected, events, same_dyad))
+        misses += [PetrMiss(rec, x, "not found", [describe_coded(e) for e in events])
+                   for x, hit in zip(rec.expected, full) if hit is None]
+    return PetrDictScore(n_expected=n, found=found, exact=exact, dyad=dyad, n_noevent=n_noevent,
+                         noevent_clean=clean, coded=coded, misses=misses)

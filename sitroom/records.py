@@ -163,6 +163,41 @@ class Claim:
 
 
 @dataclass(frozen=True)
+class CodedEvent:
+    """An event coded with a user's PETRARCH/TABARI verb dictionary (`sitroom code`): the code
+    as that dictionary writes it (CAMEO, or the scheme the dictionary uses), the actors, and the
+    dictionary line that gave the code, so an analyst can see why."""
+
+    event_id: str
+    article_id: str
+    origin: str
+    article_date: date
+    code: str
+    source: Actor
+    target: Actor | None
+    verb: str
+    pattern: str
+    line: int
+    evidence: Evidence
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": "coded_event",
+            "event_id": self.event_id,
+            "article_id": self.article_id,
+            "origin": self.origin,
+            "article_date": self.article_date.isoformat(),
+            "code": self.code,
+            "source": self.source.to_dict(),
+            "target": self.target.to_dict() if self.target else None,
+            "verb": self.verb,
+            "pattern": self.pattern,
+            "line": self.line,
+            "evidence": self.evidence.to_dict(),
+        }
+
+
+@dataclass(frozen=True)
 class Extraction:
     """Everything extracted from one article."""
 

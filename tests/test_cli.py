@@ -147,3 +147,31 @@ def test_claims_on_the_seeds_show_the_spread(tmp_path: Path, shared: Path) -> No
     with Store(db, read_only=True) as store:
         assert store.count("claim_groups") == len(groups)
         assert store.query("SELECT count(*) AS n FROM claims WHERE group_id IS NULL")[0]["n"] == 0
+
+
+def test_code_with_a_users_verb_dictionary(tmp_path: Path, shared: Path) -> None:
+    verbs = tmp_path / "my.verbs.txt"
+    verbs.write_text("--- CONDEMN [122] ---\nCONDEMN\n\n--- SEND [---] ---\nSEND {SENT}\n"
+                     "- * TROOPS [150]\n")
+    proc = sitroom("code", str(shared / "seeds"), "--verbs", str(verbs))
+    assert proc.returncode == 0, proc.stderr.decode()
+    rows = [json.loads(line) for line in proc.stdout.decode().splitlines()]
+    assert rows and all(r["kind"] == "coded_event" for r in rows)
+    assert any(r["code"] == "122" and r["source"]["country"] == "UKR" and
+               r["target"] and r["target"]["country"] == "RUS" for r in rows), rows
+    sent = [r for r in rows if r["code"] == "150"]
+    assert sent and sent[0]["pattern"] == "- * TROOPS [150]" and sent[0]["line"] == 6
+    assert sent[0]["source"]["country"] == "PRK" and sent[0]["target"]["country"] == "RUS"
+    assert all(r["evidence"]["text"] for r in rows)
+
+
+def test_code_reports_a_bad_dictionary_and_a_bad_option(tmp_path: Path, shared: Path) -> None:
+    bad = tmp_path / "bad.verbs.txt"
+    bad.write_text("ACCUSE [112]\n")
+    proc = sitroom("code", str(shared / "seeds"), "--verbs", str(bad))
+    err = proc.stderr.decode()
+    assert proc.returncode != 0 and "bad.verbs.txt: line 1" in err and "Traceback" not in err
+    actors = tmp_path / "a.txt"
+    actors.write_text("x")
+    proc = sitroom("code", str(shared / "seeds"), "--verbs", str(bad), "--agents", str(actors))
+    assert proc.returncode == 2 and "--agents needs --actors" in proc.stderr.decode()

@@ -68,7 +68,9 @@ def _code(path: Path, num: int, spec: str) -> tuple[str, date | None, date | Non
     return code, None, None
 
 
-def _lines(path: Path) -> list[tuple[int, str]]:
+def dictionary_lines(path: Path, keep_blank: bool = False) -> list[tuple[int, str]]:
+    """(line number, text) of a PETRARCH/TABARI dictionary file without its comments (`#` and
+    the legacy `;` to the end of a line, `<!-- -->` blocks); blank lines only if asked."""
     try:
         text = path.read_text(encoding="utf-8", errors="replace")
     except OSError as exc:
@@ -77,8 +79,8 @@ def _lines(path: Path) -> list[tuple[int, str]]:
     text = _COMMENT_BLOCK.sub(lambda m: "\n" * m.group().count("\n"), text)
     out = []
     for num, line in enumerate(text.splitlines(), 1):
-        line = line.split("#", 1)[0].rstrip()
-        if line.strip():
+        line = re.split(r"[#;]", line, maxsplit=1)[0].rstrip()
+        if keep_blank or line.strip():
             out.append((num, line))
     return out
 
@@ -107,7 +109,7 @@ def _add_actor(kb: ActorKB, names: list[tuple[str, bool]], codes: list[tuple]) -
 def _read_actors(kb: ActorKB, path: Path) -> None:
     names: list[tuple[str, bool]] = []
     codes: list[tuple] = []
-    for num, line in _lines(path):
+    for num, line in dictionary_lines(path):
         body = line.strip()
         if body.startswith("+"):
             if names:
@@ -136,7 +138,7 @@ def _plurals(words: str) -> list[str]:
 
 def _read_agents(kb: ActorKB, path: Path) -> None:
     macros: dict[str, list[str]] = {}
-    for num, line in _lines(path):
+    for num, line in dictionary_lines(path):
         body = line.strip()
         m = re.match(r"^(![A-Z]+!)\s*=\s*(.+)$", body)
         if m:
