@@ -1118,6 +1118,22 @@ def _party(doc: Doc, token: Token, on: date, kb: ActorKB, home: str | None,
     return [a for a in found if a is not None]
 
 
+def _first_party(doc: Doc, candidates: tuple[int, ...], on: date, kb: ActorKB,
+                 home: str | None, verb: Token) -> list[Actor]:
+    """The first candidate that names a party in its own words, else the first that resolves
+    at all: a bare role word waits ("sent troops to Russia": Russia)."""
+    fallback: list[Actor] = []
+    for i in candidates:
+        party = _party(doc, doc[i], on, kb, home, verb)
+        if not party:
+            continue
+        own = kb.resolve(party[0].text, on)
+        if own.country or own.entity:
+            return party
+        fallback = fallback or party
+    return fallback
+
+
 def coded_event(doc: Doc, frame: CodedFrame, article: Article, kb: ActorKB,
                 home: str | None) -> list[CodedEvent]:
     """The events of one dictionary-coded verb: each source toward each party of the first
@@ -1135,11 +1151,8 @@ def coded_event(doc: Doc, frame: CodedFrame, article: Article, kb: ActorKB,
             targets = [a for i in frame.targets
                        for a in [_known(resolve_participant(doc, doc[i], on, kb, home, verb))]
                        if a is not None]
-        else:  # a named party before a bare role word ("sent troops to Russia": Russia)
-            found = [_party(doc, doc[i], on, kb, home, verb) for i in frame.targets]
-            named = (p for p in found if p and (lambda r: r.country or r.entity)(
-                kb.resolve(p[0].text, on)))
-            targets = next(named, next((p for p in found if p), []))
+        else:
+            targets = _first_party(doc, frame.targets, on, kb, home, verb)
         pairs = [(a, b) for a in sources for b in (targets or [None])]
     sent = doc[frame.sent_start:frame.sent_end]
     evidence = Evidence(sent.text, sent.start_char, sent.end_char)

@@ -47,12 +47,14 @@ class CodedFrame:
 class _Sentence:
     """A sentence's words in capitals, with the noun phrase around each token."""
 
-    def __init__(self, sent: Span) -> None:
+    def __init__(self, sent: Span, chunks: list[Span]) -> None:
         self.sent = sent
         self.start, self.end = sent.start, sent.end
         self.words = {t.i: t.text.upper() for t in sent}
         self.chunk: dict[int, tuple[int, int, int]] = {}
-        for chunk in sent.noun_chunks:
+        for chunk in chunks:
+            if chunk.start < self.start or chunk.end > self.end:
+                continue
             for i in range(chunk.start, chunk.end):
                 self.chunk[i] = (chunk.start, chunk.end, chunk.root.i)
         for ent in sent.ents:  # a name the chunker split ("Dol Amroth") is one phrase
@@ -318,8 +320,9 @@ def code_verb(s: _Sentence, token: Token, verbs: VerbDictionary) -> CodedFrame |
 def coded_frames(doc: Doc, verbs: VerbDictionary) -> list[CodedFrame]:
     """Every verb the dictionary codes, in text order."""
     out = []
+    chunks = list(doc.noun_chunks)  # once: a Span's noun_chunks walks the whole Doc
     for sent in doc.sents:
-        s = _Sentence(sent)
+        s = _Sentence(sent, chunks)
         for token in sent:
             if not (token.tag_.startswith("VB") or token.pos_ in ("VERB", "AUX")):
                 continue
