@@ -17,7 +17,7 @@ from .nlp.dates import DateResolution, find_date_expressions, reference_times, r
 from .claims.about import about_text
 from .nlp.frames import (REPORTING, Frame, absolute_participle, attribution_of, coordinated,
                          find_frames, governing_verb, headline_passive, match_predicate,
-                         phrase_bounds, subject_of, thing_noun, unnamed_attack)
+                         phrase_bounds, status_of, subject_of, thing_noun, unnamed_attack)
 from .nlp.quantities import (Quantity, additional, event_quantities, find_quantities,
                               one_person, sentence_casualties)
 from .nlp.pipeline import load_pipeline
@@ -1156,6 +1156,8 @@ def coded_event(doc: Doc, frame: CodedFrame, article: Article, kb: ActorKB,
         pairs = [(a, b) for a in sources for b in (targets or [None])]
     sent = doc[frame.sent_start:frame.sent_end]
     evidence = Evidence(sent.text, sent.start_char, sent.end_char)
+    status = status_of(verb)  # what the dictionary does not say: was it done, or only talked of
+    said_by = resolve_speaker(doc, attribution_of(verb, sent), on, kb, home)
     out = []
     for k, (source, target) in enumerate(pairs):
         if target is not None and (target.text, target.start) == (source.text, source.start):
@@ -1170,7 +1172,8 @@ def coded_event(doc: Doc, frame: CodedFrame, article: Article, kb: ActorKB,
                 event_id=stable_id(article.id, verb.idx, code, k, j),
                 article_id=article.id, origin=article.origin, article_date=on,
                 code=code, source=who, target=whom, verb=verb.text,
-                pattern=frame.pattern, line=frame.line, evidence=evidence))
+                pattern=frame.pattern, line=frame.line, evidence=evidence, status=status,
+                said_by=None if said_by is None or _same_party(said_by, who) else said_by))
     return out
 
 

@@ -179,6 +179,8 @@ class CodedEvent:
     pattern: str
     line: int
     evidence: Evidence
+    status: str = "asserted"
+    said_by: Actor | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -193,6 +195,8 @@ class CodedEvent:
             "verb": self.verb,
             "pattern": self.pattern,
             "line": self.line,
+            "status": self.status,
+            "said_by": self.said_by.as_source() if self.said_by else None,
             "evidence": self.evidence.to_dict(),
         }
 

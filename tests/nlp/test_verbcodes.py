@@ -101,3 +101,20 @@ def test_provenance(extractor: Extractor, verbs: VerbDictionary) -> None:
     assert event.pattern == "- * + &HOW [112]" and event.line == 8
     assert event.verb == "condemned" and event.evidence.text == text
     assert event.to_dict()["source"]["text"] == "Ukraine"
+
+
+def test_status_and_source(extractor: Extractor, verbs: VerbDictionary) -> None:
+    """What the dictionary does not say, sitroom does: was it done, and who says so."""
+    def first(text: str):
+        doc = extractor.nlp(text)
+        article = Article(id="t", date=date(2024, 11, 1), title="", text=text, source=None,
+                          origin="t")
+        return coded_events(doc, article, extractor.kb, verbs)[0]
+
+    assert first("Japan condemned Russia.").status == "asserted"
+    assert first("Japan will not condemn Russia.").status == "negated"
+    assert first("Japan could condemn Russia.").status == "hypothetical"
+    assert first("Japan will condemn Russia.").status == "future"
+    reported = first("Japan condemned Russia, Prime Minister Shigeru Ishiba said.")
+    assert reported.said_by is not None and reported.said_by.country == "JPN"
+    assert first("Japan condemned Russia.").said_by is None
