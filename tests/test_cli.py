@@ -157,6 +157,9 @@ def test_code_with_a_users_verb_dictionary(tmp_path: Path, shared: Path) -> None
     assert proc.returncode == 0, proc.stderr.decode()
     rows = [json.loads(line) for line in proc.stdout.decode().splitlines()]
     assert rows and all(r["kind"] == "coded_event" for r in rows)
+    validator = jsonschema.Draft202012Validator(SCHEMA)
+    for row in rows:
+        validator.validate(row)
     assert any(r["code"] == "122" and r["source"]["country"] == "UKR" and
                r["target"] and r["target"]["country"] == "RUS" for r in rows), rows
     sent = [r for r in rows if r["code"] == "150"]
