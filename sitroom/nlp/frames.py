@@ -830,6 +830,8 @@ def _verb_args(verb: Token, pred: Predicate, sent: Span) -> tuple[Token | None, 
         shared = shared_conjunct(verb)
         if recipient is None and shared is not None:
             recipient = _prep_object(shared, pred.preps)  # "fired and landed a round on X"
+    if recipient is None and pred.objects and pred.objects != {"*"}:
+        recipient = _indirect_object(verb, pred)
     if recipient is not None and recipient.pos_ == "NOUN" and pred.type == "ACCUSE":
         inner = match_predicate(recipient)
         if inner is not None and inner.type in ("ASSAULT", "COERCE", "PROTEST"):
@@ -842,6 +844,20 @@ def _verb_args(verb: Token, pred: Predicate, sent: Span) -> tuple[Token | None, 
         if comp is not None:
             recipient = _child(comp, "nsubj", "nsubjpass")
     return actor, recipient
+
+
+def _indirect_object(verb: Token, pred: Predicate) -> Token | None:
+    """The party a required object is given to, named before it: "granted the rebels an
+    amnesty" (a dative), "handed the former mayor a ten-year sentence" (parsed as a second
+    direct object, before the one the lexicon line asks for)."""
+    dative = _child(verb, "dative")
+    if dative is not None and dative.pos_ in ("NOUN", "PROPN", "PRON"):
+        return dative
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    if len(objs) == 2 and objs[1].lemma_.lower() in pred.objects and \
+            objs[0].lemma_.lower() not in pred.objects and objs[0].pos_ in ("NOUN", "PROPN", "PRON"):
+        return objs[0]
+    return None
 
 
 REACTIONS = frozenset({"SUPPORT", "ACCUSE", "REJECT"})

@@ -834,3 +834,35 @@ def test_drone_and_missile_strikes(nlp: Language) -> None:
     found = frames(nlp, "Israel launched missile strikes on Syria.")  # launch and strikes: one
     assert ("ASSAULT", "heavy-weapons", "asserted", "Israel", "Syria") in [f[:5] for f in found]
     assert not any(f[0] == "ASSAULT" for f in frames(nlp, "Teachers began a strike on Monday."))
+
+
+# CAMEO 081-083 (plover.json: CONCEDE): easing restrictions and easing dissent, in more words
+# than "lift" and "call off"; a sentence handed down is a conviction (SANCTION convict)
+@pytest.mark.parametrize("text, type_, mode, recipient", [
+    ("The opposition alliance suspended its street protests on Friday.", "CONCEDE", None, None),
+    ("The dockers' union postponed next week's strike.", "CONCEDE", None, None),
+    ("Miners ended their six-week strike on Monday.", "CONCEDE", None, None),
+    ("The junta suspended the nightly curfew in the capital.", "CONCEDE", None, None),
+    ("Parliament repealed the ban on religious parties.", "CONCEDE", None, "religious parties"),
+    ("The president revoked the state of emergency.", "CONCEDE", None, None),
+    ("The government made concessions to the striking miners.", "CONCEDE", None,
+     "the striking miners"),
+    ("The tribunal handed the former minister a 12-year sentence.", "SANCTION", "convict",
+     "the former minister"),
+    ("The interim government granted the exiles an amnesty.", "CONCEDE", None, "the exiles"),
+])
+def test_easing_dissent_and_restrictions_and_sentences(nlp: Language, text: str, type_: str,
+                                                       mode: str | None,
+                                                       recipient: str | None) -> None:
+    found = frames(nlp, text)
+    assert (found[0][:2], found[0][4]) == ((type_, mode), recipient), found
+
+
+@pytest.mark.parametrize("text", [
+    "Riot police ended the protest with tear gas.",  # the protest ended by force: no concession
+    "The singer cancelled her concert in Oslo.",
+    "The coach handed the keys to the new captain.",
+    "The band postponed its tour until the spring.",
+])
+def test_easing_wordings_stay_off_other_ends(nlp: Language, text: str) -> None:
+    assert not any(f[0] in ("CONCEDE", "SANCTION") for f in frames(nlp, text)), frames(nlp, text)
