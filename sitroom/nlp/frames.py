@@ -1304,6 +1304,7 @@ industrial mine controlled""".split())
 VIOLENT_VERBS = frozenset("""shoot stab behead assassinate ambush bomb gun massacre execute lynch
 torture shell""".split())
 """Verbs that name an attack on their own: "two policemen were shot dead"."""
+HARM_VERBS = frozenset({"kill", "injure", "wound", "hurt", "maim"})
 ATTACK_MEANS = ATTACK_NOUNS - {"crash"} | WEAPON_NOUNS | frozenset(
     """airstrike gunfire shelling bombardment landmine minefield""".split())
 
@@ -1313,9 +1314,20 @@ def _causes(trigger: Token) -> list[Token]:
     passive agent ("killed by an explosive device") or what it happened in ("killed in a car
     bombing")."""
     causes = [c for c in trigger.children if c.dep_ == "nsubj"]
-    for prep in trigger.children:
-        if prep.dep_ in ("agent", "prep") and prep.lower_ in ("by", "in", "during", "with"):
-            causes += [o for o in prep.children if o.dep_ == "pobj"]
+    heads = [trigger] + [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                         and c.lemma_.lower() in HARM_VERBS]  # "killed and 30 wounded in a
+    for head in heads:  # bombing": the phrase hangs on the last verb and tells of both
+        for prep in head.children:
+            if prep.dep_ in ("agent", "prep") and prep.lower_ in ("by", "in", "during", "with"):
+                causes += [o for o in prep.children if o.dep_ == "pobj"]
+    for clause in trigger.children:  # "killed when a car bomb exploded", "... when their
+        if clause.dep_ == "advcl" and any(  # convoy came under rocket fire"
+                m.dep_ in ("advmod", "mark") and m.lower_ in ("when", "as", "after")
+                for m in clause.children):
+            causes += [c for c in clause.children if c.dep_ == "nsubj"]
+            causes += [m for p in clause.children if p.dep_ == "prep" and p.lower_ == "under"
+                       for o in p.children if o.dep_ == "pobj"
+                       for m in [o, *o.children] if m.lemma_.lower() in ATTACK_MEANS]
     if not causes and trigger.dep_ == "conj" and trigger.head.pos_ == "VERB" and \
             trigger.head.i < trigger.i:
         return _causes(trigger.head)  # "a bombing killed one and wounded two": the bombing
