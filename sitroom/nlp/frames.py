@@ -360,6 +360,9 @@ def _requirements_hold(token: Token, pred: Predicate) -> bool:
             return False
     if pred.lemma in CONTEST_VERBS and _contest(token):
         return False  # "Greece beat the United States 101-95 in the semifinals"
+    if pred.type == "ASSAULT" and pred.objects and obj is not None and obj.pos_ == "NOUN" and \
+            (inner := match_predicate(obj)) is not None and inner.mode == "cyber":
+        return False  # "launched a cyber attack": the attack's own line (COERCE cyber) codes it
     if pred.type == "ASSAULT" and _sporting(token):
         return False  # "Hong Kong and Georgetown fought out the second semi final"
     if pred.lemma == "allow" and token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp") and \

@@ -866,3 +866,37 @@ def test_easing_dissent_and_restrictions_and_sentences(nlp: Language, text: str,
 ])
 def test_easing_wordings_stay_off_other_ends(nlp: Language, text: str) -> None:
     assert not any(f[0] in ("CONCEDE", "SANCTION") for f in frames(nlp, text)), frames(nlp, text)
+
+
+# PLOVER: COERCE cyber (cyber attacks), SUPPORT (improving diplomatic ties), RETREAT (resign),
+# PROTEST (strikes, demonstrations), in wordings the lexicon had no line for
+@pytest.mark.parametrize("text, type_, mode", [
+    ("State-backed hackers launched a cyber attack on the election commission.", "COERCE",
+     "cyber"),
+    ("A network attack by foreign hackers took the ministry's website offline.", "COERCE",
+     "cyber"),
+    ("Morocco and Israel normalized relations in December.", "SUPPORT", None),
+    ("The embattled prime minister stood down on Friday.", "RETREAT", None),
+    ("Nurses walked off the job at three hospitals on Monday.", "PROTEST", "strike"),
+    ("Thousands of students took to the streets of Dhaka on Sunday.", "PROTEST", "demo"),
+])
+def test_cyber_attacks_normalised_ties_standing_down_and_street_protest(
+        nlp: Language, text: str, type_: str, mode: str | None) -> None:
+    assert frames(nlp, text)[0][:2] == (type_, mode), frames(nlp, text)
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("The comedian walked off the stage in anger.", "PROTEST"),
+    ("The minister took to the stage to thank her supporters.", "PROTEST"),
+    ("Tourists walked down the streets of the old town.", "PROTEST"),
+    ("The bank normalized its interest rates.", "SUPPORT"),
+])
+def test_those_wordings_stay_off_everyday_uses(nlp: Language, text: str, type_: str) -> None:
+    assert type_ not in [f[0] for f in frames(nlp, text)], frames(nlp, text)
+
+
+def test_a_launched_attack_stays_violence_unless_it_is_a_cyber_attack(nlp: Language) -> None:
+    assert [f[:2] for f in frames(nlp, "Iran launched a cyber-attack on Israeli water systems.")] \
+        == [("COERCE", "cyber")]
+    assert frames(nlp, "The army launched an attack on the rebel town.")[0][:2] == \
+        ("ASSAULT", None)
