@@ -822,6 +822,11 @@ def _verb_args(verb: Token, pred: Predicate, sent: Span) -> tuple[Token | None, 
             recipient = _child(later, "dobj") if later is not None else None
             if recipient is not None and recipient.lemma_.lower() in INSTRUMENT_NOUNS:
                 recipient = None  # "fired and landed a live round on X": X, not the round
+    if recipient is not None and pred.preps and recipient.dep_ == "dobj" and \
+            recipient.pos_ == "NOUN" and not recipient.ent_type_:
+        party = _prep_object(verb, pred.preps)  # "extradited the suspect to France", "exported
+        if party is not None and party.ent_type_ in ("GPE", "NORP"):  # rice to Bangladesh":
+            recipient = party  # the country the goods or people go to
     if recipient is None and pred.preps:
         recipient = _prep_object(verb, pred.preps)
         if recipient is not None and recipient.head.i == verb.sent.start and \

@@ -900,3 +900,21 @@ def test_a_launched_attack_stays_violence_unless_it_is_a_cyber_attack(nlp: Langu
         == [("COERCE", "cyber")]
     assert frames(nlp, "The army launched an attack on the rebel town.")[0][:2] == \
         ("ASSAULT", None)
+
+
+# PLOVER COOPERATE: economic exchange and extradition; the party is the country the goods or
+# the people go to, not what is sent
+@pytest.mark.parametrize("text, type_, recipient", [
+    ("Vietnam began exporting rice to the Philippines in May.", "COOPERATE", "the Philippines"),
+    ("Kenya imported fertiliser from Russia last month.", "COOPERATE", "Russia"),
+    ("Spain extradited the suspect to France on Monday.", "COOPERATE", "France"),
+    ("The treasury pledged an extra $50m to Ukraine.", "AGREE", "Ukraine"),
+])
+def test_trade_and_extradition_go_to_a_country(nlp: Language, text: str, type_: str,
+                                               recipient: str) -> None:
+    found = [f[4] for f in frames(nlp, text) if f[0] == type_]
+    assert recipient in found, frames(nlp, text)
+
+
+def test_trade_without_a_partner_is_no_event(nlp: Language) -> None:
+    assert not frames(nlp, "China exported more steel in March than a year earlier.")
