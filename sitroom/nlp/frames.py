@@ -360,6 +360,9 @@ def _requirements_hold(token: Token, pred: Predicate) -> bool:
             return False
     if pred.lemma in CONTEST_VERBS and _contest(token):
         return False  # "Greece beat the United States 101-95 in the semifinals"
+    if pred.type == "ASSAULT" and pred.objects and obj is not None and obj.pos_ == "NOUN" and \
+            (inner := match_predicate(obj)) is not None and inner.mode == "cyber":
+        return False  # "launched a cyber attack": the attack's own line (COERCE cyber) codes it
     if pred.type == "ASSAULT" and _sporting(token):
         return False  # "Hong Kong and Georgetown fought out the second semi final"
     if pred.lemma == "allow" and token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp") and \
@@ -819,6 +822,11 @@ def _verb_args(verb: Token, pred: Predicate, sent: Span) -> tuple[Token | None, 
             recipient = _child(later, "dobj") if later is not None else None
             if recipient is not None and recipient.lemma_.lower() in INSTRUMENT_NOUNS:
                 recipient = None  # "fired and landed a live round on X": X, not the round
+    if recipient is not None and pred.preps and recipient.dep_ == "dobj" and \
+            recipient.pos_ == "NOUN" and not recipient.ent_type_:
+        party = _prep_object(verb, pred.preps)  # "extradited the suspect to France", "exported
+        if party is not None and party.ent_type_ in ("GPE", "NORP"):  # rice to Bangladesh":
+            recipient = party  # the country the goods or people go to
     if recipient is None and pred.preps:
         recipient = _prep_object(verb, pred.preps)
         if recipient is not None and recipient.head.i == verb.sent.start and \
@@ -830,6 +838,8 @@ def _verb_args(verb: Token, pred: Predicate, sent: Span) -> tuple[Token | None, 
         shared = shared_conjunct(verb)
         if recipient is None and shared is not None:
             recipient = _prep_object(shared, pred.preps)  # "fired and landed a round on X"
+    if recipient is None and pred.objects and pred.objects != {"*"}:
+        recipient = _indirect_object(verb, pred)
     if recipient is not None and recipient.pos_ == "NOUN" and pred.type == "ACCUSE":
         inner = match_predicate(recipient)
         if inner is not None and inner.type in ("ASSAULT", "COERCE", "PROTEST"):
@@ -842,6 +852,20 @@ def _verb_args(verb: Token, pred: Predicate, sent: Span) -> tuple[Token | None, 
         if comp is not None:
             recipient = _child(comp, "nsubj", "nsubjpass")
     return actor, recipient
+
+
+def _indirect_object(verb: Token, pred: Predicate) -> Token | None:
+    """The party a required object is given to, named before it: "granted the rebels an
+    amnesty" (a dative), "handed the former mayor a ten-year sentence" (parsed as a second
+    direct object, before the one the lexicon line asks for)."""
+    dative = _child(verb, "dative")
+    if dative is not None and dative.pos_ in ("NOUN", "PROPN", "PRON"):
+        return dative
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    if len(objs) == 2 and objs[1].lemma_.lower() in pred.objects and \
+            objs[0].lemma_.lower() not in pred.objects and objs[0].pos_ in ("NOUN", "PROPN", "PRON"):
+        return objs[0]
+    return None
 
 
 REACTIONS = frozenset({"SUPPORT", "ACCUSE", "REJECT"})
@@ -1288,6 +1312,7 @@ industrial mine controlled""".split())
 VIOLENT_VERBS = frozenset("""shoot stab behead assassinate ambush bomb gun massacre execute lynch
 torture shell""".split())
 """Verbs that name an attack on their own: "two policemen were shot dead"."""
+HARM_VERBS = frozenset({"kill", "injure", "wound", "hurt", "maim"})
 ATTACK_MEANS = ATTACK_NOUNS - {"crash"} | WEAPON_NOUNS | frozenset(
     """airstrike gunfire shelling bombardment landmine minefield""".split())
 
@@ -1297,9 +1322,20 @@ def _causes(trigger: Token) -> list[Token]:
     passive agent ("killed by an explosive device") or what it happened in ("killed in a car
     bombing")."""
     causes = [c for c in trigger.children if c.dep_ == "nsubj"]
-    for prep in trigger.children:
-        if prep.dep_ in ("agent", "prep") and prep.lower_ in ("by", "in", "during", "with"):
-            causes += [o for o in prep.children if o.dep_ == "pobj"]
+    heads = [trigger] + [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                         and c.lemma_.lower() in HARM_VERBS]  # "killed and 30 wounded in a
+    for head in heads:  # bombing": the phrase hangs on the last verb and tells of both
+        for prep in head.children:
+            if prep.dep_ in ("agent", "prep") and prep.lower_ in ("by", "in", "during", "with"):
+                causes += [o for o in prep.children if o.dep_ == "pobj"]
+    for clause in trigger.children:  # "killed when a car bomb exploded", "... when their
+        if clause.dep_ == "advcl" and any(  # convoy came under rocket fire"
+                m.dep_ in ("advmod", "mark") and m.lower_ in ("when", "as", "after")
+                for m in clause.children):
+            causes += [c for c in clause.children if c.dep_ == "nsubj"]
+            causes += [m for p in clause.children if p.dep_ == "prep" and p.lower_ == "under"
+                       for o in p.children if o.dep_ == "pobj"
+                       for m in [o, *o.children] if m.lemma_.lower() in ATTACK_MEANS]
     if not causes and trigger.dep_ == "conj" and trigger.head.pos_ == "VERB" and \
             trigger.head.i < trigger.i:
         return _causes(trigger.head)  # "a bombing killed one and wounded two": the bombing

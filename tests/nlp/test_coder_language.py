@@ -161,3 +161,20 @@ def test_headline_passives(extractor: Extractor, title: str, expected: tuple) ->
 def test_an_offered_apology_is_no_promise(coded: Coded) -> None:
     found = coded("Kenya offered an apology to Uganda on Monday.")
     assert ("AGREE", "KEN", "UGA") not in found
+
+
+@pytest.mark.parametrize(("text", "attacked"), [
+    # the attack named on the last of two harm verbs tells of both
+    ("Four policemen were killed and six wounded in a suicide bombing in Quetta on Monday.", True),
+    # the attack named in a "when" clause
+    ("Two soldiers were killed on Monday when a roadside bomb exploded under their truck.", True),
+    ("Three Marines were killed on Monday when their patrol came under mortar fire.", True),
+    # an accident named the same ways stays no attack
+    ("Five workers were killed and two injured in a gas explosion at a refinery on Monday.", False),
+    ("Two passengers were killed on Monday when their bus overturned on a mountain road.", False),
+])
+def test_unnamed_attack_told_beside_the_harm(extractor: Extractor, text: str,
+                                             attacked: bool) -> None:
+    found = [e for e in extractor.extract_text(text, DAY).events if e.type == "ASSAULT"]
+    assert bool(found) == attacked, found
+    assert all(e.actor.text == "[unidentified attackers]" for e in found)

@@ -834,3 +834,87 @@ def test_drone_and_missile_strikes(nlp: Language) -> None:
     found = frames(nlp, "Israel launched missile strikes on Syria.")  # launch and strikes: one
     assert ("ASSAULT", "heavy-weapons", "asserted", "Israel", "Syria") in [f[:5] for f in found]
     assert not any(f[0] == "ASSAULT" for f in frames(nlp, "Teachers began a strike on Monday."))
+
+
+# CAMEO 081-083 (plover.json: CONCEDE): easing restrictions and easing dissent, in more words
+# than "lift" and "call off"; a sentence handed down is a conviction (SANCTION convict)
+@pytest.mark.parametrize("text, type_, mode, recipient", [
+    ("The opposition alliance suspended its street protests on Friday.", "CONCEDE", None, None),
+    ("The dockers' union postponed next week's strike.", "CONCEDE", None, None),
+    ("Miners ended their six-week strike on Monday.", "CONCEDE", None, None),
+    ("The junta suspended the nightly curfew in the capital.", "CONCEDE", None, None),
+    ("Parliament repealed the ban on religious parties.", "CONCEDE", None, "religious parties"),
+    ("The president revoked the state of emergency.", "CONCEDE", None, None),
+    ("The government made concessions to the striking miners.", "CONCEDE", None,
+     "the striking miners"),
+    ("The tribunal handed the former minister a 12-year sentence.", "SANCTION", "convict",
+     "the former minister"),
+    ("The interim government granted the exiles an amnesty.", "CONCEDE", None, "the exiles"),
+])
+def test_easing_dissent_and_restrictions_and_sentences(nlp: Language, text: str, type_: str,
+                                                       mode: str | None,
+                                                       recipient: str | None) -> None:
+    found = frames(nlp, text)
+    assert (found[0][:2], found[0][4]) == ((type_, mode), recipient), found
+
+
+@pytest.mark.parametrize("text", [
+    "Riot police ended the protest with tear gas.",  # the protest ended by force: no concession
+    "The singer cancelled her concert in Oslo.",
+    "The coach handed the keys to the new captain.",
+    "The band postponed its tour until the spring.",
+])
+def test_easing_wordings_stay_off_other_ends(nlp: Language, text: str) -> None:
+    assert not any(f[0] in ("CONCEDE", "SANCTION") for f in frames(nlp, text)), frames(nlp, text)
+
+
+# PLOVER: COERCE cyber (cyber attacks), SUPPORT (improving diplomatic ties), RETREAT (resign),
+# PROTEST (strikes, demonstrations), in wordings the lexicon had no line for
+@pytest.mark.parametrize("text, type_, mode", [
+    ("State-backed hackers launched a cyber attack on the election commission.", "COERCE",
+     "cyber"),
+    ("A network attack by foreign hackers took the ministry's website offline.", "COERCE",
+     "cyber"),
+    ("Morocco and Israel normalized relations in December.", "SUPPORT", None),
+    ("The embattled prime minister stood down on Friday.", "RETREAT", None),
+    ("Nurses walked off the job at three hospitals on Monday.", "PROTEST", "strike"),
+    ("Thousands of students took to the streets of Dhaka on Sunday.", "PROTEST", "demo"),
+])
+def test_cyber_attacks_normalised_ties_standing_down_and_street_protest(
+        nlp: Language, text: str, type_: str, mode: str | None) -> None:
+    assert frames(nlp, text)[0][:2] == (type_, mode), frames(nlp, text)
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("The comedian walked off the stage in anger.", "PROTEST"),
+    ("The minister took to the stage to thank her supporters.", "PROTEST"),
+    ("Tourists walked down the streets of the old town.", "PROTEST"),
+    ("The bank normalized its interest rates.", "SUPPORT"),
+])
+def test_those_wordings_stay_off_everyday_uses(nlp: Language, text: str, type_: str) -> None:
+    assert type_ not in [f[0] for f in frames(nlp, text)], frames(nlp, text)
+
+
+def test_a_launched_attack_stays_violence_unless_it_is_a_cyber_attack(nlp: Language) -> None:
+    assert [f[:2] for f in frames(nlp, "Iran launched a cyber-attack on Israeli water systems.")] \
+        == [("COERCE", "cyber")]
+    assert frames(nlp, "The army launched an attack on the rebel town.")[0][:2] == \
+        ("ASSAULT", None)
+
+
+# PLOVER COOPERATE: economic exchange and extradition; the party is the country the goods or
+# the people go to, not what is sent
+@pytest.mark.parametrize("text, type_, recipient", [
+    ("Vietnam began exporting rice to the Philippines in May.", "COOPERATE", "the Philippines"),
+    ("Kenya imported fertiliser from Russia last month.", "COOPERATE", "Russia"),
+    ("Spain extradited the suspect to France on Monday.", "COOPERATE", "France"),
+    ("The treasury pledged an extra $50m to Ukraine.", "AGREE", "Ukraine"),
+])
+def test_trade_and_extradition_go_to_a_country(nlp: Language, text: str, type_: str,
+                                               recipient: str) -> None:
+    found = [f[4] for f in frames(nlp, text) if f[0] == type_]
+    assert recipient in found, frames(nlp, text)
+
+
+def test_trade_without_a_partner_is_no_event(nlp: Language) -> None:
+    assert not frames(nlp, "China exported more steel in March than a year earlier.")
