@@ -1145,7 +1145,7 @@ def coded_event(doc: Doc, frame: CodedFrame, article: Article, kb: ActorKB,
         [_known(resolve_participant(doc, doc[i], on, kb, home))] if frame.compound
         else _party(doc, doc[i], on, kb, home)) if a is not None]
     if frame.compound:
-        pairs = [(a, b) for a in sources for b in sources if a is not b]
+        pairs = [(a, b) for k, a in enumerate(sources) for j, b in enumerate(sources) if k != j]
     else:
         if frame.listed:
             targets = [a for i in frame.targets
