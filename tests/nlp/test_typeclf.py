@@ -110,7 +110,8 @@ def test_mode_for_given_type(clf: TypeClassifier) -> None:
 
 # Speed is not timed here (a wall-clock assertion flakes on a loaded machine): the target of
 # under 1 ms a sentence is watched in bench/plover_gsr.py, whose last line prints the
-# classifier's figure ("inference: ... us/sentence batched, ... one at a time"; 140-180 us measured).
+# classifier's figure ("inference: ... us/sentence batched, ... one at a time"; 140-180 us
+# measured).
 def test_a_batch_predicts_as_one_at_a_time(clf: TypeClassifier) -> None:
     """The bench's two timings are of the same predictions: 200 texts in one batch."""
     texts = [t for t, _ in NEWS] * 40
