@@ -625,6 +625,21 @@ def resolve_date(expression: str, article_date: date,
     return _resolve(text, article_date, prefer, anchor if is_anaphoric(expression) else None)
 
 
+def latest_day(when: date, precision: str | None) -> date:
+    """The last day a date of this precision can mean: "last month" (December) may be the 31st,
+    so an event told of it on January 1 is not known to be background (older than 14 days,
+    extract.BACKGROUND_DAYS). The event's own date and the narrative's reference time are
+    judged by this day; a date describing a participant and a toll's sentence by the first
+    (extract.event_date, extract._background_sentence)."""
+    if precision == "week":
+        return when + timedelta(days=6)
+    if precision == "month":
+        return (when.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    if precision == "year":
+        return when.replace(month=12, day=31)
+    return when
+
+
 def reference_times(sentences: Sequence[tuple[Sequence[str], bool]], article_date: date,
                     background_days: int = 14, across_paragraphs: bool = True
                     ) -> list[tuple[DateResolution | None, DateResolution | None]]:
@@ -633,11 +648,11 @@ def reference_times(sentences: Sequence[tuple[Sequence[str], bool]], article_dat
     `sentences` are (the sentence's temporal expressions that date its clauses, in order;
     whether it starts a paragraph), in reading order (the caller leaves out expressions that
     only describe a noun: "his January 2 remarks"). The first expression of a sentence that
-    resolves moves the reference time: a past or present day or week within
-    `background_days` of D becomes it ("On Tuesday, ..."; "Earlier that day, ..." counts from
-    the previous reference); an older date, a month or a year resets it to None (background);
-    future and undated expressions leave it alone. Unless `across_paragraphs`, a new paragraph
-    starts with no reference time.
+    resolves moves the reference time: a past or present day or week whose last day
+    (`latest_day`) is within `background_days` of D becomes it ("On Tuesday, ...";
+    "Earlier that day, ..." counts from the previous reference); an older date, a month or a
+    year resets it to None (background); future and undated expressions leave it alone.
+    Unless `across_paragraphs`, a new paragraph starts with no reference time.
     """
     out: list[tuple[DateResolution | None, DateResolution | None]] = []
     ref: DateResolution | None = None
@@ -649,7 +664,7 @@ def reference_times(sentences: Sequence[tuple[Sequence[str], bool]], article_dat
             got = resolve_date(expression, article_date, anchor=ref)
             if got is None or got.date is None or got.date > article_date:
                 continue
-            recent = (article_date - got.date).days <= background_days
+            recent = (article_date - latest_day(got.date, got.precision)).days <= background_days
             ref = got if recent and got.precision in ("day", "week") else None
             break
         out.append((before, ref))

@@ -184,6 +184,22 @@ def test_reference_times_follow_the_narrative() -> None:
     assert within[2][0] is None
 
 
+def test_a_reference_week_is_recent_by_its_last_day() -> None:
+    """"A week earlier" than January 2 (from December 26, to January 1) may be within 14 days
+    of January 10: it carries, as latest_day judges an event's date; "three weeks ago" (to
+    December 25) is background even at its last day and resets the reference time."""
+    week = dates.reference_times([(["On January 2"], True), (["A week earlier"], False),
+                                  ([], False)], FRI)
+    assert [(a.date, a.precision) if a else None for _, a in week] == [
+        (D(2020, 1, 2), "day"), (D(2019, 12, 26), "week"), (D(2019, 12, 26), "week")]
+    old = dates.reference_times([(["On January 2"], True), (["three weeks ago"], False),
+                                 ([], False)], FRI)
+    assert [a for _, a in old][1:] == [None, None]
+    assert dates.latest_day(D(2019, 12, 26), "week") == D(2020, 1, 1)
+    assert dates.latest_day(D(2019, 12, 1), "month") == D(2019, 12, 31)
+    assert dates.latest_day(D(2019, 1, 1), "year") == D(2019, 12, 31)
+
+
 def spans(text: str) -> list[str]:
     return [text[a:b] for a, b in find_date_expressions(text)]
 

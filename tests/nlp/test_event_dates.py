@@ -118,3 +118,32 @@ def test_a_month_old_only_at_its_start_is_news(extractor: Extractor) -> None:
     sought = by_text(found, "sought refuge")
     assert (sought.date, sought.date_precision) == (date(1999, 12, 1), "month")
     assert not any("August 1998" in e.evidence.text for e in found)
+
+
+def test_a_period_toll_is_not_the_attacks(extractor: Extractor) -> None:
+    """A toll's sentence is background by its date's first day, not latest_day: "Eight
+    soldiers have died this month" (from August 1, told on the 27th) counts more than the
+    attack; the day's "Two soldiers died on Saturday" is its toll."""
+    period = events(extractor, "Taliban attack British patrol",
+                    "Taliban insurgents attacked a British patrol in Helmand on Saturday.\n\n"
+                    "Eight British soldiers have died in Afghanistan this month.",
+                    date(2006, 8, 27))
+    assert by_text(period, "attacked a British patrol").quantities == {}
+    day = events(extractor, "Taliban attack British patrol",
+                 "Taliban insurgents attacked a British patrol in Helmand on Saturday.\n\n"
+                 "Two British soldiers died on Saturday.", date(2006, 8, 27))
+    assert by_text(day, "attacked a British patrol").quantities == {"dead": 2}
+
+
+def test_a_participants_date_that_may_be_old_does_not_date_the_event(
+        extractor: Extractor) -> None:
+    """A date describing a participant is skipped when its first day is old ("won elections
+    in March", told on April 11, though March 31 is recent); a recent one still dates it."""
+    text = ("Acting Prime Minister Ehud Olmert, whose Kadima party won parliamentary elections "
+            "{}, met Labor leader Amir Peretz.")
+    march = events(extractor, "Olmert in coalition talks", text.format("in March"),
+                   date(2006, 4, 11))
+    assert by_text(march, "met Labor").date == date(2006, 4, 11)
+    week = events(extractor, "Olmert in coalition talks", text.format("last week"),
+                  date(2006, 4, 11))
+    assert by_text(week, "met Labor").date == date(2006, 4, 4)
