@@ -666,7 +666,8 @@ def event_from_frame(doc: Doc, frame: Frame, article: Article, kb: ActorKB,
         recipient = resolve_participant(doc, recipient_tok, article.date, kb, home, owner)
     if actor is None and actor_tok is None:
         actor = unnamed_attacker(doc, frame, recipient) or detaining_authority(
-            doc, frame, recipient, home, gazetteer)
+            doc, frame, recipient, home, gazetteer) or unnamed_protesters(
+            doc, frame, home, gazetteer)
     if actor is None or (actor.country is None and actor.sector is None):
         return None  # nobody we can name or type: not an event an analyst can use
     if recipient is not None and _same_words(actor.text, recipient.text):
@@ -811,6 +812,15 @@ def attack_owner(doc: Doc, frame: Frame, kb: ActorKB, on: date,
 
 
 AUTHORITIES = "[authorities]"
+COURTS = "[courts]"
+PROTESTERS = "[protesters]"
+OCCURRING = frozenset({"erupt", "break", "begin", "start", "continue", "spread", "escalate",
+                       "resume", "rage", "intensify", "flare", "grip", "hit", "paralyse",
+                       "paralyze", "sweep", "rock", "engulf"})
+"""Verbs that tell a protest happening: "protests erupted", "a general strike began"."""
+STATE_ACTS = {("COERCE", "arrest"): "COP", ("SANCTION", "convict"): "JUD"}
+"""Acts only a state does, told in the passive with no agent: who did them ("was arrested":
+the police; "was sentenced to ten years": a court)."""
 """The implied actor of an arrest with no named arrester."""
 
 
@@ -822,7 +832,8 @@ def detaining_authority(doc: Doc, frame: Frame, recipient: Actor | None, home: s
     with one (and the 202 seed ones) that gave two events, both wrong (a misparse of "and
     currently imprisoned, Jean-Juste"; "not known if any have been injured or arrested")."""
     trigger = doc[frame.trigger]
-    if frame.type != "COERCE" or frame.mode != "arrest" or frame.status != "asserted" or \
+    sector = STATE_ACTS.get((frame.type, frame.mode or ""))
+    if sector is None or frame.status != "asserted" or \
             recipient is None or trigger.pos_ != "VERB" or \
             not (any(c.dep_ == "auxpass" for c in trigger.children)
                  or headline_passive(trigger) is not None
@@ -833,7 +844,25 @@ def detaining_authority(doc: Doc, frame: Frame, recipient: Actor | None, home: s
     country = place.country if place is not None and place.country else home
     if country is None:
         return None
-    return Actor(text=AUTHORITIES, country=country, sector="COP", confidence=0.3)
+    return Actor(text=AUTHORITIES if sector == "COP" else COURTS, country=country, sector=sector,
+                 confidence=0.3)
+
+
+def unnamed_protesters(doc: Doc, frame: Frame, home: str | None,
+                       gazetteer: Gazetteer | None) -> Actor | None:
+    """The implied actor of a protest told with no protester named ("Protests erupted in San
+    Salvador", "a general strike began on Monday"): protesters of the country where it
+    happened, else of the article's home country, as ACLED codes "Protesters (Country)"."""
+    trigger = doc[frame.trigger]
+    if frame.type != "PROTEST" or frame.status != "asserted" or trigger.pos_ != "NOUN" or \
+            trigger.dep_ not in ("nsubj", "nsubjpass") or \
+            trigger.head.lemma_.lower() not in OCCURRING:
+        return None  # "amid protests", "after last week's protests": a mention, not the news
+    place = event_location(doc, frame, gazetteer, [home] if home else []) if gazetteer else None
+    country = place.country if place is not None and place.country else home
+    if country is None:
+        return None
+    return Actor(text=PROTESTERS, country=country, sector="CVL", confidence=0.3)
 
 
 BACKGROUND_DAYS = 14
@@ -880,7 +909,8 @@ def _party_key(actor: Actor | None) -> str | None:
 def dedup(events: Iterable[Event], headline_end: int = 0) -> tuple[Event, ...]:
     """One event per (type, actor, recipient, status) in an article: repeated mentions count once.
 
-    A body mention is kept over the headline's, which usually restates it.
+    A body mention is kept over the headline's, which usually restates it, and a mention that
+    names its actor over one whose actor is implied ("[protesters]").
     """
     best: dict[tuple[Any, ...], Event] = {}
     for ev in events:
@@ -888,8 +918,16 @@ def dedup(events: Iterable[Event], headline_end: int = 0) -> tuple[Event, ...]:
                ev.date.isocalendar()[:2] if ev.date else None,  # last week's attack is another
                ev.mode if ev.type == "ASSAULT" else None)  # a shot and tear gas are two acts
         old = best.get(key)
-        if old is None or (old.evidence.start < headline_end <= ev.evidence.start):
+        if old is None or (old.evidence.start < headline_end <= ev.evidence.start) or \
+                (_implied(old.actor) and not _implied(ev.actor)):
             best[key] = ev
+    named = [e for e in best.values() if not _implied(e.actor)]
+    best = {k: e for k, e in best.items() if not _implied(e.actor) or not any(
+        (n.type, n.actor.country, n.status) == (e.type, e.actor.country, e.status) and
+        (e.recipient is None or _party_key(n.recipient) == _party_key(e.recipient))
+        for n in named)}
+    # an implied actor ("[protesters]") goes when the article names one of that country doing
+    # the same (to the same party, if the implied one has one)
     moded = {k[:-1] for k in best if k[-1] is not None}
     best = {k: e for k, e in best.items() if k[-1] is not None or k[:-1] not in moded}
     # an attack told once with its means and once without is one attack
@@ -909,6 +947,11 @@ def dedup(events: Iterable[Event], headline_end: int = 0) -> tuple[Event, ...]:
     kept = [e for e in kept if e.recipient is None or not _others(e.recipient) or
             (e.type, _party_key(e.actor), e.status, e.evidence.start) not in named]
     return tuple(sorted(kept, key=lambda e: (e.evidence.start, e.event_id)))
+
+
+def _implied(party: Actor) -> bool:
+    """An actor the text does not name but implies ("[authorities]", "[protesters]")."""
+    return party.text.startswith("[")
 
 
 def _others(party: Actor) -> bool:

@@ -178,3 +178,30 @@ def test_unnamed_attack_told_beside_the_harm(extractor: Extractor, text: str,
     found = [e for e in extractor.extract_text(text, DAY).events if e.type == "ASSAULT"]
     assert bool(found) == attacked, found
     assert all(e.actor.text == "[unidentified attackers]" for e in found)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a protest told happening, with no protester named: protesters of the place (ACLED's
+    # "Protesters (Country)")
+    ("Protests erupted in Cairo on Friday.", {("PROTEST", "[protesters]", "EGY", "CVL")}),
+    ("A general strike began in Lagos on Monday.", {("PROTEST", "[protesters]", "NGA", "CVL")}),
+    # a mention is no protest of its own
+    ("Amid protests, the minister resigned on Friday.", set()),
+    ("The bill was withdrawn after last week's protests in Cairo.", set()),
+    # a sentence handed down with no court named: a court of the place
+    ("A former mayor was sentenced to ten years in prison in Brazil on Friday.",
+     {("SANCTION", "[courts]", "BRA", "JUD")}),
+    ("A court in Brazil sentenced a former mayor to ten years in prison on Friday.",
+     {("SANCTION", "A court", "BRA", "JUD")}),
+])
+def test_implied_actors_of_protests_and_sentences(extractor: Extractor, text: str,
+                                                  expected: set) -> None:
+    events = extractor.extract_text(text, DAY).events
+    assert {(e.type, e.actor.text, e.actor.country, e.actor.sector) for e in events
+            if e.type in ("PROTEST", "SANCTION")} == expected
+
+
+def test_a_named_protester_is_kept_over_an_implied_one(extractor: Extractor) -> None:
+    events = extractor.extract_text("Protests began in Belgrade on Friday. Thousands of "
+                                    "Serbians protested against the government.", DAY).events
+    assert [e.actor.text for e in events if e.type == "PROTEST"] == ["Serbians"]
