@@ -284,7 +284,8 @@ def code_verb(s: _Sentence, token: Token, verbs: VerbDictionary) -> CodedFrame |
         pattern, bound = found
         code, reverse, text, line = pattern.code, pattern.reverse, pattern.text, pattern.line
     else:
-        verb = candidates[0]
+        # a verb listed in two blocks (SHOT [---] and SHOT [223]): the one that codes
+        verb = next((v for v in candidates if v.code or v.reverse), candidates[0])
         bound = {}
         code, reverse, line = verb.code, verb.reverse, verb.line
         codes = (verb.code or "---") + (":" + verb.reverse if verb.reverse else "")

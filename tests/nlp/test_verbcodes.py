@@ -40,6 +40,13 @@ FREE
 
 --- SAY [010] ---
 SAY {SAID}
+
+--- SHOOT [---] ---
+SHOOT {SHOT}
+- * DOWN PROPOSAL [111]
+
+--- FIRE_WEAPON [190] ---
+SHOOT {SHOT}
 """
 
 
@@ -84,6 +91,9 @@ def code(extractor: Extractor, verbs: VerbDictionary, text: str) -> set[tuple]:
     # compound subjects each act; a passive's agent is the source
     ("France and Germany condemned Russia.", {("111", "FRA", "RUS"), ("111", "DEU", "RUS")}),
     ("Russia was condemned by France.", {("111", "FRA", "RUS")}),
+    # a verb listed in two blocks: the pattern of either, else the listing that codes
+    ("Myanmar soldiers shot Thai fishermen.", {("190", "MMR", "THA")}),
+    ("Germany shot down the French proposal.", {("111", "DEU", "FRA")}),
     # a reporting verb with nobody named after it has no target
     ("France said the talks would resume.", {("010", "FRA", None)}),
 ])
