@@ -16,10 +16,10 @@ from .ingest.common import article_id
 from .nlp.dates import (DateResolution, find_date_expressions, latest_day, reference_times,
                         resolve_date)
 from .claims.about import about_text
-from .nlp.frames import (REPORTING, Frame, absolute_participle, reduced_relative,
-                          attribution_of, coordinated,
+from .nlp.frames import (REPORTING, Frame, absolute_participle, attribution_of, coordinated,
                          find_frames, governing_verb, headline_passive, match_predicate,
-                         phrase_bounds, status_of, subject_of, thing_noun, unnamed_attack)
+                         phrase_bounds, reduced_relative, status_of, subject_of, thing_noun,
+                         unnamed_attack)
 from .nlp.quantities import (Quantity, additional, event_quantities, find_quantities,
                               one_person, sentence_casualties)
 from .nlp.pipeline import load_pipeline
