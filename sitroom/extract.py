@@ -18,7 +18,8 @@ from .nlp.dates import (DateResolution, find_date_expressions, latest_day, refer
 from .claims.about import about_text
 from .nlp.frames import (REPORTING, Frame, absolute_participle, attribution_of, coordinated,
                          find_frames, governing_verb, headline_passive, match_predicate,
-                         phrase_bounds, status_of, subject_of, thing_noun, unnamed_attack)
+                         phrase_bounds, reduced_relative, status_of, subject_of, thing_noun,
+                         unnamed_attack)
 from .nlp.quantities import (Quantity, additional, event_quantities, find_quantities,
                               one_person, sentence_casualties)
 from .nlp.pipeline import load_pipeline
@@ -670,6 +671,9 @@ def event_from_frame(doc: Doc, frame: Frame, article: Article, kb: ActorKB,
             doc, frame, home, gazetteer)
     if actor is None or (actor.country is None and actor.sector is None):
         return None  # nobody we can name or type: not an event an analyst can use
+    if reduced_relative(doc[frame.trigger]) is not None and \
+            not _party_word(recipient_tok, kb, article.date):
+        return None  # "the town's water supplies cut off by rebels": a thing, not a party
     if recipient is not None and _same_words(actor.text, recipient.text):
         recipient = None  # "the Deputy Speaker Ian Causley asked him": "him" is someone else
     if _business_act(frame.type, actor, recipient):
@@ -703,6 +707,30 @@ def event_from_frame(doc: Doc, frame: Frame, article: Article, kb: ActorKB,
         goldstein=goldstein(root), evidence=evidence,
         confidence=_confidence(actor, recipient),
     )
+
+
+PEOPLE_NOUNS = frozenset("""woman girl boy child defendant suspect accused group faction
+peacekeeper prisoner member resident worker victim hostage migrant refugee villager
+passenger family""".split())
+"""People the actor KB gives no sector of their own, but parties all the same."""
+OWN_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them"})
+PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "eer", "man", "ee", "ese")
+
+
+def _party_word(token: Token | None, kb: ActorKB, on: date) -> bool:
+    """The word names a party on its own: a named person, group or place, a people noun, or a
+    noun the actor KB gives a sector ("militants"); not "data", "a poll", "an interview"."""
+    if token is None:
+        return False
+    if token.ent_type_ in ("PERSON", "NORP", "ORG", "GPE") or \
+            token.lemma_.lower() in PEOPLE_NOUNS or token.lower_ in OWN_PRONOUNS:
+        return True
+    if thing_noun(token):
+        return False
+    if token.pos_ == "NOUN" and token.lemma_.lower().endswith(PERSON_SUFFIXES):
+        return True  # "an engineer", "a translator", "the activist"
+    known = kb.resolve(token.text, on)
+    return known.sector is not None or known.entity is not None
 
 
 def _same_words(actor: str, recipient: str) -> bool:

@@ -205,3 +205,17 @@ def test_a_named_protester_is_kept_over_an_implied_one(extractor: Extractor) -> 
     events = extractor.extract_text("Protests began in Belgrade on Friday. Thousands of "
                                     "Serbians protested against the government.", DAY).events
     assert [e.actor.text for e in events if e.type == "PROTEST"] == ["Serbians"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a participle describing a noun, with its doer in a "by" phrase: done to the noun by them
+    ("A Turkish engineer kidnapped by Taliban fighters was freed in Kandahar on Monday.",
+     ("ASSAULT", "Taliban fighters", "A Turkish engineer")),
+    ("Three Kenyan policemen shot by Somali gunmen died in Garissa on Friday.",
+     ("ASSAULT", "Somali gunmen", "Kenyan policemen")),
+])
+def test_a_participle_with_its_doer_describes_the_one_it_was_done_to(
+        extractor: Extractor, text: str, expected: tuple) -> None:
+    events = extractor.extract_text(text, DAY).events
+    assert expected in {(e.type, e.actor.text, e.recipient.text if e.recipient else None)
+                        for e in events}, events

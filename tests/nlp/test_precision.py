@@ -104,3 +104,18 @@ def test_a_stance_in_the_simple_present_is_no_act(coded: Coded) -> None:
         "Uganda met Tanzania on Monday. The Kenyan minister said Kenya supports the Ugandan "
         "plan.")
     assert ("SUPPORT", "KEN", "UGA") in coded("Kenya supports Uganda's peace plan.")
+
+
+@pytest.mark.parametrize("text", [
+    # a thing made by someone is no party acted on
+    "A statement released by the Kenyan foreign ministry on Monday gave no details.",
+    "A poll released by the Nigerian electoral commission on Monday showed a close race.",
+    # a standing tie that describes a group is not an act of the day
+    "Militias backed by Iran control the border town.",
+    # "called" naming a noun, or misparsed, with no doer: nothing done to the noun
+    "A Syrian newspaper called Tishreen reported the fighting.",
+])
+def test_a_described_noun_is_no_party_acted_on(extractor: Extractor, text: str) -> None:
+    assert not [e for e in extractor.extract_text(text, DAY).events
+                if e.type in ("RETREAT", "SUPPORT", "COERCE")], \
+        extractor.extract_text(text, DAY).events
