@@ -666,7 +666,7 @@ def event_from_frame(doc: Doc, frame: Frame, article: Article, kb: ActorKB,
                                     other_whole=True)
         recipient = resolve_participant(doc, recipient_tok, article.date, kb, home, owner)
     if actor is None and actor_tok is None:
-        actor = unnamed_attacker(doc, frame, recipient) or detaining_authority(
+        actor = unnamed_attacker(doc, frame, recipient) or state_authority(
             doc, frame, recipient, home, gazetteer) or unnamed_protesters(
             doc, frame, home, gazetteer)
     if actor is None or (actor.country is None and actor.sector is None):
@@ -852,10 +852,11 @@ the police; "was sentenced to ten years": a court)."""
 """The implied actor of an arrest with no named arrester."""
 
 
-def detaining_authority(doc: Doc, frame: Frame, recipient: Actor | None, home: str | None,
-                        gazetteer: Gazetteer | None) -> Actor | None:
-    """The implied actor of "X was arrested in Lebanon" (no agent named): the authorities of
-    the country where it happened, else of the article's home country. Not for a participle
+def state_authority(doc: Doc, frame: Frame, recipient: Actor | None, home: str | None,
+                    gazetteer: Gazetteer | None) -> Actor | None:
+    """The implied actor of an act only a state does, told with no agent (`STATE_ACTS`): "X was
+    arrested in Lebanon" (its police), "X was sentenced to ten years" (its courts), of the
+    country where it happened, else of the article's home country. Not for a participle
     raised from a passive ("were beaten and arrested"): in the 30 of 5,804 Wikinews articles
     with one (and the 202 seed ones) that gave two events, both wrong (a misparse of "and
     currently imprisoned, Jean-Juste"; "not known if any have been injured or arrested")."""
