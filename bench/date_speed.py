@@ -13,13 +13,9 @@ from __future__ import annotations
 
 import argparse
 import re
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-sys.path.insert(0, str(ROOT))
+from corpus import read_corpus  # bench/corpus.py: also puts the repo on sys.path
 
 
 def main() -> int:
@@ -28,15 +24,13 @@ def main() -> int:
     args = parser.parse_args()
     import spacy
 
-    from sitroom.ingest import read_paths
     from sitroom.nlp.dates import find_date_expressions
     from sitroom.nlp.pipeline import MODEL
 
-    paths = [str(SHARED / "seeds"), str(SHARED / "corpora" / "wikinews-seedformat")]
-    if not all(Path(p).is_dir() for p in paths):
-        print(f"not found: {paths}", file=sys.stderr)
+    articles = read_corpus()
+    if articles is None:
         return 2
-    texts = [a.text for a in read_paths(paths) if hasattr(a, "text")]
+    texts = [a.text for a in articles]
     sentences = [s for t in texts for s in re.split(r"(?<=[.!?])\s+", t) if s.strip()]
     tokenizer = spacy.load(MODEL).tokenizer
     best_dates = best_tok = float("inf")

@@ -13,13 +13,10 @@ actors, places, dates), i.e. what `sitroom extract` does minus printing JSON. Wi
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-sys.path.insert(0, str(ROOT))
+from corpus import PATHS, read_corpus  # bench/corpus.py: also puts the repo on sys.path
 
 
 def main() -> int:
@@ -33,11 +30,9 @@ def main() -> int:
     from sitroom.ingest import read_paths
     from sitroom.nlp.pipeline import MODEL
 
-    paths = [str(SHARED / "seeds"), str(SHARED / "corpora" / "wikinews-seedformat")]
-    if not all(Path(p).is_dir() for p in paths):
-        print(f"not found: {paths}", file=sys.stderr)
+    articles = read_corpus()
+    if articles is None:
         return 2
-    articles = [a for a in read_paths(paths) if hasattr(a, "text")]
     texts = [a.text for a in articles]
     words = sum(len(t.split()) for t in texts)
     bare = spacy.load(MODEL)
@@ -56,7 +51,7 @@ def main() -> int:
             pass
         t_bare = time.perf_counter() - t0
         t0 = time.perf_counter()
-        arts = [a for a in read_paths(paths) if hasattr(a, "text")]
+        arts = [a for a in read_paths(PATHS) if hasattr(a, "text")]
         events = sum(len(x.events) for x in extractor.extract(arts))
         t_ours = time.perf_counter() - t0
         best_bare, best_ours = min(best_bare, t_bare), min(best_ours, t_ours)
@@ -64,7 +59,7 @@ def main() -> int:
                 f"ratio {t_bare / t_ours:.2f}")
         if verbs is not None:
             t0 = time.perf_counter()
-            arts = [a for a in read_paths(paths) if hasattr(a, "text")]
+            arts = [a for a in read_paths(PATHS) if hasattr(a, "text")]
             coded = sum(len(x[1]) for x in extractor.code(arts, verbs) if isinstance(x, tuple))
             t_code = time.perf_counter() - t0
             best_code = min(best_code, t_code)
