@@ -400,6 +400,11 @@ def resolve_participant(doc: Doc, token: Token | None, on: date, kb: ActorKB,
                  start=span.start_char, end=span.start_char + len(text))
 
 
+def _known(actor: Actor | None) -> Actor | None:
+    """The actor if it is named or typed (a country or a sector), else None."""
+    return actor if actor is not None and (actor.country or actor.sector) else None
+
+
 def _evidence(doc: Doc, frame: Frame) -> Evidence:
     sent = doc[frame.sent_start:frame.sent_end]
     span: Span = sent
@@ -669,7 +674,7 @@ def event_from_frame(doc: Doc, frame: Frame, article: Article, kb: ActorKB,
         actor = unnamed_attacker(doc, frame, recipient) or state_authority(
             doc, frame, recipient, home, gazetteer) or unnamed_protesters(
             doc, frame, home, gazetteer)
-    if actor is None or (actor.country is None and actor.sector is None):
+    if _known(actor) is None:
         return None  # nobody we can name or type: not an event an analyst can use
     if reduced_relative(doc[frame.trigger]) is not None and \
             not _party_word(recipient_tok, kb, article.date):
@@ -852,6 +857,13 @@ the police; "was sentenced to ten years": a court)."""
 """The implied actor of an arrest with no named arrester."""
 
 
+def _place_country(doc: Doc, frame: Frame, home: str | None,
+                   gazetteer: Gazetteer | None) -> str | None:
+    """The country where the frame's act happened, else the article's home country."""
+    place = event_location(doc, frame, gazetteer, [home] if home else []) if gazetteer else None
+    return place.country if place is not None and place.country else home
+
+
 def state_authority(doc: Doc, frame: Frame, recipient: Actor | None, home: str | None,
                     gazetteer: Gazetteer | None) -> Actor | None:
     """The implied actor of an act only a state does, told with no agent (`STATE_ACTS`): "X was
@@ -869,8 +881,7 @@ def state_authority(doc: Doc, frame: Frame, recipient: Actor | None, home: str |
                  or absolute_participle(trigger) is not None) or \
             any(c.dep_ == "agent" for c in trigger.children):
         return None
-    place = event_location(doc, frame, gazetteer, [home] if home else []) if gazetteer else None
-    country = place.country if place is not None and place.country else home
+    country = _place_country(doc, frame, home, gazetteer)
     if country is None:
         return None
     return Actor(text=AUTHORITIES if sector == "COP" else COURTS, country=country, sector=sector,
@@ -887,8 +898,7 @@ def unnamed_protesters(doc: Doc, frame: Frame, home: str | None,
             trigger.dep_ not in ("nsubj", "nsubjpass") or \
             trigger.head.lemma_.lower() not in OCCURRING:
         return None  # "amid protests", "after last week's protests": a mention, not the news
-    place = event_location(doc, frame, gazetteer, [home] if home else []) if gazetteer else None
-    country = place.country if place is not None and place.country else home
+    country = _place_country(doc, frame, home, gazetteer)
     if country is None:
         return None
     return Actor(text=PROTESTERS, country=country, sector="CVL", confidence=0.3)
@@ -1173,10 +1183,6 @@ def dedup_claims(claims: list[Claim], headline_end: int = 0) -> tuple[Claim, ...
             for c in claims if c.evidence.start >= headline_end}
     return tuple(c for c in claims if c.evidence.start >= headline_end or
                  (c.value, c.unit, c.claimant.country if c.claimant else None) not in body)
-
-
-def _known(actor: Actor | None) -> Actor | None:
-    return actor if actor is not None and (actor.country or actor.sector) else None
 
 
 def _party(doc: Doc, token: Token, on: date, kb: ActorKB, home: str | None,

@@ -817,11 +817,16 @@ def _participle_patient(verb: Token) -> Token | None:
     return None
 
 
+def passive_voice(verb: Token) -> bool:
+    """The verb is in the passive: it has a passive subject or a passive auxiliary."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
 def _verb_args(verb: Token, pred: Predicate, sent: Span) -> tuple[Token | None, Token | None]:
     patient = _participle_patient(verb)
     if patient is not None:  # "reported killed", "Protesters arrested in ...", "with X arrested"
         return _prep_object(verb, frozenset({"by"})), patient
-    passive = _child(verb, "nsubjpass") is not None or _child(verb, "auxpass") is not None
+    passive = passive_voice(verb)
     if pred.pos == "ADJ":
         actor = _child(verb, "nsubj", "nsubjpass") or subject_of(verb)
         return actor, _prep_object(verb, pred.preps | {"by"})
@@ -887,7 +892,8 @@ def _indirect_object(verb: Token, pred: Predicate) -> Token | None:
         return dative
     objs = [c for c in verb.children if c.dep_ == "dobj"]
     if len(objs) == 2 and objs[1].lemma_.lower() in pred.objects and \
-            objs[0].lemma_.lower() not in pred.objects and objs[0].pos_ in ("NOUN", "PROPN", "PRON"):
+            objs[0].lemma_.lower() not in pred.objects and \
+            objs[0].pos_ in ("NOUN", "PROPN", "PRON"):
         return objs[0]
     return None
 
@@ -1415,7 +1421,7 @@ def unnamed_attack(trigger: Token) -> Token | None:
     while clause.dep_ == "conj" and clause.head.pos_ == "VERB" and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
         clause = clause.head  # "a bombing killed one and wounded two"
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in clause.children) or \
+    passive = passive_voice(clause) or \
         headline_passive(clause) is not None  # "Yemeni journalist shot dead in Aden"
     subject = _child(clause, "nsubj")
     if not passive and (subject is None or subject.lemma_.lower() not in ATTACK_MEANS):

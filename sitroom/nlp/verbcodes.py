@@ -20,10 +20,13 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..verbs.dictionary import Pattern, Slot, Verb, VerbDictionary
-from .frames import _child, actor_or_owner, coordinated, subject_of, thing_noun
+from .frames import (_child, _prep_object, actor_or_owner, coordinated, passive_voice,
+                     subject_of, thing_noun)
 
 NOUNISH = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 CLAUSES = frozenset({"ccomp", "csubj", "parataxis"})
+REPORTED = CLAUSES | {"acl"}
+BY = frozenset({"by"})
 
 
 @dataclass(frozen=True)
@@ -198,15 +201,10 @@ def _best(s: _Sentence, patterns: tuple[Pattern, ...], span: tuple[int, int],
     return None
 
 
-def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-
-
 def default_source(verb: Token) -> Token | None:
-    """The doer: a passive's `by` agent, else the subject."""
-    if _is_passive(verb):
-        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-        return _child(agent, "pobj") if agent is not None else None
+    """The doer: a passive's `by` agent, else the subject (as for the PLOVER coder's frames)."""
+    if passive_voice(verb):
+        return _prep_object(verb, BY)
     return subject_of(verb)
 
 
@@ -222,6 +220,13 @@ def _inner_clause(tok: Token, verb: Token) -> bool:
     return True
 
 
+def _reported(tok: Token, verb: Token) -> bool:
+    """`tok` lies in a clause the verb (or its object) reports or describes: "believes X can
+    cope", "expressed hopes that X could be drawn in"."""
+    return any(a.dep_ in REPORTED and a.head in (verb, *verb.children)
+               for a in tok.ancestors if verb in a.ancestors)
+
+
 def _phrase_head(tok: Token) -> bool:
     return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in (
         "compound", "amod", "nmod", "poss", "nummod", "npadvmod")
@@ -232,7 +237,7 @@ def target_candidates(verb: Token, end: int, clause_end: int) -> list[Token]:
     noun phrases after the verb in its own clause, in text order (objects of its prepositions
     and of theirs); last, those of a clause it reports ("believes X can cope")."""
     out: list[Token] = []
-    if _is_passive(verb):
+    if passive_voice(verb):
         patient = _child(verb, "nsubjpass")
         if patient is not None:
             out.append(patient)
@@ -246,8 +251,7 @@ def target_candidates(verb: Token, end: int, clause_end: int) -> list[Token]:
             continue
         seen.add(tok.i)
         (inner if _inner_clause(tok, verb) else out).append(tok)
-    found = out + [t for t in inner if any(a.dep_ in CLAUSES | {"acl"} and a.head in (
-        verb, *verb.children) for a in t.ancestors if verb in a.ancestors)]
+    found = out + [t for t in inner if _reported(t, verb)]
     parties = []  # a thing stands for its owner: "condemned Russia's collaboration": Russia
     for tok in found:
         party = actor_or_owner(tok) if thing_noun(tok) else tok
