@@ -955,7 +955,8 @@ def dedup(events: Iterable[Event], headline_end: int = 0) -> tuple[Event, ...]:
     for ev in events:
         key = (ev.type, _party_key(ev.actor), _party_key(ev.recipient), ev.status,
                ev.date.isocalendar()[:2] if ev.date else None,  # last week's attack is another
-               ev.mode if ev.type == "ASSAULT" else None)  # a shot and tear gas are two acts
+               ev.mode if ev.type in ("ASSAULT", "COERCE") else None)  # a shot and tear gas,
+        # a dispersal and arrests, are two acts
         old = best.get(key)
         if old is None or (old.evidence.start < headline_end <= ev.evidence.start) or \
                 (_implied(old.actor) and not _implied(ev.actor)):

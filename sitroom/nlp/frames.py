@@ -22,7 +22,13 @@ from .lexicon import POS_CLASS, Predicate, load_lexicon
 
 LIGHT_VERBS = frozenset("""express voice hold have launch make conduct impose pay raise issue show
 declare reach announce begin start stage join carry lodge file open seek offer extend
-convey reiterate renew call order""".split())
+convey reiterate renew call order reimpose""".split())
+DECISION_NOUNS = frozenset("""decision plan move order threat promise pledge offer vow intention
+determination readiness willingness""".split())
+"""Nouns whose infinitive is their owner's act to come: "Kenya's decision to withdraw"."""
+GIVING = frozenset({"give"})  # light only for its object: "gave his support to X"
+CAMPAIGNING = frozenset({"campaign", "election", "electoral", "re-election", "reelection",
+                         "pre-election", "victory", "birthday"})
 CONTROLLERS = frozenset("""urge ask force order tell allow encourage pressure press invite
 persuade instruct direct provoke prompt push drive compel oblige lead cause enable help
 require""".split())  # object control: "urged X to leave" = X leaves
@@ -179,15 +185,31 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         if head.lemma_.lower() in MESSAGE_NOUNS:  # "issued a statement demanding": the issuer
             return _sender(head) or head
         return head  # "soldiers firing at protesters", "missiles targeting troops"
+    if verb.dep_ == "acl" and head.lemma_.lower() in DECISION_NOUNS and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return _child(head, "poss") or party_modifier(head)  # "Israel's decision to expand"
     if verb.dep_ in ("conj", "advcl", "acomp") or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
         return subject_of(head, depth + 1)
-    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("by", "after", "before",
-                                                                      "while", "without") \
-            and head.head.pos_ in ("VERB", "AUX"):
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") and (
+            head.lower_ in ("by", "after", "before", "while", "without") or _hosted_gerund(verb)):
         return subject_of(head.head, depth + 1)  # "X responded by throwing stones"
     if verb.dep_ == "relcl":
         return head
     return None
+
+
+GERUND_HOSTS = frozenset({("to", "resort"), ("to", "turn"), ("to", "proceed"),
+                          ("in", "engage"), ("in", "participate"), ("in", "succeed"),
+                          ("in", "persist")})
+"""A preposition and verb whose gerund is the subject's own act: "resorted to throwing stones",
+"engaged in looting"."""
+
+
+def _hosted_gerund(verb: Token) -> bool:
+    """The gerund after a GERUND_HOSTS verb and preposition ("succeeded in killing")."""
+    prep = verb.head
+    return verb.dep_ == "pcomp" and prep.dep_ == "prep" and prep.head != prep and \
+        (prep.lower_, prep.head.lemma_.lower()) in GERUND_HOSTS
 
 
 OPENING_DEPS = frozenset({"prep", "advcl", "npadvmod", "advmod"})
@@ -303,8 +325,8 @@ def _is_light(noun: Token) -> bool:
     head = noun.head
     if _message_noun(noun) is not None:
         return True  # "sent a letter of support"
-    if noun.dep_ in ("dobj", "attr") and head.lemma_.lower() in LIGHT_VERBS:
-        return True
+    if noun.dep_ in ("dobj", "attr") and head.lemma_.lower() in LIGHT_VERBS | CARRYING_ON | GIVING:
+        return True  # "launched an offensive", "tightened the blockade"
     if noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
         return True
     return noun.dep_ == "pobj" and head.lower_ in ("in", "for", "during", "after")
@@ -318,6 +340,11 @@ def shared_conjunct(verb: Token) -> Token | None:
                                   and c.i > verb.i for c in verb.children):
         return None
     return next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"), None)
+
+
+def _free_relative(clause: Token) -> bool:
+    """A clause that is a noun phrase: "protest what they saw as complicity"."""
+    return clause.dep_ == "ccomp" and clause.doc[clause.left_edge.i].lower_ in ("what", "whatever")
 
 
 def _requirements_hold(token: Token, pred: Predicate) -> bool:
@@ -338,7 +365,7 @@ def _requirements_hold(token: Token, pred: Predicate) -> bool:
     if pred.particles and not any(
         (c.dep_ in ("prep", "prt", "agent", "advmod") and c.lower_ in pred.particles
          and not _date_pp(c))
-        or c.dep_ in pred.particles
+        or (c.dep_ in pred.particles and not _free_relative(c))
         or ("pcomp" in pred.particles and c.dep_ == "prep" and _child(c, "pcomp") is not None)
         for c in [*token.children, *tool_preps]
     ):
@@ -365,6 +392,9 @@ def _requirements_hold(token: Token, pred: Predicate) -> bool:
         return False  # "launched a cyber attack": the attack's own line (COERCE cyber) codes it
     if pred.type == "ASSAULT" and _sporting(token):
         return False  # "Hong Kong and Georgetown fought out the second semi final"
+    if pred.type == "PROTEST" and pred.pos == "NOUN" and any(
+            c.dep_ in ("amod", "compound") and c.lower_ in CAMPAIGNING for c in token.children):
+        return False  # "a re-election campaign rally": canvassing, not dissent
     if pred.lemma == "allow" and token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp") and \
             _child(token, *SUBJECTS) is None:
         return False  # "met X, thereby allowing Biden to gather ...": what the meeting allowed
@@ -520,10 +550,14 @@ def match_predicate(token: Token) -> Predicate | None:
     lexicon = load_lexicon()
     lemma = token.lemma_.lower()
     keys = [(lemma, pos)]
-    if pos == "VERB":
+    finite = pos == "VERB" and lemma == "prepare" and _child(token, "nsubj") is not None
+    # "Chirac prepared to speak" got ready; "X is prepared to" is willing
+    if pos == "VERB" and not finite:
         keys.append((lemma, "ADJ"))
-    if pos in ("VERB", "ADJ"):
+    if pos == "ADJ" or (pos == "VERB" and not finite):
         keys.append((token.lower_, "ADJ"))
+    if pos == "VERB" and token.dep_ == "acomp":
+        keys = keys[1:] + keys[:1]  # "is opposed to": a participle as an adjective
     for key in keys:
         for pred in lexicon.get(key, ()):
             if _requirements_hold(token, pred):
@@ -549,17 +583,21 @@ def status_of(trigger: Token) -> str:
             c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children):
         chain.append(verb.head)  # "will destroy and obliterate": both future
     cur = verb
-    while (cur.dep_ in ("xcomp", "ccomp") or _controlled_infinitive(cur)) and \
-            cur.head != cur and len(chain) < 6:
+    while (cur.dep_ in ("xcomp", "ccomp") or _controlled_infinitive(cur)
+           or _hosted_gerund(cur)) and cur.head != cur and len(chain) < 6:
         if cur.dep_ == "ccomp" and cur.head.lemma_ not in INTENT:
             break
-        cur = cur.head
+        cur = cur.head.head if cur.dep_ == "pcomp" else cur.head
         chain.append(cur)
     status = "asserted"
     for tok in chain:
         kids = list(tok.children)
         if any(c.dep_ == "neg" for c in kids) or (tok != trigger and tok != verb
                                                    and tok.lemma_ in NEGATING):
+            return "negated"
+        if tok.pos_ in ("VERB", "AUX") and any(  # "will quit neither post nor mission"
+                c.dep_ == "dobj" and any(d.dep_ == "preconj" and d.lower_ == "neither"
+                                         for d in c.children) for c in kids):
             return "negated"
         auxes = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
         if _reported_would(tok, auxes, kids):
@@ -574,6 +612,9 @@ def status_of(trigger: Token) -> str:
             status = "hypothetical"  # "new laws enable police to detain suspects": may, not did
     if verb.dep_ == "advcl" and any(c.lower_ == "if" for c in verb.children if c.dep_ == "mark"):
         status = "hypothetical"
+    if status == "asserted" and verb.dep_ == "acl" and verb.head.lemma_.lower() in DECISION_NOUNS \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        status = "future"  # "the decision to expand the offensive": decided, not yet done
     return status
 
 
@@ -645,8 +686,9 @@ def _sender(message: Token) -> Token | None:
 
 
 ASPECT_VERBS = frozenset("""continue resume maintain keep intensify escalate step expand
-prolong""".split())
+prolong speed accelerate hasten complete finish widen broaden tighten enforce""".split())
 """Verbs that carry on their object's act: "X continued their hunger strike" is X's strike."""
+CARRYING_ON = ASPECT_VERBS - {"maintain", "keep"}  # "maintained [that] an inquiry is ...": said
 STOPPING_VERBS = frozenset("end halt stop suspend abandon cancel drop quit".split())
 EFFORT_NOUNS = frozenset("""effort efforts mission bid drive initiative attempt""".split())
 
@@ -664,7 +706,8 @@ def _noun_actor(noun: Token, pred: Predicate) -> Token | None:
         return None
     poss = _child(noun, "poss")
     light_subject = subject_of(noun.head) if noun.dep_ in ("dobj", "attr") and \
-        noun.head.lemma_.lower() in LIGHT_VERBS | ASPECT_VERBS else None
+        noun.head.lemma_.lower() in LIGHT_VERBS | ASPECT_VERBS | GIVING and \
+        not passive_voice(noun.head) else None  # "X was being given assistance": not X's
     if poss is not None:
         if poss.pos_ == "PRON" and light_subject is not None:
             return light_subject  # "X expressed his gratitude": X, not a guess at "his"
@@ -672,6 +715,11 @@ def _noun_actor(noun: Token, pred: Predicate) -> Token | None:
     by = _prep_object(noun, frozenset({"by"}))
     if by is not None:
         return by
+    for rel in (c for c in noun.children if c.dep_ == "acl"):
+        doer = _prep_object(rel, frozenset({"by"}))
+        if doer is not None and rel.lemma_.lower() in AGENT_VERBS | LIGHT_VERBS | {"call"} \
+                and _child(rel, "dobj", "oprd", "attr", "xcomp", "ccomp") is None:
+            return doer  # "a demonstration organised by students": the students'
     for rel in (c for c in noun.children if c.dep_ == "relcl"):
         doer = _child(rel, "nsubj")
         if doer is not None and doer.lower_ not in RELATIVE and \
@@ -708,7 +756,7 @@ def _noun_actor(noun: Token, pred: Predicate) -> Token | None:
         if _child(verb, "auxpass", "nsubjpass") is not None:
             return _prep_object(verb, frozenset({"by"}))  # "X was killed in the airstrike"
         if noun.head.lower_ == "for" and noun.head.head.i == verb.i and \
-                verb.lemma_.lower() in MOTION_VERBS and pred.type in MUTUAL_TYPES:
+                verb.lemma_.lower() in MOTION_VERBS and pred.type in MUTUAL_TYPES | {"PROTEST"}:
             return subject_of(verb)  # "negotiators return to Geneva for talks": their talks
         return subject_of(verb) if _own_act(noun.head, verb) else None
     return None
@@ -718,7 +766,7 @@ AGENT_VERBS = frozenset("""take carry conduct perpetrate commit mount lead orche
 mastermind direct organise organize stage""".split())
 MUTUAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 MOTION_VERBS = frozenset("""come arrive return travel fly go head gather meet convene assemble
-sit reconvene leave depart""".split())  # "X arrived in Y for talks": X's talks
+sit reconvene leave depart converge flock march""".split())  # "X arrived in Y for talks": X's talks
 AGENT_PREPS = frozenset({"in", "with", "into", "through", "during", "via", "within", "at"})
 VICTIM_VERBS = frozenset("""die perish survive escape flee suffer lose succumb disappear vanish
 hide shelter""".split())
@@ -827,9 +875,11 @@ def _verb_args(verb: Token, pred: Predicate, sent: Span) -> tuple[Token | None, 
     if patient is not None:  # "reported killed", "Protesters arrested in ...", "with X arrested"
         return _prep_object(verb, frozenset({"by"})), patient
     passive = passive_voice(verb)
-    if pred.pos == "ADJ":
+    if pred.pos == "ADJ" or (passive and verb.lemma_.lower() == "oppose" and _prep_object(
+            verb, frozenset({"by"})) is None and _prep_object(verb, frozenset({"to"}))):
+        # "X is opposed to the plan": X's stance (parsed as a passive), as an adjective's
         actor = _child(verb, "nsubj", "nsubjpass") or subject_of(verb)
-        return actor, _prep_object(verb, pred.preps | {"by"})
+        return actor, _prep_object(verb, pred.preps | ({"by"} if pred.pos == "ADJ" else {"to"}))
     if passive:
         actor = _prep_object(verb, frozenset({"by"}))
         patient = _child(verb, "nsubjpass")
@@ -925,8 +975,9 @@ def _party_of_act(act: Token) -> Token | None:
 def _noun_recipient(noun: Token, pred: Predicate) -> Token | None:
     preps = pred.preps - {"of"} if pred.type == "MOBILIZE" else pred.preps
     target = _prep_object(noun, preps)
-    if target is None and noun.dep_ in ("dobj", "attr") and noun.head.lemma_.lower() in LIGHT_VERBS:
-        target = _prep_object(noun.head, preps)
+    if target is None and noun.dep_ in ("dobj", "attr") and \
+            noun.head.lemma_.lower() in LIGHT_VERBS | GIVING:
+        target = _prep_object(noun.head, preps)  # "gave a warm welcome to X"
     return target
 
 
@@ -937,7 +988,7 @@ def _embedded_under_trigger(token: Token) -> Token | None:
     if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "for":
         head = head.head
     elif token.dep_ in ("dobj", "attr") and token.pos_ == "NOUN" and head.dep_ in ("xcomp", "ccomp") \
-            and head.lemma_.lower() in LIGHT_VERBS:
+            and head.lemma_.lower() in LIGHT_VERBS | CARRYING_ON | GIVING:
         return _embedded_under_trigger(head)  # "pressed X to launch an investigation"
     elif token.dep_ == "conj" and token.pos_ == "VERB" and head.pos_ == "VERB" and \
             head.i < token.i and _complement(head):
@@ -984,6 +1035,10 @@ def frames_in_sentence(sent: Span, perpetrator: Token | None = None) -> Iterator
             continue
         if pred.type == "REQUEST" and pred.pos == "VERB" and _protest_purpose(token):
             continue  # "staged demonstrations to demand reforms": the protest, with its demand
+        if token.lower_ == "opposed" and token.i > 0 and token.nbor(-1).lower_ == "as":
+            continue  # "as opposed to": in contrast with
+        if pred.type == "COERCE" and _force_purpose(token):
+            continue  # "fired tear gas to disperse the crowd": the force is the event
         if pred.type == "CONCEDE" and token.lemma_.lower() in ("allow", "permit") \
                 and not _concession_allowed(token):
             continue
@@ -1066,9 +1121,12 @@ def frames_in_sentence(sent: Span, perpetrator: Token | None = None) -> Iterator
         if inner is None and pred.type == "REQUEST":
             inner = _prep_object(token, frozenset({"for"}))
         inner_pred = match_predicate(inner) if inner is not None else None
+        if pred.pos == "ADJ" and token.lower_ == "prepared" and not _eventful(inner, inner_pred):
+            continue  # "prepared to lift the ban"; but "prepared to address the nation"
         if pred.type in EMBEDDING and inner_pred is not None:
             if type_ == "AGREE" and (token.lemma_.lower() in VOWS or pred.pos == "ADJ") \
-                    and inner_pred.type in THREAT_MODE and _force_on_party(inner):
+                    and inner_pred.type in THREAT_MODE and \
+                    (inner_pred.type != "ASSAULT" or _force_on_party(inner)):
                 type_ = "THREATEN"  # "pledged to fight on", "ready to fight": force offered
             mode = THREAT_MODE.get(inner_pred.type) if type_ == "THREATEN" else \
                 MODE_FROM_INNER.get(inner_pred.type, mode)
@@ -1082,7 +1140,9 @@ def frames_in_sentence(sent: Span, perpetrator: Token | None = None) -> Iterator
         if status == "negated" and type_ in ("AGREE", "CONCEDE", "REJECT") and \
                 token.lemma_.lower() in ACCEPTING | {"agreement", "deal"}:
             type_, mode, status = "REJECT", None, "asserted"  # "did not accept the terms"
-        own_word = pred.pos == "VERB" and status == "future" and speaker is not None and \
+        own_act = pred.pos == "VERB" or (token.dep_ == "dobj" and token.head.lemma_.lower()
+                                         in LIGHT_VERBS | CARRYING_ON)  # "would tighten a blockade"
+        own_word = own_act and status == "future" and speaker is not None and \
             actor is not None and actor.lower_ in OWN_PRONOUNS and not first_person
         threat_mode = THREAT_MODE.get(type_) or (
             "restrict" if type_ == "PROTEST" and mode in THREAT_PROTEST else None)
@@ -1096,6 +1156,8 @@ def frames_in_sentence(sent: Span, perpetrator: Token | None = None) -> Iterator
             type_, mode, status = "THREATEN", threat_mode, "asserted"  # "have sworn to fight"
         if status == "future" and type_ in ("CONSULT", "SUPPORT", "COOPERATE", "AID"):
             type_, mode, status = "AGREE", None, "asserted"  # PLOVER: a promise to cooperate
+        elif status == "future" and type_ in ("RETREAT", "CONCEDE") and _promised(token):
+            type_, mode, status = "AGREE", "yield", "asserted"  # "said it would release them"
         elif type_ == "RETREAT" and token.dep_ != "relcl" and (status == "future" or (
                 pred.pos == "NOUN" and token.head.lemma_ in ANNOUNCING)):
             type_, status = "CONCEDE", "asserted"  # announced, not yet implemented
@@ -1178,6 +1240,27 @@ def _protest_purpose(token: Token) -> bool:
     return False
 
 
+def _eventful(inner: Token | None, inner_pred: Predicate | None) -> bool:
+    """A complement that is an event: its verb, or the noun it takes, is in the lexicon."""
+    if inner is None:
+        return False
+    obj = _child(inner, "dobj")
+    return inner_pred is not None or (obj is not None and match_predicate(obj) is not None)
+
+
+def _force_purpose(token: Token) -> bool:
+    """The act is what force was used for ("opened fire to disperse the crowd"), or a
+    precaution ("more officers to prevent violent protests"): not an act of its own."""
+    head = token.head
+    if token.dep_ != "advcl" or head == token or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    if token.lemma_.lower() == "prevent":
+        return True
+    pred = match_predicate(head)
+    return pred is not None and pred.type == "ASSAULT"
+
+
 def _peacekeepers(trigger: Token) -> bool:
     """The forces moved are peacekeepers ("NATO peacekeeping troops arrived", "deployed UN
     peacekeepers", "the deployment of peacekeepers")."""
@@ -1197,6 +1280,23 @@ def _vowed(trigger: Token) -> bool:
     return trigger.pos_ == "VERB" and trigger.dep_ in ("xcomp", "advcl") and \
         trigger.head.lemma_.lower() in VOWS and _force_on_party(trigger) and \
         any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
+
+
+PROMISING = frozenset({"say", "tell", "promise", "pledge", "assure", "vow", "offer", "signal"})
+
+
+def _promised(trigger: Token) -> bool:
+    """A concession its giver says it will make ("Iran said it would release the sailors",
+    "promised that the troops would leave"): an offer (PLOVER AGREE; CAMEO 035, intent to
+    yield); one announced or ordered ("announced that troops would leave") is CONCEDE."""
+    clause = governing_verb(trigger)
+    for _ in range(4):
+        if clause.lemma_.lower() in ANNOUNCING:
+            return False  # "said: I have decided to resign": a decision, not an offer
+        if clause.dep_ not in ("xcomp", "conj", "acomp") or clause.head == clause:
+            break
+        clause = clause.head
+    return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in PROMISING
 
 
 def _force_on_party(act: Token) -> bool:

@@ -1,0 +1,79 @@
+"""Offers, stances and crowd control on whole sentences (real spaCy model): a concession its
+giver says it will make is an offer (AGREE), one announced is CONCEDE; readiness to coerce is a
+threat; "is opposed to" is a stance; breaking up a protest is COERCE; an aspect verb ("sped up")
+carries on its object's act; an event noun's doer can be named in a participle ("organised by")."""
+from __future__ import annotations
+
+import pytest
+from coderkit import Coded
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an offer of a concession: AGREE (CAMEO 035, intent to yield)
+    ("Kenya said on Monday it would release the Ugandan fishermen.", ("AGREE", "KEN", "UGA")),
+    ("Uganda said it was prepared to lift the curfew in Kampala.", ("AGREE", "UGA", None)),
+    ("Kenya promised that it would withdraw its troops from Somalia.", ("AGREE", "KEN", "SOM")),
+    # announced, not offered: CONCEDE, as before
+    ("Kenya announced on Monday that its troops would withdraw from Somalia.",
+     ("CONCEDE", "KEN", "SOM")),
+    # readiness to coerce is a threat, whatever the object
+    ("Uganda said it was prepared to impose martial law in Kampala.", ("THREATEN", "UGA", None)),
+    # a stance, parsed as a passive
+    ("Kenya is opposed to Ugandan mediation in the border dispute.", ("REJECT", "KEN", "UGA")),
+    ("Kenya is strongly opposed to the Ugandan military presence.", ("ACCUSE", "KEN", "UGA")),
+    ("Kenya opposed the Ugandan proposal on Monday.", ("REJECT", "KEN", None)),
+    # crowd control short of force
+    ("Kenyan police dispersed the protesters in Nairobi on Monday.", ("COERCE", "KEN", None)),
+    ("Kenyan police broke up the rally in Nairobi on Monday.", ("COERCE", "KEN", None)),
+    # an aspect verb carries on its object's act
+    ("Kenya sped up the withdrawal of its troops from Somalia on Monday.",
+     ("RETREAT", "KEN", "SOM")),
+    ("Israel reimposed a blockade on Gaza on Monday.", ("COERCE", "ISR", "PSE")),
+    # the doer of an event noun named in a participle
+    ("Police broke up a demonstration organised by Kenyan students in Nairobi on Monday.",
+     ("PROTEST", "KEN", None)),
+    ("Kenyan and Somali forces violated the ceasefire on Monday, monitors said.",
+     ("ASSAULT", "KEN", None)),
+    ("Kenya and Uganda reached a consensus on border security on Monday.",
+     ("AGREE", "KEN", "UGA")),
+    # a decision noun's infinitive is its owner's act to come
+    ("Kenya's decision to withdraw its troops from Somalia angered Uganda.",
+     ("CONCEDE", "KEN", "SOM")),
+    ("The Kenyan government confirmed its intention to send troops to Somalia.",
+     ("MOBILIZE", "KEN", None)),
+    # "has committed to" is still a commitment
+    ("Kenya has committed to holding talks with Uganda.", ("AGREE", "KEN", None)),
+    # "protested" with a clause: a complaint in words, not a street protest
+    ("Kenya is failing its refugees, Amnesty International protested on Monday.",
+     ("ACCUSE", "NGO", None)),
+])
+def test_coded(coded: Coded, text: str, expected: tuple) -> None:
+    found = coded(text)
+    assert expected in found, found
+
+
+@pytest.mark.parametrize(("text", "unwanted"), [
+    # what force was used for is not a second event
+    ("Kenyan police opened fire on the crowd to disperse the protesters in Nairobi.", "COERCE"),
+    # "protest what they saw as": a noun phrase, not a complaint in words
+    ("Thousands of Kenyans gathered in Nairobi to protest what they saw as police brutality.",
+     "ACCUSE"),
+    # got ready, not offered
+    ("Kenya's president prepared to address the nation on Monday.", "AGREE"),
+    # a refusal is no act
+    ("Ugandans still resent Kenya's refusal to apologize for the raid.", "CONCEDE"),
+    # canvassing, not dissent
+    ("A re-election campaign rally held by the Kenyan president drew thousands.", "PROTEST"),
+    # the one given aid is not its giver
+    ("The Kenyan minister was being given medical assistance when he died.", "AID"),
+    # "called genocide by X" names X's words, not X's attacks
+    ("The attacks, called genocide by the Kenyan government, continued in the north.", "ASSAULT"),
+])
+def test_not_coded(coded: Coded, text: str, unwanted: str) -> None:
+    found = coded(text)
+    assert not any(t == unwanted for t, _, _ in found), found
+
+
+def test_a_refusal_with_neither_is_negated(coded: Coded) -> None:
+    found = coded('The Kenyan commander said "We will quit neither the town nor the base."')
+    assert not any(t in ("AGREE", "CONCEDE", "RETREAT") for t, _, _ in found), found
