@@ -16,10 +16,10 @@ from .ingest.common import article_id
 from .nlp.dates import (DateResolution, find_date_expressions, latest_day, reference_times,
                         resolve_date)
 from .claims.about import about_text
-from .nlp.frames import (REPORTING, Frame, absolute_participle, attribution_of, coordinated,
-                         find_frames, governing_verb, headline_passive, match_predicate,
-                         phrase_bounds, reduced_relative, status_of, subject_of, thing_noun,
-                         unnamed_attack)
+from .nlp.frames import (REPORTING, Frame, _prep_object, absolute_participle, attribution_of,
+                         coordinated, find_frames, governing_verb, headline_passive,
+                         match_predicate, passive_voice, phrase_bounds, reduced_relative,
+                         status_of, subject_of, thing_noun, unnamed_attack)
 from .nlp.quantities import (Quantity, additional, event_quantities, find_quantities,
                               one_person, sentence_casualties)
 from .nlp.pipeline import load_pipeline
@@ -324,6 +324,42 @@ def _affiliation_country(doc: Doc, token: Token, kb: ActorKB, on: date) -> str |
     return None
 
 
+def _reported_clause(token: Token) -> Token | None:
+    """The verb of the clause that the speaker at `token` reports: "France condemned ..., the
+    minister said" and "the minister said France condemned ..." -> condemned; "..., according
+    to officials" -> the verb the attribution hangs on."""
+    if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according":
+        verb = governing_verb(token.head.head.head)
+        return verb if verb.pos_ in ("VERB", "AUX") else None
+    if token.dep_ != "nsubj" or token.head.lemma_ not in REPORTING:
+        return None
+    said = token.head
+    clause = next((c for c in said.children if c.dep_ in ("ccomp", "parataxis")
+                   and c.pos_ in ("VERB", "AUX")), None)
+    if clause is None and said.dep_ in ("ccomp", "parataxis") and said.head.pos_ in ("VERB", "AUX"):
+        clause = said.head  # "France condemned it, the minister said" parsed the other way round
+    return clause
+
+
+def _reported_doer(doc: Doc, clause: Token, kb: ActorKB,
+                   on: date) -> tuple[str | None, Span | None]:
+    """Who does the reported act, if the clause tells an act (its active subject or passive "by"
+    phrase), and that doer's country when it is a state or government and the act one that a
+    state announces of itself: a statement, a demand, cooperation ("France condemned ...",
+    "Turkey threatened ..."), not an attack or an arrest, which the party that suffers it
+    reports as often."""
+    pred = match_predicate(clause)
+    passive = passive_voice(clause)
+    doer = _prep_object(clause, frozenset({"by"})) if passive else subject_of(clause)
+    if doer is None or (pred is None and not passive):
+        return None, None  # "said Israel's offensive was part of a plan": no one acts
+    phrase = doc[doer.left_edge.i:doer.right_edge.i + 1]
+    if pred is None or passive or QUAD_CLASS.get(pred.type) == 4:
+        return None, phrase  # a doer, but no side for its speaker
+    res = kb.resolve(doc[slice(*phrase_bounds(doer))].text, on)
+    return (res.country if res.sector == "GOV" else None), phrase
+
+
 def resolve_participant(doc: Doc, token: Token | None, on: date, kb: ActorKB,
                         home: str | None = None, other: Token | None = None,
                         other_whole: bool = False) -> Actor | None:
@@ -331,7 +367,10 @@ def resolve_participant(doc: Doc, token: Token | None, on: date, kb: ActorKB,
     is taken from anywhere in the other party's phrase, its conjuncts and clauses included).
 
     A generic role phrase ("police", "the government") takes the nearest country named in its
-    sentence, else the article's home country, with a lower confidence.
+    sentence, else the article's home country, with a lower confidence. A role word that reports
+    a clause ("France condemned Russia's invasion, the minister said") speaks for the state or
+    government doing the reported act, and takes no country from the rest of that clause: what
+    the act is done to is not the speaker's.
     """
     if token is None:
         return None
@@ -393,7 +432,13 @@ def resolve_participant(doc: Doc, token: Token | None, on: date, kb: ActorKB,
             skip = (span,) if other is None else (span, doc[slice(*phrase_bounds(other))])
             if other is not None and other_whole:
                 skip += (doc[other.left_edge.i:other.right_edge.i + 1],)
-            country = nearest_country(doc, anchor, kb, skip) or home
+            clause = _reported_clause(anchor)
+            if clause is not None:
+                country, doer = _reported_doer(doc, clause, kb, on)
+                lo, hi = clause.left_edge.i, clause.right_edge.i + 1
+                parts = [(lo, doer.start), (doer.end, hi)] if doer is not None else [(lo, hi)]
+                skip += tuple(doc[a:b] for a, b in parts if a < b)
+            country = country or nearest_country(doc, anchor, kb, skip) or home
         weight *= 0.7 if res.sector is not None or peoples else 0.5
     return Actor(text=text, country=country, sector=res.sector, entity=res.entity,
                  role=res.role, confidence=res.confidence * weight,
