@@ -12,8 +12,8 @@ from sitroom import peers
 from sitroom.records import Actor
 
 # measured on the coder as of this commit (bench/plover_gsr.py, bench/petrarch2.py)
-GSR_TYPE_FLOOR = 0.763
-GSR_ACTOR_FLOOR = 0.788
+GSR_TYPE_FLOOR = 0.775
+GSR_ACTOR_FLOOR = 0.797
 GSR_TARGET_FLOOR = 0.405
 PETR_SHARE_FLOOR = 0.041          # (source, target, root), code read as CAMEO
 PETR_ROOT_FLOOR = 0.055           # root only, CAMEO

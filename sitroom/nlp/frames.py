@@ -190,8 +190,10 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return _child(head, "poss") or party_modifier(head)  # "Israel's decision to expand"
     if verb.dep_ in ("conj", "advcl", "acomp") or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
         return subject_of(head, depth + 1)
-    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") and (
-            head.lower_ in ("by", "after", "before", "while", "without") or _hosted_gerund(verb)):
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and (
+            (head.head.pos_ in ("VERB", "AUX")
+             and head.lower_ in ("by", "after", "before", "while", "without"))
+            or _hosted_gerund(verb)):  # "are guilty of violating": the adjective's subject
         return subject_of(head.head, depth + 1)  # "X responded by throwing stones"
     if verb.dep_ == "relcl":
         return head
@@ -200,7 +202,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
 
 GERUND_HOSTS = frozenset({("to", "resort"), ("to", "turn"), ("to", "proceed"),
                           ("in", "engage"), ("in", "participate"), ("in", "succeed"),
-                          ("in", "persist")})
+                          ("in", "persist"), ("of", "guilty")})
 """A preposition and verb whose gerund is the subject's own act: "resorted to throwing stones",
 "engaged in looting"."""
 
@@ -310,6 +312,9 @@ def _object_lemmas(token: Token) -> set[str]:
     for child in token.children:
         if child.dep_ in ("dobj", "nsubjpass", "compound", "attr", "oprd"):
             lemmas.add(child.lemma_.lower())
+            if child.lemma_.lower() in EFFORT_NOUNS | PACTS:  # "ended mediation efforts",
+                # "violated the ceasefire agreement"
+                lemmas.update(c.lemma_.lower() for c in child.children if c.dep_ == "compound")
             if child.dep_ == "dobj":  # "a letter of intent", "a barrage of missiles"
                 of = _prep_object(child, frozenset({"of"}))
                 if of is not None:
@@ -329,6 +334,8 @@ def _is_light(noun: Token) -> bool:
         return True  # "launched an offensive", "tightened the blockade"
     if noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
         return True
+    if noun.dep_ == "pobj" and head.lower_ == "of" and _held_span(head.head):
+        return True  # "held three days of talks"
     return noun.dep_ == "pobj" and head.lower_ in ("in", "for", "during", "after")
 
 
@@ -725,6 +732,8 @@ def _noun_actor(noun: Token, pred: Predicate) -> Token | None:
         if doer is not None and doer.lower_ not in RELATIVE and \
                 rel.lemma_.lower() in AGENT_VERBS | LIGHT_VERBS:
             return doer  # "the attacks that Soleimani took part in": Soleimani
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and _held_span(noun.head.head):
+        return subject_of(noun.head.head.head)  # "launched ten days of war games"
     party = party_modifier(noun)
     if party is not None:
         return party
@@ -772,6 +781,25 @@ VICTIM_VERBS = frozenset("""die perish survive escape flee suffer lose succumb d
 hide shelter""".split())
 EVALUATIVE = frozenset("""call describe label term brand characterize characterise consider deem
 condemn criticize criticise denounce blame cite refer compare justify defend""".split())
+
+
+PACTS = frozenset({"agreement", "accord", "deal", "pact"})
+DURATIONS = frozenset({"hour", "day", "week", "month", "year", "night", "round"})
+
+
+def _allied(party: Token | None) -> bool:
+    """Forces of several countries named together: "French and Egyptian warships"."""
+    if party is None or party.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any(c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "GPE") and any(
+        d.dep_ == "conj" and d.ent_type_ in ("NORP", "GPE") for d in c.children)
+        for c in party.children)
+
+
+def _held_span(holder: Token) -> bool:
+    """A stretch of time that a light verb's subject holds ("launched ten days of games")."""
+    return holder.lemma_.lower() in DURATIONS and holder.dep_ in ("dobj", "attr", "npadvmod") and \
+        holder.head.lemma_.lower() in LIGHT_VERBS | CARRYING_ON
 
 
 def _own_act(prep: Token, verb: Token) -> bool:
@@ -1033,8 +1061,11 @@ def frames_in_sentence(sent: Span, perpetrator: Token | None = None) -> Iterator
                              preps=frozenset())  # "will not accept any more refugees"
         if pred is None or (pred.pos == "VERB" and token.dep_ in ("amod", "acomp")):
             continue
-        if pred.type == "REQUEST" and pred.pos == "VERB" and _protest_purpose(token):
-            continue  # "staged demonstrations to demand reforms": the protest, with its demand
+        if pred.pos == "VERB" and (pred.type == "REQUEST" or (
+                pred.lemma == "protest" and _protest_purpose(token, nouns_only=True))) and \
+                _protest_purpose(token):
+            continue  # "staged demonstrations to demand reforms": the protest, with its demand;
+            # "started a hunger strike to protest X": the strike is the protest
         if token.lower_ == "opposed" and token.i > 0 and token.nbor(-1).lower_ == "as":
             continue  # "as opposed to": in contrast with
         if pred.type == "COERCE" and _force_purpose(token):
@@ -1110,7 +1141,8 @@ def frames_in_sentence(sent: Span, perpetrator: Token | None = None) -> Iterator
             mode = "heavy-weapons"  # "fired mortar rounds at the village"
         partner = _noun_recipient(token, pred) if token.lemma_.lower() in EXERCISES else None
         if type_ == "MOBILIZE" and pred.pos == "NOUN" and (partner is not None or any(
-                c.dep_ == "amod" and c.lower_ in JOINT for c in token.children)):
+                c.dep_ == "amod" and c.lower_ in JOINT for c in token.children)
+                or _allied(actor)):
             type_, mode = "COOPERATE", None  # joint exercises or patrols (plover.json)
             recipient = recipient or partner
         if type_ == "MOBILIZE" and _peacekeepers(token):
@@ -1135,6 +1167,8 @@ def frames_in_sentence(sent: Span, perpetrator: Token | None = None) -> Iterator
         if type_ == "CONCEDE" and recipient is None and inner_pred is not None \
                 and inner is not None and inner_pred.pos != "NOUN":
             recipient = _verb_args(inner, inner_pred, sent)[1]  # admitted hitting X: toward X
+        if type_ == "PROTEST" and recipient is None and pred.pos == "NOUN" and token.dep_ == "dobj":
+            recipient = _protested(token.head)  # "began a hunger strike to protest X's ...": X
         recipient = actor_or_owner(recipient)
         status = status_of(token)
         if status == "negated" and type_ in ("AGREE", "CONCEDE", "REJECT") and \
@@ -1225,13 +1259,15 @@ def _reported_demand(token: Token) -> Frame | None:
                  sent_start=sent.start, sent_end=sent.end)
 
 
-def _protest_purpose(token: Token) -> bool:
+def _protest_purpose(token: Token, nouns_only: bool = False) -> bool:
     """A demand that is a protest's purpose ("staged demonstrations to demand reforms",
-    "demonstrated in Kirkuk calling for independence") is the protest's content."""
+    "demonstrated in Kirkuk calling for independence") is the protest's content. `nouns_only`:
+    the protest is the head verb's object ("started a hunger strike to protest X"), not the
+    verb itself ("rallied to protest X", whose purpose names what is protested)."""
     if token.dep_ not in ("advcl", "xcomp") or token.head == token:
         return False
     head = token.head
-    for cand in (head, _child(head, "dobj")):
+    for cand in ((_child(head, "dobj"),) if nouns_only else (head, _child(head, "dobj"))):
         if cand is None or cand.i == token.i:
             continue
         pred = match_predicate(cand)
@@ -1259,6 +1295,15 @@ def _force_purpose(token: Token) -> bool:
         return True
     pred = match_predicate(head)
     return pred is not None and pred.type == "ASSAULT"
+
+
+def _protested(verb: Token) -> Token | None:
+    """What a verb's "to protest X" purpose names ("started a strike to protest X")."""
+    purpose = next((c for c in verb.children if c.dep_ in ("advcl", "xcomp")
+                    and c.lemma_.lower() == "protest"), None)
+    if purpose is None:
+        return None
+    return _child(purpose, "dobj") or _prep_object(purpose, frozenset({"against"}))
 
 
 def _peacekeepers(trigger: Token) -> bool:

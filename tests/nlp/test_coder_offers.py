@@ -41,6 +41,18 @@ from coderkit import Coded
      ("CONCEDE", "KEN", "SOM")),
     ("The Kenyan government confirmed its intention to send troops to Somalia.",
      ("MOBILIZE", "KEN", None)),
+    # a stretch of time held: its act is the holder's
+    ("Kenya and Uganda held three days of talks in Nairobi on Monday.", ("CONSULT", "KEN", "UGA")),
+    ("Kenyan troops began ten days of war games near the border on Monday.",
+     ("MOBILIZE", "KEN", None)),
+    # exercises by the forces of two countries are joint (plover.json: COOPERATE)
+    ("Kenyan and Ugandan troops began military exercises on Monday.", ("COOPERATE", "KEN", None)),
+    # an effort noun's kind is what was ended
+    ("Kenyan officers on Monday ended mediation efforts between the rival militias.",
+     ("SANCTION", "KEN", None)),
+    # "guilty of violating": the adjective's subject did it
+    ("Kenyan troops are guilty of violating the ceasefire agreement, monitors said on Monday.",
+     ("ASSAULT", "KEN", None)),
     # "has committed to" is still a commitment
     ("Kenya has committed to holding talks with Uganda.", ("AGREE", "KEN", None)),
     # "protested" with a clause: a complaint in words, not a street protest
@@ -53,6 +65,9 @@ def test_coded(coded: Coded, text: str, expected: tuple) -> None:
 
 
 @pytest.mark.parametrize(("text", "unwanted"), [
+    # a hunger strike's purpose is the strike's content, not a complaint of its own
+    ("A Kenyan lawmaker started a hunger strike on Monday to protest the government's failure.",
+     "ACCUSE"),
     # what force was used for is not a second event
     ("Kenyan police opened fire on the crowd to disperse the protesters in Nairobi.", "COERCE"),
     # "protest what they saw as": a noun phrase, not a complaint in words
