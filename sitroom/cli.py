@@ -217,6 +217,19 @@ def _readable(paths: tuple[str, ...], failed: list[SitroomError]) -> Iterator[An
             yield item
 
 
+def _succeeded(results: Iterator[Any], failed: list[SitroomError]) -> Iterator[Any]:
+    """The results that are not an ExtractionError; each error is reported and kept in
+    `failed`, and the rest go on."""
+    from .errors import ExtractionError
+
+    for result in results:
+        if isinstance(result, ExtractionError):
+            failed.append(result)
+            report(result)
+        else:
+            yield result
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl",
@@ -224,15 +237,10 @@ def _readable(paths: tuple[str, ...], failed: list[SitroomError]) -> Iterator[An
 @click.pass_context
 def extract(ctx: click.Context, paths: tuple[str, ...], fmt: str) -> None:
     """Print events and claims as JSON lines, one object per line (no database)."""
-    from .errors import ExtractionError
     from .extract import Extractor
 
     failed: list[SitroomError] = []
-    for result in Extractor().extract(_readable(paths, failed)):
-        if isinstance(result, ExtractionError):
-            failed.append(result)
-            report(result)
-            continue
+    for result in _succeeded(Extractor().extract(_readable(paths, failed)), failed):
         for record in (*result.events, *result.claims):
             click.echo(json.dumps(record.to_dict(), ensure_ascii=False))
     ctx.exit(1 if failed else 0)
@@ -246,13 +254,15 @@ def extract(ctx: click.Context, paths: tuple[str, ...], fmt: str) -> None:
               help="A PETRARCH actors dictionary (default: sitroom's own actors).")
 @click.option("--agents", "agents_file", type=click.Path(exists=True, dir_okay=False),
               help="A PETRARCH agents dictionary (with --actors).")
+@click.option("--db", default=None, metavar="FILE",
+              help="Store the coded events in this DuckDB file instead of printing them "
+                   "(read them back with `sitroom coded`).")
 @click.pass_context
 def code(ctx: click.Context, paths: tuple[str, ...], verbs: str, actors_file: str | None,
-         agents_file: str | None) -> None:
+         agents_file: str | None, db: str | None) -> None:
     """Code articles with your own PETRARCH verb dictionary: one JSON line per event, with its
-    code and the dictionary line that gave it (docs/dictionaries.md; no database)."""
+    code and the dictionary line that gave it, or with --db stored (docs/dictionaries.md)."""
     from .actors import load_petrarch
-    from .errors import ExtractionError
     from .extract import Extractor
     from .verbs.dictionary import load_verb_dictionary
 
@@ -261,14 +271,75 @@ def code(ctx: click.Context, paths: tuple[str, ...], verbs: str, actors_file: st
     dictionary = load_verb_dictionary(verbs)
     kb = load_petrarch(actors_file, agents_file) if actors_file else None
     failed: list[SitroomError] = []
-    for result in Extractor(kb=kb).code(_readable(paths, failed), dictionary):
-        if isinstance(result, ExtractionError):
-            failed.append(result)
-            report(result)
-            continue
-        for event in result[1]:
-            click.echo(json.dumps(event.to_dict(), ensure_ascii=False))
+    coded = _succeeded(Extractor(kb=kb).code(_readable(paths, failed), dictionary), failed)
+    if db is not None:
+        _store_coded(coded, db, verbs, failed)
+    else:
+        for _, events in coded:
+            for event in events:
+                click.echo(json.dumps(event.to_dict(), ensure_ascii=False))
     ctx.exit(1 if failed else 0)
+
+
+def _store_coded(coded: Iterator[Any], db: str, verbs: str, failed: list[SitroomError],
+                 batch_size: int = 64) -> None:
+    """Store `sitroom code`'s (article, coded events) pairs a batch per transaction."""
+    from itertools import islice
+
+    from .store.db import DictionaryFile, Store
+
+    dictionary = DictionaryFile.of(verbs)
+    articles = events = 0
+    with Store(db) as store:
+        while batch := list(islice(coded, batch_size)):
+            events += store.add_coded(batch, dictionary)
+            articles += len(batch)
+    click.echo(f"{articles} articles coded with {dictionary.name} (sha256 "
+               f"{dictionary.sha256[:12]}); {events} coded events stored in {db}; "
+               f"{len(failed)} inputs failed", err=True)
+
+
+@cli.command()
+@DB_OPTION
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table",
+              show_default=True, help="table for reading, or jsonl as `sitroom code` prints it.")
+@click.option("--dictionary", metavar="NAME|SHA256",
+              help="Only this verb dictionary's codes: its file name or a prefix of its SHA-256.")
+@click.option("--code", "code_", help="Only codes that start with this, e.g. 12 (12, 120, ...).")
+@click.option("--since", help="First article date, YYYY-MM-DD.")
+@click.option("--until", help="Last article date, YYYY-MM-DD.")
+def coded(db: str, fmt: str, dictionary: str | None, code_: str | None, since: str | None,
+          until: str | None) -> None:
+    """List the events stored by `sitroom code --db`, each verb dictionary's apart."""
+    from .errors import StoreError
+    from .store.db import Store
+
+    first, last = _parse_day(since, "--since"), _parse_day(until, "--until")
+    with Store(db, read_only=True) as store:
+        dictionaries = store.verb_dictionaries(dictionary)
+        if dictionary and not dictionaries:
+            known = ", ".join(f"{d['name']} ({d['sha256'][:12]})"
+                              for d in store.verb_dictionaries()) or "none"
+            raise StoreError(f"no verb dictionary {dictionary!r} in {db} (stored: {known})")
+        found = [(d, store.coded_events(d["sha256"], code=code_, since=first, until=last))
+                 for d in dictionaries]
+    for d, rows in found:
+        if fmt == "table":
+            click.echo(f"# {d['name']} (sha256 {d['sha256'][:12]}): {len(rows)} events")
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False) if fmt == "jsonl" else
+                       _coded_line(row))
+    click.echo(f"{sum(len(rows) for _, rows in found)} coded events from {len(found)} "
+               f"verb dictionaries in {db}", err=True)
+
+
+def _coded_line(row: dict[str, Any]) -> str:
+    """A coded event on one line: date, code, source -> target, the verb and dictionary line."""
+    def who(actor: dict[str, Any] | None) -> str:
+        return f"{actor['text']} ({actor['country'] or '?'})" if actor else "-"
+
+    return (f"  {row['article_date']}  {row['code']:<6} {who(row['source'])} -> "
+            f"{who(row['target'])}  [{row['verb']}; line {row['line']}: {row['pattern']}]")
 
 
 @cli.command()

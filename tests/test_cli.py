@@ -178,3 +178,46 @@ def test_code_reports_a_bad_dictionary_and_a_bad_option(tmp_path: Path, shared: 
     actors.write_text("x")
     proc = sitroom("code", str(shared / "seeds"), "--verbs", str(bad), "--agents", str(actors))
     assert proc.returncode == 2 and "--agents needs --actors" in proc.stderr.decode()
+
+
+def test_code_db_stores_what_code_prints_once_each_dictionary_apart(
+        tmp_path: Path, bad_folder: tuple[Path, dict[str, str]], shared: Path) -> None:
+    folder, expected = bad_folder
+    verbs = tmp_path / "my.verbs.txt"
+    verbs.write_text("--- CONDEMN [122] ---\nCONDEMN\n\n--- SEND [---] ---\nSEND {SENT}\n"
+                     "- * TROOPS [150]\n--- ARREST [173] ---\nARREST\n")
+    petrarch = shared / "gold" / "peers" / "petrarch2" / "PETR.Validate.verbs.txt"
+    db = tmp_path / "s.duckdb"
+    runner = CliRunner()
+    printed = runner.invoke(cli, ["code", str(folder), "--verbs", str(verbs)])
+    assert printed.exit_code == 1 and not db.exists()
+    for _ in range(2):  # the second run stores nothing twice
+        stored = runner.invoke(cli, ["code", str(folder), "--verbs", str(verbs), "--db", str(db)])
+        assert stored.exit_code == 1 and stored.stdout == ""
+        errors = [line for line in stored.stderr.splitlines() if line.startswith("error: ")]
+        assert len(errors) == len(expected), stored.stderr
+        for name, problem in expected.items():
+            assert sum(f"/in/{name}:" in e and problem in e for e in errors) == 1, (name, errors)
+        n = len(printed.stdout.splitlines())
+        assert "3 articles coded with my.verbs.txt" in stored.stderr
+        assert f"; {n} coded events stored in {db}; {len(expected)} inputs failed" in stored.stderr
+    assert runner.invoke(cli, ["code", str(folder), "--verbs", str(petrarch),
+                               "--db", str(db)]).exit_code == 1
+    mine = runner.invoke(cli, ["coded", "--db", str(db), "--dictionary", "my.verbs.txt",
+                               "--format", "jsonl"])
+    assert mine.exit_code == 0, mine.output
+    assert sorted(mine.stdout.splitlines()) == sorted(printed.stdout.splitlines())
+    rows = [json.loads(line) for line in mine.stdout.splitlines()]
+    assert {r["code"] for r in rows} == {"122", "173"}
+    every = runner.invoke(cli, ["coded", "--db", str(db), "--format", "jsonl"])
+    validator = jsonschema.Draft202012Validator(SCHEMA)
+    for line in every.stdout.splitlines():
+        validator.validate(json.loads(line))
+    assert len(every.stdout.splitlines()) > len(rows)
+    assert "from 2 verb dictionaries" in every.stderr
+    table = runner.invoke(cli, ["coded", "--db", str(db), "--code", "17"])
+    assert "# my.verbs.txt (sha256 " in table.stdout and "173" in table.stdout
+    unknown = runner.invoke(cli, ["coded", "--db", str(db), "--dictionary", "CAMEO.2.0.txt"])
+    assert unknown.exit_code == 1 and "stored: PETR.Validate.verbs.txt (" in unknown.stderr
+    plover = runner.invoke(cli, ["ingest", str(folder), "--db", str(db)])
+    assert "3 articles read, 3 stored" in plover.stderr  # coded articles are not ingested ones

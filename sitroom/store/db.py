@@ -1,8 +1,11 @@
 """The DuckDB store: articles, events and claims in one file, written a batch per transaction."""
 from __future__ import annotations
 
+import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -11,7 +14,7 @@ import duckdb
 import pyarrow as pa
 
 from ..errors import StoreError
-from ..records import Actor, Claim, Event, Evidence, Extraction
+from ..records import Actor, Article, Claim, CodedEvent, Event, Evidence, Extraction
 from .migrations import MIGRATIONS
 
 DEFAULT_DB = "sitroom.duckdb"
@@ -20,7 +23,7 @@ DEFAULT_DB = "sitroom.duckdb"
 def _actor_cols(prefix: str, actor: Actor | None, entity: bool = True) -> dict[str, Any]:
     cols = {f"{prefix}_text": actor.text if actor else None,
             f"{prefix}_country": actor.country if actor else None}
-    if prefix in ("actor", "recipient"):
+    if prefix in ("actor", "recipient", "source", "target"):
         cols[f"{prefix}_sector"] = actor.sector if actor else None
     if entity:
         cols[f"{prefix}_entity"] = actor.entity if actor else None
@@ -72,34 +75,93 @@ def claim_from_row(row: dict[str, Any]) -> Claim:
         evidence=Evidence(row["evidence_text"], row["evidence_start"], row["evidence_end"]))
 
 
+def article_row(article: Article) -> dict[str, Any]:
+    """One articles-table (or coded_articles-table) row for an Article record."""
+    return {"id": article.id, "date": article.date, "title": article.title, "text": article.text,
+            "source": article.source, "url": article.url, "origin": article.origin}
+
+
+@dataclass(frozen=True)
+class DictionaryFile:
+    """The verb dictionary file that coded events: its name and the SHA-256 of its bytes, under
+    which its coded events are stored (an edited dictionary is another dictionary)."""
+
+    name: str
+    sha256: str
+
+    @classmethod
+    def of(cls, path: str | Path) -> DictionaryFile:
+        """The name and content hash of the file at `path`."""
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot read the verb dictionary: {exc}") from None
+        return cls(Path(path).name, hashlib.sha256(data).hexdigest())
+
+
+def coded_event_row(event: CodedEvent, dictionary: DictionaryFile) -> dict[str, Any]:
+    """One coded_events-table row for a CodedEvent record coded by `dictionary`."""
+    return {
+        "dictionary_sha256": dictionary.sha256, "event_id": event.event_id,
+        "article_id": event.article_id, "origin": event.origin,
+        "article_date": event.article_date, "code": event.code,
+        **_actor_cols("source", event.source), **_actor_cols("target", event.target),
+        "verb": event.verb, "pattern": event.pattern, "line": event.line, "status": event.status,
+        **_actor_cols("said_by", event.said_by), "evidence_text": event.evidence.text,
+        "evidence_start": event.evidence.start, "evidence_end": event.evidence.end,
+    }
+
+
+def _actor_dict(row: dict[str, Any], prefix: str, sector: bool = True) -> dict[str, Any] | None:
+    """A row's `prefix_*` actor columns back in the contract's shape (None where empty)."""
+    if row.get(f"{prefix}_text") is None and row.get(f"{prefix}_country") is None:
+        return None
+    out = {"text": row[f"{prefix}_text"], "country": row[f"{prefix}_country"]}
+    if sector:
+        out["sector"] = row[f"{prefix}_sector"]
+    out["entity"] = row[f"{prefix}_entity"]
+    return out
+
+
+def _iso(day: Any) -> Any:
+    return day.isoformat() if isinstance(day, date) else day
+
+
 def event_dict(row: dict[str, Any]) -> dict[str, Any]:
     """An events-table row back in the output contract's shape."""
-    def actor(prefix: str, sector: bool = True) -> dict[str, Any] | None:
-        if row.get(f"{prefix}_text") is None and row.get(f"{prefix}_country") is None:
-            return None
-        out = {"text": row[f"{prefix}_text"], "country": row[f"{prefix}_country"]}
-        if sector:
-            out["sector"] = row[f"{prefix}_sector"]
-        out["entity"] = row[f"{prefix}_entity"]
-        return out
-
-    iso = lambda d: d.isoformat() if isinstance(d, date) else d  # noqa: E731
     location = None
     if row.get("location_name") is not None:
         location = {"name": row["location_name"], "country": row["location_country"],
                     "admin1": row["location_admin1"], "lat": row["lat"], "lon": row["lon"]}
     return {
         "kind": "event", "event_id": row["event_id"], "article_id": row["article_id"],
-        "origin": row["origin"], "article_date": iso(row["article_date"]), "type": row["type"],
+        "origin": row["origin"], "article_date": _iso(row["article_date"]), "type": row["type"],
         "mode": row["mode"], "status": row["status"],
-        "actor": actor("actor") or {"text": "", "country": None, "sector": None, "entity": None},
-        "recipient": actor("recipient"), "date": iso(row["date"]),
+        "actor": (_actor_dict(row, "actor")
+                  or {"text": "", "country": None, "sector": None, "entity": None}),
+        "recipient": _actor_dict(row, "recipient"), "date": _iso(row["date"]),
         "date_precision": row["date_precision"], "location": location,
-        "quantities": json.loads(row["quantities"] or "{}"), "said_by": actor("said_by", False),
+        "quantities": json.loads(row["quantities"] or "{}"),
+        "said_by": _actor_dict(row, "said_by", False),
         "cameo_root": row["cameo_root"], "goldstein": row["goldstein"],
         "evidence": {"text": row["evidence_text"], "start": row["evidence_start"],
                      "end": row["evidence_end"]},
         "confidence": row["confidence"],
+    }
+
+
+def coded_event_dict(row: dict[str, Any]) -> dict[str, Any]:
+    """A coded_events-table row back in the output contract's shape (`CodedEvent.to_dict`)."""
+    return {
+        "kind": "coded_event", "event_id": row["event_id"], "article_id": row["article_id"],
+        "origin": row["origin"], "article_date": _iso(row["article_date"]), "code": row["code"],
+        "source": (_actor_dict(row, "source")
+                   or {"text": "", "country": None, "sector": None, "entity": None}),
+        "target": _actor_dict(row, "target"), "verb": row["verb"], "pattern": row["pattern"],
+        "line": row["line"], "status": row["status"],
+        "said_by": _actor_dict(row, "said_by", False),
+        "evidence": {"text": row["evidence_text"], "start": row["evidence_start"],
+                     "end": row["evidence_end"]},
     }
 
 
@@ -132,15 +194,10 @@ class Store:
         self.con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER)")
         current = self.schema_version()
         for number, sql in enumerate(MIGRATIONS[current:], start=current + 1):
-            self.con.execute("BEGIN TRANSACTION")
-            try:
+            with self._transaction(f"migration {number} failed"):
                 self.con.execute(sql)
                 self.con.execute("DELETE FROM schema_version")
                 self.con.execute("INSERT INTO schema_version VALUES (?)", [number])
-                self.con.execute("COMMIT")
-            except duckdb.Error as exc:
-                self.con.execute("ROLLBACK")
-                raise StoreError(f"{self.path}: migration {number} failed: {exc}") from None
 
     def schema_version(self) -> int:
         """The number of migrations applied to this file."""
@@ -165,31 +222,97 @@ class Store:
                 fresh.setdefault(item.article.id, item)
         if not fresh:
             return 0
-        articles = [{"id": x.article.id, "date": x.article.date, "title": x.article.title,
-                     "text": x.article.text, "source": x.article.source, "url": x.article.url,
-                     "origin": x.article.origin} for x in fresh.values()]
+        articles = [article_row(x.article) for x in fresh.values()]
         events = [event_row(e) for x in fresh.values() for e in x.events]
         claims = [claim_row(c) for x in fresh.values() for c in x.claims]
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with self._transaction("write failed, batch rolled back"):
             self._insert("articles", articles)
             self._insert("events", events)
             self._insert("claims", claims)
+        return len(fresh)
+
+    @contextmanager
+    def _transaction(self, failure: str) -> Iterator[None]:
+        """One transaction: committed, or on a DuckDB error rolled back and raised as a
+        StoreError `PATH: failure: error`."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield
             self.con.execute("COMMIT")
         except duckdb.Error as exc:
             self.con.execute("ROLLBACK")
-            raise StoreError(f"{self.path}: write failed, batch rolled back: {exc}") from None
-        return len(fresh)
+            raise StoreError(f"{self.path}: {failure}: {exc}") from None
 
-    def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
+    def _insert(self, table: str, rows: list[dict[str, Any]], or_ignore: bool = False) -> None:
         if not rows:
             return
         arrow = pa.Table.from_pylist(rows)  # noqa: F841  (read by DuckDB's replacement scan)
-        self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM arrow")
+        ignore = " OR IGNORE" if or_ignore else ""
+        self.con.execute(f"INSERT{ignore} INTO {table} BY NAME SELECT * FROM arrow")
+
+    def add_coded(self, batch: Sequence[tuple[Article, Sequence[CodedEvent]]],
+                  dictionary: DictionaryFile) -> int:
+        """Store articles with the events `dictionary` coded in them, all or nothing; returns
+        how many events. An article coded with this dictionary before has its coded events
+        replaced; other dictionaries' codes are kept. The articles go to `coded_articles`
+        (once each), not to `articles`, which ingest reads as the articles it has extracted."""
+        fresh: dict[str, tuple[Article, Sequence[CodedEvent]]] = {}
+        for article, coded in batch:
+            fresh.setdefault(article.id, (article, coded))
+        if not fresh:
+            return 0
+        rows = [coded_event_row(e, dictionary) for _, coded in fresh.values() for e in coded]
+        with self._transaction("write failed, batch rolled back"):
+            self.con.execute("INSERT OR IGNORE INTO verb_dictionaries (sha256, name) "
+                             "VALUES (?, ?)", [dictionary.sha256, dictionary.name])
+            self._insert("coded_articles", [article_row(a) for a, _ in fresh.values()],
+                         or_ignore=True)
+            self.con.execute("DELETE FROM coded_events WHERE dictionary_sha256 = ? "
+                             "AND article_id IN (SELECT unnest(?))",
+                             [dictionary.sha256, list(fresh)])
+            self._insert("coded_events", rows)
+        return len(rows)
+
+    def _has_table(self, name: str) -> bool:
+        row = self.con.execute("SELECT count(*) FROM information_schema.tables "
+                               "WHERE table_name = ?", [name]).fetchone()
+        return bool(row and row[0])
+
+    def verb_dictionaries(self, match: str | None = None) -> list[dict[str, Any]]:
+        """The verb dictionaries with stored coded events (sha256, name, first_coded_at,
+        events), by name; `match` keeps those of that file name or whose SHA-256 starts with
+        it. Empty for a store made before migration 6 (opened read-only, so not migrated)."""
+        if not self._has_table("verb_dictionaries"):
+            return []
+        where, params = "", []
+        if match:
+            where, params = "WHERE d.name = ? OR starts_with(d.sha256, lower(?))", [match, match]
+        return self.query(
+            "SELECT d.sha256, d.name, d.first_coded_at, count(e.event_id) AS events "
+            "FROM verb_dictionaries d LEFT JOIN coded_events e ON e.dictionary_sha256 = d.sha256 "
+            f"{where} GROUP BY ALL ORDER BY d.name, d.first_coded_at", params)
+
+    def coded_events(self, dictionary: str, code: str | None = None, since: date | None = None,
+                     until: date | None = None) -> list[dict[str, Any]]:
+        """The events the dictionary with this SHA-256 coded, in the contract's shape, by
+        article date, article and place in it; `code` keeps codes that start with it ("12":
+        12, 120, 121, ...), `since`/`until` bound the article date."""
+        if not self._has_table("coded_events"):
+            return []
+        clauses, params = ["dictionary_sha256 = ?"], [dictionary]
+        for clause, value in (("starts_with(code, ?)", code), ("article_date >= ?", since),
+                              ("article_date <= ?", until)):
+            if value:
+                clauses.append(clause)
+                params.append(value)
+        rows = self.query(f"SELECT * FROM coded_events WHERE {' AND '.join(clauses)} "
+                          "ORDER BY article_date, article_id, evidence_start, event_id", params)
+        return [coded_event_dict(r) for r in rows]
 
     def count(self, table: str) -> int:
         """Rows in one of the store's tables."""
-        if table not in ("articles", "events", "claims", "claim_groups"):
+        if table not in ("articles", "events", "claims", "claim_groups", "coded_articles",
+                         "coded_events", "verb_dictionaries"):
             raise StoreError(f"unknown table {table!r}")
         row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
         return int(row[0]) if row else 0
@@ -359,8 +482,7 @@ class Store:
                       renamed: dict[str, str] | None = None) -> None:
         """In one transaction: the DELETEs (SQL, or (SQL, params)), the group rows, each
         member claim's group_id, and parent links to renamed groups."""
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with self._transaction("regrouping claims failed"):
             for sql in deletes:
                 if isinstance(sql, tuple):
                     self.con.execute(*sql)
@@ -376,10 +498,6 @@ class Store:
                 grouping = pa.Table.from_pylist(members)  # noqa: F841  (DuckDB replacement scan)
                 self.con.execute("UPDATE claims SET group_id = grouping.group_id FROM grouping "
                                  "WHERE claims.claim_id = grouping.claim_id")
-            self.con.execute("COMMIT")
-        except duckdb.Error as exc:
-            self.con.execute("ROLLBACK")
-            raise StoreError(f"{self.path}: regrouping claims failed: {exc}") from None
 
     def events(self, actor: str | None = None, recipient: str | None = None,
                type: str | None = None, since: date | None = None, until: date | None = None,

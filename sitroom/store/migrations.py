@@ -78,4 +78,27 @@ MIGRATIONS: list[str] = [
     CREATE INDEX claim_groups_partition ON claim_groups(partition_key);
     CREATE INDEX claim_groups_base ON claim_groups(base_id);
     """,
+    # 6: events coded with a user's PETRARCH/TABARI verb dictionary (`sitroom code --db`,
+    # docs/dictionaries.md, "In the store"), each under the SHA-256 of the dictionary file that
+    # coded it, beside the articles they were coded from. Not the `articles` table: a row there
+    # says the article's PLOVER events and claims are stored, and ingest skips it.
+    """
+    CREATE TABLE verb_dictionaries (
+        sha256 VARCHAR PRIMARY KEY, name VARCHAR NOT NULL,
+        first_coded_at TIMESTAMP DEFAULT current_timestamp);
+    CREATE TABLE coded_articles (
+        id VARCHAR PRIMARY KEY, date DATE NOT NULL, title VARCHAR, text VARCHAR NOT NULL,
+        source VARCHAR, url VARCHAR, origin VARCHAR NOT NULL,
+        coded_at TIMESTAMP DEFAULT current_timestamp);
+    CREATE TABLE coded_events (
+        dictionary_sha256 VARCHAR NOT NULL, event_id VARCHAR NOT NULL,
+        article_id VARCHAR NOT NULL, origin VARCHAR, article_date DATE, code VARCHAR NOT NULL,
+        source_text VARCHAR, source_country VARCHAR, source_sector VARCHAR, source_entity VARCHAR,
+        target_text VARCHAR, target_country VARCHAR, target_sector VARCHAR, target_entity VARCHAR,
+        verb VARCHAR, pattern VARCHAR, line INTEGER, status VARCHAR NOT NULL,
+        said_by_text VARCHAR, said_by_country VARCHAR, said_by_entity VARCHAR,
+        evidence_text VARCHAR, evidence_start INTEGER, evidence_end INTEGER,
+        PRIMARY KEY (dictionary_sha256, event_id));
+    CREATE INDEX coded_events_article ON coded_events(article_id, dictionary_sha256);
+    """,
 ]
