@@ -16,7 +16,7 @@ from .ingest.common import article_id
 from .nlp.dates import (DateResolution, find_date_expressions, latest_day, reference_times,
                         resolve_date)
 from .claims.about import about_text
-from .nlp.frames import (REPORTING, Frame, _prep_object, absolute_participle, attribution_of,
+from .nlp.frames import (REPORTING, Frame, absolute_participle, attribution_of, prep_object,
                          coordinated, find_frames, governing_verb, headline_passive,
                          match_predicate, passive_voice, phrase_bounds, reduced_relative,
                          status_of, subject_of, thing_noun, unnamed_attack)
@@ -347,10 +347,10 @@ def _reported_doer(doc: Doc, clause: Token, kb: ActorKB,
     phrase), and that doer's country when it is a state or government and the act one that a
     state announces of itself: a statement, a demand, cooperation ("France condemned ...",
     "Turkey threatened ..."), not an attack or an arrest, which the party that suffers it
-    reports as often."""
+    reports as often (the doer's phrase is still returned: the caller keeps it as a cue)."""
     pred = match_predicate(clause)
     passive = passive_voice(clause)
-    doer = _prep_object(clause, frozenset({"by"})) if passive else subject_of(clause)
+    doer = prep_object(clause, frozenset({"by"})) if passive else subject_of(clause)
     if doer is None or (pred is None and not passive):
         return None, None  # "said Israel's offensive was part of a plan": no one acts
     phrase = doc[doer.left_edge.i:doer.right_edge.i + 1]
@@ -370,7 +370,8 @@ def resolve_participant(doc: Doc, token: Token | None, on: date, kb: ActorKB,
     sentence, else the article's home country, with a lower confidence. A role word that reports
     a clause ("France condemned Russia's invasion, the minister said") speaks for the state or
     government doing the reported act, and takes no country from the rest of that clause: what
-    the act is done to is not the speaker's.
+    the act is done to is not the speaker's. For an attack or an arrest the doer gives no side by
+    itself, but its words stay an ordinary nearest-country cue.
     """
     if token is None:
         return None

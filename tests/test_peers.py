@@ -12,9 +12,9 @@ from sitroom import peers
 from sitroom.records import Actor
 
 # measured on the coder as of this commit (bench/plover_gsr.py, bench/petrarch2.py)
-GSR_TYPE_FLOOR = 0.775
-GSR_ACTOR_FLOOR = 0.797
-GSR_TARGET_FLOOR = 0.405
+GSR_TYPE_FLOOR = 0.772
+GSR_ACTOR_FLOOR = 0.794
+GSR_TARGET_FLOOR = 0.402
 PETR_SHARE_FLOOR = 0.041          # (source, target, root), code read as CAMEO
 PETR_ROOT_FLOOR = 0.055           # root only, CAMEO
 PETR_EITHER_FLOOR = 0.272         # (source, target, root), CAMEO or WEIS reading

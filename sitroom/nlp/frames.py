@@ -26,7 +26,13 @@ convey reiterate renew call order reimpose""".split())
 DECISION_NOUNS = frozenset("""decision plan move order threat promise pledge offer vow intention
 determination readiness willingness""".split())
 """Nouns whose infinitive is their owner's act to come: "Kenya's decision to withdraw"."""
+FEELINGS = frozenset("""concern anger fear worry outrage frustration alarm anxiety unease
+dismay""".split())
+STATES = frozenset("""law emergency curfew occupation siege blockade ceasefire truce lockdown
+closure""".split())
+"""Standing states a "during" phrase names as a time ("during the curfew")."""
 GIVING = frozenset({"give"})  # light only for its object: "gave his support to X"
+GATHERINGS = frozenset({"rally", "gathering", "meeting", "event", "march"})
 CAMPAIGNING = frozenset({"campaign", "election", "electoral", "re-election", "reelection",
                          "pre-election", "victory", "birthday"})
 CONTROLLERS = frozenset("""urge ask force order tell allow encourage pressure press invite
@@ -148,7 +154,7 @@ def _child(token: Token, *deps: str) -> Token | None:
     return next((c for c in token.children if c.dep_ in deps), None)
 
 
-def _prep_object(token: Token, preps: frozenset[str]) -> Token | None:
+def prep_object(token: Token, preps: frozenset[str]) -> Token | None:
     for child in token.children:
         if child.dep_ in ("prep", "dative", "agent") and child.lower_ in preps:
             obj = _child(child, "pobj", "pcomp")
@@ -203,8 +209,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
 GERUND_HOSTS = frozenset({("to", "resort"), ("to", "turn"), ("to", "proceed"),
                           ("in", "engage"), ("in", "participate"), ("in", "succeed"),
                           ("in", "persist"), ("of", "guilty")})
-"""A preposition and verb whose gerund is the subject's own act: "resorted to throwing stones",
-"engaged in looting"."""
+"""A preposition and the verb or adjective it follows, whose gerund is the subject's own act:
+"resorted to throwing stones", "engaged in looting", "are guilty of violating"."""
 
 
 def _hosted_gerund(verb: Token) -> bool:
@@ -316,7 +322,7 @@ def _object_lemmas(token: Token) -> set[str]:
                 # "violated the ceasefire agreement"
                 lemmas.update(c.lemma_.lower() for c in child.children if c.dep_ == "compound")
             if child.dep_ == "dobj":  # "a letter of intent", "a barrage of missiles"
-                of = _prep_object(child, frozenset({"of"}))
+                of = prep_object(child, frozenset({"of"}))
                 if of is not None:
                     lemmas.add(of.lemma_.lower())
         elif child.dep_ == "prep" and child.lower_ == "of":
@@ -330,12 +336,16 @@ def _is_light(noun: Token) -> bool:
     head = noun.head
     if _message_noun(noun) is not None:
         return True  # "sent a letter of support"
-    if noun.dep_ in ("dobj", "attr") and head.lemma_.lower() in LIGHT_VERBS | CARRYING_ON | GIVING:
-        return True  # "launched an offensive", "tightened the blockade"
+    if noun.dep_ in ("dobj", "attr") and head.lemma_.lower() in CARRIERS and (
+            head.lemma_.lower() in LIGHT_VERBS or noun.lemma_.lower() not in FEELINGS):
+        return True  # "launched an offensive", "tightened the blockade"; a feeling is
+        # expressed, not carried on ("intensifying concern about the market")
     if noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
         return True
     if noun.dep_ == "pobj" and head.lower_ == "of" and _held_span(head.head):
         return True  # "held three days of talks"
+    if noun.dep_ == "pobj" and head.lower_ == "during" and noun.lemma_.lower() in STATES:
+        return False  # "headed the government during martial law": a time, not an act
     return noun.dep_ == "pobj" and head.lower_ in ("in", "for", "during", "after")
 
 
@@ -351,7 +361,7 @@ def shared_conjunct(verb: Token) -> Token | None:
 
 def _free_relative(clause: Token) -> bool:
     """A clause that is a noun phrase: "protest what they saw as complicity"."""
-    return clause.dep_ == "ccomp" and clause.doc[clause.left_edge.i].lower_ in ("what", "whatever")
+    return clause.dep_ == "ccomp" and clause.left_edge.lower_ in ("what", "whatever")
 
 
 def _requirements_hold(token: Token, pred: Predicate) -> bool:
@@ -399,9 +409,10 @@ def _requirements_hold(token: Token, pred: Predicate) -> bool:
         return False  # "launched a cyber attack": the attack's own line (COERCE cyber) codes it
     if pred.type == "ASSAULT" and _sporting(token):
         return False  # "Hong Kong and Georgetown fought out the second semi final"
-    if pred.type == "PROTEST" and pred.pos == "NOUN" and any(
-            c.dep_ in ("amod", "compound") and c.lower_ in CAMPAIGNING for c in token.children):
-        return False  # "a re-election campaign rally": canvassing, not dissent
+    if pred.type == "PROTEST" and pred.pos == "NOUN" and token.lemma_.lower() in GATHERINGS \
+            and any(c.dep_ in ("amod", "compound") and c.lower_ in CAMPAIGNING
+                    for c in token.children):
+        return False  # "a re-election campaign rally": canvassing; but "election protests"
     if pred.lemma == "allow" and token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp") and \
             _child(token, *SUBJECTS) is None:
         return False  # "met X, thereby allowing Biden to gather ...": what the meeting allowed
@@ -557,11 +568,11 @@ def match_predicate(token: Token) -> Predicate | None:
     lexicon = load_lexicon()
     lemma = token.lemma_.lower()
     keys = [(lemma, pos)]
-    finite = pos == "VERB" and lemma == "prepare" and _child(token, "nsubj") is not None
+    got_ready = pos == "VERB" and lemma == "prepare" and _child(token, "nsubj") is not None
     # "Chirac prepared to speak" got ready; "X is prepared to" is willing
-    if pos == "VERB" and not finite:
+    if pos == "VERB" and not got_ready:
         keys.append((lemma, "ADJ"))
-    if pos == "ADJ" or (pos == "VERB" and not finite):
+    if pos == "ADJ" or (pos == "VERB" and not got_ready):
         keys.append((token.lower_, "ADJ"))
     if pos == "VERB" and token.dep_ == "acomp":
         keys = keys[1:] + keys[:1]  # "is opposed to": a participle as an adjective
@@ -594,7 +605,8 @@ def status_of(trigger: Token) -> str:
            or _hosted_gerund(cur)) and cur.head != cur and len(chain) < 6:
         if cur.dep_ == "ccomp" and cur.head.lemma_ not in INTENT:
             break
-        cur = cur.head.head if cur.dep_ == "pcomp" else cur.head
+        cur = governing_verb(cur.head.head) if cur.dep_ == "pcomp" else cur.head
+        # "are not guilty of killing": the adjective's verb, with its negation
         chain.append(cur)
     status = "asserted"
     for tok in chain:
@@ -688,7 +700,7 @@ def _sender(message: Token) -> Token | None:
     if message.dep_ in ("dobj", "attr") and verb.pos_ in ("VERB", "AUX"):
         return subject_of(verb)
     if message.dep_ in ("nsubj", "nsubjpass") and verb.pos_ in ("VERB", "AUX"):
-        return _prep_object(verb, frozenset({"from", "by"}))
+        return prep_object(verb, frozenset({"from", "by"}))
     return None
 
 
@@ -696,6 +708,9 @@ ASPECT_VERBS = frozenset("""continue resume maintain keep intensify escalate ste
 prolong speed accelerate hasten complete finish widen broaden tighten enforce""".split())
 """Verbs that carry on their object's act: "X continued their hunger strike" is X's strike."""
 CARRYING_ON = ASPECT_VERBS - {"maintain", "keep"}  # "maintained [that] an inquiry is ...": said
+CARRIERS = LIGHT_VERBS | CARRYING_ON | GIVING
+"""Verbs whose object noun is their subject's act: launched an attack, tightened the blockade,
+gave support."""
 STOPPING_VERBS = frozenset("end halt stop suspend abandon cancel drop quit".split())
 EFFORT_NOUNS = frozenset("""effort efforts mission bid drive initiative attempt""".split())
 
@@ -719,11 +734,11 @@ def _noun_actor(noun: Token, pred: Predicate) -> Token | None:
         if poss.pos_ == "PRON" and light_subject is not None:
             return light_subject  # "X expressed his gratitude": X, not a guess at "his"
         return poss
-    by = _prep_object(noun, frozenset({"by"}))
+    by = prep_object(noun, frozenset({"by"}))
     if by is not None:
         return by
     for rel in (c for c in noun.children if c.dep_ == "acl"):
-        doer = _prep_object(rel, frozenset({"by"}))
+        doer = prep_object(rel, frozenset({"by"}))
         if doer is not None and rel.lemma_.lower() in AGENT_VERBS | LIGHT_VERBS | {"call"} \
                 and _child(rel, "dobj", "oprd", "attr", "xcomp", "ccomp") is None:
             return doer  # "a demonstration organised by students": the students'
@@ -737,16 +752,16 @@ def _noun_actor(noun: Token, pred: Predicate) -> Token | None:
     party = party_modifier(noun)
     if party is not None:
         return party
-    between = _prep_object(noun, frozenset({"between", "among"}))
+    between = prep_object(noun, frozenset({"between", "among"}))
     if between is not None and _child(between, "conj") is not None:
         return between  # "cooperation between X and Y"
-    troops = _prep_object(noun, frozenset({"of"})) if pred.type == "MOBILIZE" else None
+    troops = prep_object(noun, frozenset({"of"})) if pred.type == "MOBILIZE" else None
     if troops is not None or pred.type == "MOBILIZE" and light_subject is None:
         return troops  # "the deployment of troops"; but "X ordered a heightened alert": X
     if light_subject is not None:
         return light_subject
     if noun.dep_ == "nsubjpass" and noun.head.lemma_.lower() in LIGHT_VERBS:
-        return _prep_object(noun.head, frozenset({"by"}))  # "demands were made by X"
+        return prep_object(noun.head, frozenset({"by"}))  # "demands were made by X"
     message = _message_noun(noun)
     if message is not None:
         return _sender(message)
@@ -763,7 +778,7 @@ def _noun_actor(noun: Token, pred: Predicate) -> Token | None:
                 # subject's own act; but "its role in the talks" is
         verb = governing_verb(noun)
         if _child(verb, "auxpass", "nsubjpass") is not None:
-            return _prep_object(verb, frozenset({"by"}))  # "X was killed in the airstrike"
+            return prep_object(verb, frozenset({"by"}))  # "X was killed in the airstrike"
         if noun.head.lower_ == "for" and noun.head.head.i == verb.i and \
                 verb.lemma_.lower() in MOTION_VERBS and pred.type in MUTUAL_TYPES | {"PROTEST"}:
             return subject_of(verb)  # "negotiators return to Geneva for talks": their talks
@@ -868,7 +883,7 @@ def reduced_relative(verb: Token) -> Token | None:
     if verb.dep_ != "acl" or verb.tag_ != "VBN" or head == verb or \
             head.pos_ not in ("NOUN", "PROPN", "PRON") or \
             _child(verb, *SUBJECTS, "nsubjpass", "aux", "auxpass", "dobj", "dative") is not None \
-            or _prep_object(verb, frozenset({"by"})) is None:
+            or prep_object(verb, frozenset({"by"})) is None:
         return None
     pred = match_predicate(verb)
     if pred is None or pred.type not in DONE_TO_TYPES:
@@ -901,15 +916,15 @@ def passive_voice(verb: Token) -> bool:
 def _verb_args(verb: Token, pred: Predicate, sent: Span) -> tuple[Token | None, Token | None]:
     patient = _participle_patient(verb)
     if patient is not None:  # "reported killed", "Protesters arrested in ...", "with X arrested"
-        return _prep_object(verb, frozenset({"by"})), patient
+        return prep_object(verb, frozenset({"by"})), patient
     passive = passive_voice(verb)
-    if pred.pos == "ADJ" or (passive and verb.lemma_.lower() == "oppose" and _prep_object(
-            verb, frozenset({"by"})) is None and _prep_object(verb, frozenset({"to"}))):
+    if pred.pos == "ADJ" or (passive and verb.lemma_.lower() == "oppose" and prep_object(
+            verb, frozenset({"by"})) is None and prep_object(verb, frozenset({"to"}))):
         # "X is opposed to the plan": X's stance (parsed as a passive), as an adjective's
         actor = _child(verb, "nsubj", "nsubjpass") or subject_of(verb)
-        return actor, _prep_object(verb, pred.preps | ({"by"} if pred.pos == "ADJ" else {"to"}))
+        return actor, prep_object(verb, pred.preps | ({"by"} if pred.pos == "ADJ" else {"to"}))
     if passive:
-        actor = _prep_object(verb, frozenset({"by"}))
+        actor = prep_object(verb, frozenset({"by"}))
         patient = _child(verb, "nsubjpass")
         if patient is not None and patient.lower_ in RELATIVE and verb.dep_ == "relcl":
             patient = verb.head
@@ -917,8 +932,8 @@ def _verb_args(verb: Token, pred: Predicate, sent: Span) -> tuple[Token | None, 
     actor = subject_of(verb)
     if pred.reverse:
         obj = _child(verb, "dobj")
-        source = _prep_object(verb, pred.preps) or (
-            _prep_object(obj, pred.preps) if obj is not None else None)
+        source = prep_object(verb, pred.preps) or (
+            prep_object(obj, pred.preps) if obj is not None else None)
         return source, actor
     recipient = None
     if not pred.objects or pred.objects == {"*"}:
@@ -931,26 +946,26 @@ def _verb_args(verb: Token, pred: Predicate, sent: Span) -> tuple[Token | None, 
                 recipient = None  # "fired and landed a live round on X": X, not the round
     if recipient is not None and pred.preps and recipient.dep_ == "dobj" and \
             recipient.pos_ == "NOUN" and not recipient.ent_type_:
-        party = _prep_object(verb, pred.preps)  # "extradited the suspect to France", "exported
+        party = prep_object(verb, pred.preps)  # "extradited the suspect to France", "exported
         if party is not None and party.ent_type_ in ("GPE", "NORP"):  # rice to Bangladesh":
             recipient = party  # the country the goods or people go to
     if recipient is None and pred.preps:
-        recipient = _prep_object(verb, pred.preps)
+        recipient = prep_object(verb, pred.preps)
         if recipient is not None and recipient.head.i == verb.sent.start and \
                 actor is not None and any(t.text == "," for t in verb.doc[recipient.i:actor.i]):
             recipient = None  # an opening "With the signing of X, Y agreed": when, not with whom
         obj = _child(verb, "dobj")
         if recipient is None and obj is not None:
-            recipient = _prep_object(obj, pred.preps)  # "restore ties with X"
+            recipient = prep_object(obj, pred.preps)  # "restore ties with X"
         shared = shared_conjunct(verb)
         if recipient is None and shared is not None:
-            recipient = _prep_object(shared, pred.preps)  # "fired and landed a round on X"
+            recipient = prep_object(shared, pred.preps)  # "fired and landed a round on X"
     if recipient is None and pred.objects and pred.objects != {"*"}:
         recipient = _indirect_object(verb, pred)
     if recipient is not None and recipient.pos_ == "NOUN" and pred.type == "ACCUSE":
         inner = match_predicate(recipient)
         if inner is not None and inner.type in ("ASSAULT", "COERCE", "PROTEST"):
-            by = _prep_object(recipient, frozenset({"by"}))
+            by = prep_object(recipient, frozenset({"by"}))
             recipient = by or recipient  # "condemned an attack by X": X is the one accused
     if recipient is not None and pred.type in REACTIONS and thing_noun(recipient):
         recipient = _party_of_act(recipient) or recipient
@@ -1002,10 +1017,10 @@ def _party_of_act(act: Token) -> Token | None:
 
 def _noun_recipient(noun: Token, pred: Predicate) -> Token | None:
     preps = pred.preps - {"of"} if pred.type == "MOBILIZE" else pred.preps
-    target = _prep_object(noun, preps)
+    target = prep_object(noun, preps)
     if target is None and noun.dep_ in ("dobj", "attr") and \
             noun.head.lemma_.lower() in LIGHT_VERBS | GIVING:
-        target = _prep_object(noun.head, preps)  # "gave a warm welcome to X"
+        target = prep_object(noun.head, preps)  # "gave a warm welcome to X"
     return target
 
 
@@ -1016,7 +1031,7 @@ def _embedded_under_trigger(token: Token) -> Token | None:
     if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "for":
         head = head.head
     elif token.dep_ in ("dobj", "attr") and token.pos_ == "NOUN" and head.dep_ in ("xcomp", "ccomp") \
-            and head.lemma_.lower() in LIGHT_VERBS | CARRYING_ON | GIVING:
+            and head.lemma_.lower() in CARRIERS:
         return _embedded_under_trigger(head)  # "pressed X to launch an investigation"
     elif token.dep_ == "conj" and token.pos_ == "VERB" and head.pos_ == "VERB" and \
             head.i < token.i and _complement(head):
@@ -1040,7 +1055,7 @@ def _complement(verb: Token) -> bool:
 def _location_hint(trigger: Token, pred: Predicate) -> Token | None:
     """Where troops are sent or stand ("to Russia", "in Russia"): a place, not a recipient."""
     if pred.type == "MOBILIZE":
-        return _prep_object(trigger, frozenset({"to", "into", "in", "inside", "near"}))
+        return prep_object(trigger, frozenset({"to", "into", "in", "inside", "near"}))
     return None
 
 
@@ -1061,9 +1076,8 @@ def frames_in_sentence(sent: Span, perpetrator: Token | None = None) -> Iterator
                              preps=frozenset())  # "will not accept any more refugees"
         if pred is None or (pred.pos == "VERB" and token.dep_ in ("amod", "acomp")):
             continue
-        if pred.pos == "VERB" and (pred.type == "REQUEST" or (
-                pred.lemma == "protest" and _protest_purpose(token, nouns_only=True))) and \
-                _protest_purpose(token):
+        if pred.pos == "VERB" and ((pred.type == "REQUEST" and _protest_purpose(token)) or (
+                pred.lemma == "protest" and _protest_purpose(token, nouns_only=True))):
             continue  # "staged demonstrations to demand reforms": the protest, with its demand;
             # "started a hunger strike to protest X": the strike is the protest
         if token.lower_ == "opposed" and token.i > 0 and token.nbor(-1).lower_ == "as":
@@ -1108,11 +1122,11 @@ def frames_in_sentence(sent: Span, perpetrator: Token | None = None) -> Iterator
         instrument = recipient if recipient is not None and \
             recipient.lemma_.lower() in INSTRUMENT_NOUNS else None
         if instrument is not None:  # "fired shells at Seoul": Seoul
-            recipient = _prep_object(token, pred.preps) or _prep_object(instrument, pred.preps)
+            recipient = prep_object(token, pred.preps) or prep_object(instrument, pred.preps)
         elif recipient is not None and thing_noun(recipient):
             preps = pred.preps - {"of"}
             recipient = actor_or_owner(recipient) or actor_or_owner(
-                _prep_object(token, preps) or _prep_object(recipient, preps))
+                prep_object(token, preps) or prep_object(recipient, preps))
             # "demanded an explanation from Russia": Russia
         speaker = attribution_of(token, sent)
         if speaker is None or speaker.lower_ in FIRST_PERSON:
@@ -1142,7 +1156,7 @@ def frames_in_sentence(sent: Span, perpetrator: Token | None = None) -> Iterator
         partner = _noun_recipient(token, pred) if token.lemma_.lower() in EXERCISES else None
         if type_ == "MOBILIZE" and pred.pos == "NOUN" and (partner is not None or any(
                 c.dep_ == "amod" and c.lower_ in JOINT for c in token.children)
-                or _allied(actor)):
+                or (token.lemma_.lower() in EXERCISES and _allied(actor))):
             type_, mode = "COOPERATE", None  # joint exercises or patrols (plover.json)
             recipient = recipient or partner
         if type_ == "MOBILIZE" and _peacekeepers(token):
@@ -1151,10 +1165,11 @@ def frames_in_sentence(sent: Span, perpetrator: Token | None = None) -> Iterator
             type_, mode = "ACCUSE", "disapprove"  # "attacked the investigation": words, not force
         inner = _child(token, "xcomp", "ccomp")
         if inner is None and pred.type == "REQUEST":
-            inner = _prep_object(token, frozenset({"for"}))
+            inner = prep_object(token, frozenset({"for"}))
         inner_pred = match_predicate(inner) if inner is not None else None
         if pred.pos == "ADJ" and token.lower_ == "prepared" and not _eventful(inner, inner_pred):
-            continue  # "prepared to lift the ban"; but "prepared to address the nation"
+            continue  # keep "prepared to lift the ban" (an offer); not "prepared to address
+            # the nation" (nothing offered)
         if pred.type in EMBEDDING and inner_pred is not None:
             if type_ == "AGREE" and (token.lemma_.lower() in VOWS or pred.pos == "ADJ") \
                     and inner_pred.type in THREAT_MODE and \
@@ -1163,7 +1178,12 @@ def frames_in_sentence(sent: Span, perpetrator: Token | None = None) -> Iterator
             mode = THREAT_MODE.get(inner_pred.type) if type_ == "THREATEN" else \
                 MODE_FROM_INNER.get(inner_pred.type, mode)
             if recipient is None and inner is not None:
-                recipient = _child(inner, "dobj") or _prep_object(inner, inner_pred.preps)
+                recipient = _child(inner, "dobj") or prep_object(inner, inner_pred.preps)
+        elif type_ == "AGREE" and inner is not None and (
+                token.lemma_.lower() in VOWS or pred.pos == "ADJ"):
+            act = _carried_act(inner)
+            if act is not None and act.type in THREAT_MODE:
+                type_, mode = "THREATEN", THREAT_MODE[act.type]  # "ready to impose martial law"
         if type_ == "CONCEDE" and recipient is None and inner_pred is not None \
                 and inner is not None and inner_pred.pos != "NOUN":
             recipient = _verb_args(inner, inner_pred, sent)[1]  # admitted hitting X: toward X
@@ -1190,7 +1210,9 @@ def frames_in_sentence(sent: Span, perpetrator: Token | None = None) -> Iterator
             type_, mode, status = "THREATEN", threat_mode, "asserted"  # "have sworn to fight"
         if status == "future" and type_ in ("CONSULT", "SUPPORT", "COOPERATE", "AID"):
             type_, mode, status = "AGREE", None, "asserted"  # PLOVER: a promise to cooperate
-        elif status == "future" and type_ in ("RETREAT", "CONCEDE") and _promised(token):
+        elif status == "future" and (mode in ("release", "access") or token.lemma_.lower() in
+                                     OPENINGS) and type_ in ("RETREAT", "CONCEDE") and \
+                _promised(token):
             type_, mode, status = "AGREE", "yield", "asserted"  # "said it would release them"
         elif type_ == "RETREAT" and token.dep_ != "relcl" and (status == "future" or (
                 pred.pos == "NOUN" and token.head.lemma_ in ANNOUNCING)):
@@ -1276,6 +1298,15 @@ def _protest_purpose(token: Token, nouns_only: bool = False) -> bool:
     return False
 
 
+def _carried_act(verb: Token) -> Predicate | None:
+    """The act a light verb's object names ("to impose martial law", "to launch an
+    offensive")."""
+    obj = _child(verb, "dobj")
+    if obj is None or verb.lemma_.lower() not in CARRIERS:
+        return None
+    return match_predicate(obj)
+
+
 def _eventful(inner: Token | None, inner_pred: Predicate | None) -> bool:
     """A complement that is an event: its verb, or the noun it takes, is in the lexicon."""
     if inner is None:
@@ -1293,6 +1324,9 @@ def _force_purpose(token: Token) -> bool:
         return False
     if token.lemma_.lower() == "prevent":
         return True
+    tool = _child(head, "dobj")
+    if tool is not None and tool.lemma_.lower() in INSTRUMENT_NOUNS:
+        return True  # "used tear gas to disperse them": the tear gas is the act
     pred = match_predicate(head)
     return pred is not None and pred.type == "ASSAULT"
 
@@ -1303,7 +1337,7 @@ def _protested(verb: Token) -> Token | None:
                     and c.lemma_.lower() == "protest"), None)
     if purpose is None:
         return None
-    return _child(purpose, "dobj") or _prep_object(purpose, frozenset({"against"}))
+    return _child(purpose, "dobj") or prep_object(purpose, frozenset({"against"}))
 
 
 def _peacekeepers(trigger: Token) -> bool:
@@ -1328,12 +1362,15 @@ def _vowed(trigger: Token) -> bool:
 
 
 PROMISING = frozenset({"say", "tell", "promise", "pledge", "assure", "vow", "offer", "signal"})
+OPENINGS = frozenset({"allow", "permit", "release", "free"})
 
 
 def _promised(trigger: Token) -> bool:
-    """A concession its giver says it will make ("Iran said it would release the sailors",
-    "promised that the troops would leave"): an offer (PLOVER AGREE; CAMEO 035, intent to
-    yield); one announced or ordered ("announced that troops would leave") is CONCEDE."""
+    """A release or an opening its giver says it will make ("Iran said it would release the
+    sailors", "said it would allow inspectors back"): an offer (PLOVER AGREE; CAMEO 0354 and
+    0355, intent to release or to allow involvement). Withdrawals, ceasefires and ended strikes
+    said to come stay CONCEDE, as plover.json words it ("declaring (not implementing)"), and so
+    does a release announced or decided ("announced that the prisoners would be freed")."""
     clause = governing_verb(trigger)
     for _ in range(4):
         if clause.lemma_.lower() in ANNOUNCING:
@@ -1341,14 +1378,19 @@ def _promised(trigger: Token) -> bool:
         if clause.dep_ not in ("xcomp", "conj", "acomp") or clause.head == clause:
             break
         clause = clause.head
-    return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in PROMISING
+    said = clause.head.lemma_.lower()
+    if clause.dep_ != "ccomp" or said not in PROMISING:
+        return False
+    subj = _child(clause, "nsubj", "nsubjpass")  # "Russia said Ukrainian troops would leave":
+    return said not in ("say", "tell") or (  # not Russia's offer
+        subj is not None and subj.lower_ in OWN_PRONOUNS)
 
 
 def _force_on_party(act: Token) -> bool:
     """The act is aimed at a party or at nobody named ("to fight on", "to retaliate against
     Israel"), not at an ill ("to fight corruption", "to combat terrorism"): only then is a vow
     of it a threat."""
-    target = _child(act, "dobj") or _prep_object(act, frozenset({"against"}))
+    target = _child(act, "dobj") or prep_object(act, frozenset({"against"}))
     return target is None or not thing_noun(target)
 
 
@@ -1417,7 +1459,7 @@ def _crowd_control(trigger: Token, instrument: Token | None) -> bool:
     """The weapon used is a crowd-control one: "fired tear gas", "dispersed them with water
     cannon", "rubber bullets"."""
     tools = [instrument] if instrument is not None else []
-    used = _prep_object(trigger, frozenset({"with", "using"}))
+    used = prep_object(trigger, frozenset({"with", "using"}))
     if used is not None:
         tools.append(used)
     for tool in tools:
@@ -1434,7 +1476,7 @@ def _stand_in(token: Token | None) -> Token | None:
     protesters" -> protesters."""
     if token is None or not (token.lower_ in PARTITIVES or token.like_num):
         return token
-    return _child(token, "appos") or _prep_object(token, frozenset({"of"})) or token
+    return _child(token, "appos") or prep_object(token, frozenset({"of"})) or token
 
 
 PARTY_ENTS = frozenset({"NORP", "GPE", "ORG"})
@@ -1468,7 +1510,7 @@ def _event_agent(token: Token | None, trigger: Token) -> Token | None:
     lemma = token.lemma_.lower()
     if lemma not in WEAPON_NOUNS and (lemma, "NOUN") not in load_lexicon():
         return token
-    agent = _child(token, "poss") or _prep_object(token, frozenset({"by"}))
+    agent = _child(token, "poss") or prep_object(token, frozenset({"by"}))
     if agent is None:
         agent = party_modifier(token)
     if agent is None and lemma in WEAPON_NOUNS and token.dep_ == "dobj" and \
@@ -1623,7 +1665,7 @@ def _owner(thing: Token, depth: int = 0) -> Token | None:
     for child in thing.children:
         if child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ in ("NORP", "GPE", "ORG"):
             return child
-    of = _prep_object(thing, frozenset({"of"}))
+    of = prep_object(thing, frozenset({"of"}))
     if of is not None and thing_noun(of) and of.pos_ == "NOUN" and depth < 2:
         return _owner(of, depth + 1)  # "the legality of the minister's appointment"
     if of is not None and not thing_noun(of) and (of.pos_ == "PROPN" or any(
@@ -1662,9 +1704,9 @@ def blamed_party(doc: Doc) -> Token | None:
         if tok.pos_ == "VERB" and lemma in ("attribute", "ascribe"):
             obj = _child(tok, "dobj", "nsubjpass") or (tok.head if tok.dep_ == "acl" else None)
             if obj is not None and obj.lemma_.lower() in ATTACK_NOUNS:
-                found = _prep_object(tok, frozenset({"to"}))
+                found = prep_object(tok, frozenset({"to"}))
         elif tok.pos_ == "VERB" and lemma == "blame":
-            cause = _prep_object(tok, frozenset({"for"}))
+            cause = prep_object(tok, frozenset({"for"}))
             if cause is not None and cause.lemma_.lower() in ATTACK_NOUNS:
                 found = _child(tok, "dobj")
         elif tok.pos_ == "VERB" and lemma == "claim" and any(

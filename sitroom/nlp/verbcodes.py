@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..verbs.dictionary import Pattern, Slot, Verb, VerbDictionary
-from .frames import (_child, _prep_object, actor_or_owner, coordinated, passive_voice,
+from .frames import (_child, actor_or_owner, coordinated, passive_voice, prep_object,
                      subject_of, thing_noun)
 
 NOUNISH = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
@@ -204,7 +204,7 @@ def _best(s: _Sentence, patterns: tuple[Pattern, ...], span: tuple[int, int],
 def default_source(verb: Token) -> Token | None:
     """The doer: a passive's `by` agent, else the subject (as for the PLOVER coder's frames)."""
     if passive_voice(verb):
-        return _prep_object(verb, BY)
+        return prep_object(verb, BY)
     return subject_of(verb)
 
 

@@ -5,7 +5,10 @@ carries on its object's act; an event noun's doer can be named in a participle (
 from __future__ import annotations
 
 import pytest
-from coderkit import Coded
+from coderkit import DAY, Coded
+
+from sitroom.extract import Extractor
+from sitroom.nlp.frames import find_frames
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -55,6 +58,9 @@ from coderkit import Coded
      ("ASSAULT", "KEN", None)),
     # "has committed to" is still a commitment
     ("Kenya has committed to holding talks with Uganda.", ("AGREE", "KEN", None)),
+    # a protest about an election is still a protest
+    ("Thousands of Kenyans joined election protests in Nairobi on Sunday.",
+     ("PROTEST", "KEN", None)),
     # "protested" with a clause: a complaint in words, not a street protest
     ("Kenya is failing its refugees, Amnesty International protested on Monday.",
      ("ACCUSE", "NGO", None)),
@@ -65,14 +71,23 @@ def test_coded(coded: Coded, text: str, expected: tuple) -> None:
 
 
 @pytest.mark.parametrize(("text", "unwanted"), [
-    # a hunger strike's purpose is the strike's content, not a complaint of its own
-    ("A Kenyan lawmaker started a hunger strike on Monday to protest the government's failure.",
-     "ACCUSE"),
     # what force was used for is not a second event
     ("Kenyan police opened fire on the crowd to disperse the protesters in Nairobi.", "COERCE"),
     # "protest what they saw as": a noun phrase, not a complaint in words
     ("Thousands of Kenyans gathered in Nairobi to protest what they saw as police brutality.",
      "ACCUSE"),
+    # a law imposed is not martial law
+    ("Kenya imposed a sweeping new security law on Monday.", "COERCE"),
+    # a joint deployment is still a deployment, not joint exercises
+    ("Kenyan and Ugandan troops began a deployment near the border on Monday.", "COOPERATE"),
+    # another party's act reported is not the speaker's offer
+    ("Kenya said Ugandan troops would withdraw from the town on Monday.", "AGREE"),
+    ("The Kenyan general told reporters that the rebels would release the hostages.", "AGREE"),
+    # a time, not an act; a feeling carried on is not an act; an accident is no sanction
+    ("Moi, who headed the Kenyan government during the emergency, declined to comment.",
+     "COERCE"),
+    ("Kenya Airways slumped 12%, further intensifying concern about the market.", "ACCUSE"),
+    ("A pipeline rupture in Kenya has reduced the supply of gas to Uganda by 30%.", "SANCTION"),
     # got ready, not offered
     ("Kenya's president prepared to address the nation on Monday.", "AGREE"),
     # a refusal is no act
@@ -89,6 +104,21 @@ def test_not_coded(coded: Coded, text: str, unwanted: str) -> None:
     assert not any(t == unwanted for t, _, _ in found), found
 
 
-def test_a_refusal_with_neither_is_negated(coded: Coded) -> None:
-    found = coded('The Kenyan commander said "We will quit neither the town nor the base."')
-    assert not any(t in ("AGREE", "CONCEDE", "RETREAT") for t, _, _ in found), found
+def test_a_refusal_with_neither_is_negated(extractor: Extractor) -> None:
+    doc = extractor.nlp('The Kenyan commander said "We will quit neither the town nor the base."')
+    quits = [f for f in find_frames(doc) if f.lemma == "quit"]
+    assert quits and all(f.status == "negated" for f in quits), quits
+
+
+def test_not_guilty_is_negated(extractor: Extractor) -> None:
+    doc = extractor.nlp("The Kenyan soldiers are not guilty of killing the villagers.")
+    kills = [f for f in find_frames(doc) if f.lemma == "kill"]
+    assert kills and all(f.status == "negated" for f in kills), kills
+
+
+def test_a_hunger_strike_to_protest_is_one_protest(extractor: Extractor) -> None:
+    events = extractor.extract_text(
+        "A Kenyan lawmaker started a hunger strike on Monday to protest the government's failure.",
+        DAY).events
+    assert [(e.type, e.mode) for e in events] == [("PROTEST", "hunger")], events
+    assert events[0].recipient is not None and events[0].recipient.country == "KEN"

@@ -1,7 +1,9 @@
 """Whose side an unnamed speaker is on (real spaCy model): a role word that reports a clause
 ("the minister", "a spokesman", "officials") speaks for the state or government that makes the
 reported statement, demand or agreement, and never takes its country from the party the clause
-is done to; an attack or an arrest gives its speaker no side, only no target's country."""
+is done to. For an attack or an arrest the act is no sure sign of side (the party hit reports
+it as often), so the doer's words stay an ordinary nearest-country cue and only the target's
+country is ruled out."""
 from __future__ import annotations
 
 from datetime import date
@@ -30,7 +32,7 @@ def speakers(extractor: Extractor, text: str) -> dict[str, str | None]:
     ("Vietnam urged Cambodia to reopen the border, the ministry said.", "REQUEST", "VNM"),
     # the clause first, then who says it
     ("The ministry said Portugal had condemned Angola's decision.", "ACCUSE", "PRT"),
-    # an attack: no side from the act, and not the country of the ones attacked
+    # an attack: the doer stays a nearest-country cue; the country attacked never is
     ("Officials said Ethiopian troops had attacked a camp in Sudan.", "ASSAULT", "ETH"),
 ])
 def test_a_role_word_speaks_for_the_state_that_acts(extractor: Extractor, text: str, kind: str,
