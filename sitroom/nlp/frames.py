@@ -76,7 +76,7 @@ NOT_PARTICIPANT_WORDS = frozenset("""whom who what which whoever nobody none i m
 something anything everything nothing one this these those itself themselves""".split())
 ABSTRACT_TARGETS = frozenset("""investigation decision policy plan statement report idea proposal
 remark comment claim move deal inquiry impeachment process announcement bill law measure
-approach strategy rhetoric agreement speech tweet article""".split())
+approach strategy rhetoric agreement speech tweet article response handling record""".split())
 CLAUSAL_TARGET = {("REQUEST", None), ("ACCUSE", "allege"), ("REJECT", None)}
 FIRST_PERSON = frozenset({"i", "we"})
 LEAD_TOKENS = 80  # the headline and lead: where the article's main attack is told
@@ -1161,7 +1161,8 @@ def frames_in_sentence(sent: Span, perpetrator: Token | None = None) -> Iterator
             recipient = recipient or partner
         if type_ == "MOBILIZE" and _peacekeepers(token):
             type_, mode = "AID", None  # peacekeepers sent or arriving: protection (CAMEO 074)
-        if type_ == "ASSAULT" and pred.pos == "VERB" and abstract_target:
+        if type_ == "ASSAULT" and abstract_target and (pred.pos == "VERB" or pred.lemma in (
+                "attack", "assault")):  # "stepped up its attack on the government's response"
             type_, mode = "ACCUSE", "disapprove"  # "attacked the investigation": words, not force
         inner = _child(token, "xcomp", "ccomp")
         if inner is None and pred.type == "REQUEST":

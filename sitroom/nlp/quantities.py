@@ -352,6 +352,8 @@ def casualty_anchor(tok: Token) -> tuple[str, Token] | None:
         if cur.head == cur:
             break
         if cur.dep_ == "conj":
+            if _own_state(cur):
+                return None  # "115 dead and over 30,000 displaced": not more dead
             cur = cur.head
             continue
         cur = cur.head if cur.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "pobj", "nummod",
@@ -368,6 +370,19 @@ def casualty_anchor(tok: Token) -> tuple[str, Token] | None:
                                                                           "more", "been"):
             break
     return None
+
+
+def _own_state(tok: Token) -> bool:
+    """A conjoined figure followed by a state of its own that is no casualty word ("and over
+    30,000 forcibly displaced", "and 200 missing")."""
+    doc = tok.doc
+    for j in range(tok.i + 1, min(tok.i + 4, tok.sent.end)):
+        nxt = doc[j]
+        if nxt.pos_ == "ADV" or nxt.lower_ in ("people", "others", "more", "civilians"):
+            continue
+        return (nxt.tag_ == "VBN" or nxt.pos_ == "ADJ" or nxt.lower_ == "missing") and \
+            _role_word(nxt) is None
+    return False
 
 
 def _subjectless_casualty(tok: Token) -> tuple[str, Token] | None:
@@ -717,8 +732,10 @@ def _tally(sent: Span, qs: list[Quantity], linked: Callable[[Token], bool],
         found = casualty_anchor(anchor) or (casualty_anchor(doc[q.num_i]) if q.num_i >= 0
                                             else None)
         if found is None and q.head_i is None and last is not None and q.num_i >= 0 and \
-                _elliptic_member(doc[q.num_i], last[1]):
+                _elliptic_member(doc[q.num_i], last[1]) and not _own_state(doc[q.num_i]):
             found = last
+        if found is None and q.head_i is None and q.num_i >= 0 and _own_state(doc[q.num_i]):
+            continue  # "and 3 missing": neither more dead nor a crowd
         if not linked(found[1] if found else anchor):
             continue
         value = _each(doc[q.num_i], q.value) if q.num_i >= 0 else q.value

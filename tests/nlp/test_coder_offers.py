@@ -56,6 +56,9 @@ from sitroom.nlp.frames import find_frames
     # "guilty of violating": the adjective's subject did it
     ("Kenyan troops are guilty of violating the ceasefire agreement, monitors said on Monday.",
      ("ASSAULT", "KEN", None)),
+    # an attack on a policy or a response is words, not force
+    ("Kenya's opposition leader stepped up his attack on the government's response to the floods.",
+     ("ACCUSE", "KEN", "KEN")),
     # "has committed to" is still a commitment
     ("Kenya has committed to holding talks with Uganda.", ("AGREE", "KEN", None)),
     # a protest about an election is still a protest

@@ -209,3 +209,17 @@ def test_subjectless_casualty_predicate_and_additional_figures(nlp: Language) ->
     assert [additional(q, doc.text) for q in found] == [True, True]
     plain = nlp("Police said 30 people were injured.")
     assert not any(additional(q, plain.text) for q in find_quantities(next(iter(plain.sents))))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a figure with a state of its own after "and" is not more dead, nor a crowd
+    ("The raids left a total of 115 people dead and over 30,000 forcibly displaced.",
+     {"dead": 115}),
+    ("Militants attacked the base, leaving 12 soldiers dead and 3 missing.", {"dead": 12}),
+    # an enumeration on one casualty word still adds up
+    ("The bombing left 30 people dead and 70 injured.", {"dead": 30, "injured": 70}),
+])
+def test_a_conjoined_state_is_not_a_casualty(nlp: Language, text: str, expected: dict) -> None:
+    from sitroom.nlp.quantities import sentence_casualties
+    sent = next(iter(nlp(text).sents))
+    assert sentence_casualties(sent, find_quantities(sent)) == expected
