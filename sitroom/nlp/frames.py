@@ -154,6 +154,18 @@ def _child(token: Token, *deps: str) -> Token | None:
     return next((c for c in token.children if c.dep_ in deps), None)
 
 
+def _to_infinitive(verb: Token) -> bool:
+    """The verb is a "to" infinitive ("to withdraw")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _decided_act(verb: Token) -> bool:
+    """The infinitive of a decision noun: "Kenya's decision to withdraw", its owner's act to
+    come."""
+    return verb.dep_ == "acl" and verb.head.lemma_.lower() in DECISION_NOUNS and \
+        _to_infinitive(verb)
+
+
 def prep_object(token: Token, preps: frozenset[str]) -> Token | None:
     for child in token.children:
         if child.dep_ in ("prep", "dative", "agent") and child.lower_ in preps:
@@ -191,8 +203,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         if head.lemma_.lower() in MESSAGE_NOUNS:  # "issued a statement demanding": the issuer
             return _sender(head) or head
         return head  # "soldiers firing at protesters", "missiles targeting troops"
-    if verb.dep_ == "acl" and head.lemma_.lower() in DECISION_NOUNS and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if _decided_act(verb):
         return _child(head, "poss") or party_modifier(head)  # "Israel's decision to expand"
     if verb.dep_ in ("conj", "advcl", "acomp") or (verb.dep_ == "acl" and verb.tag_ == "VBG"):
         return subject_of(head, depth + 1)
@@ -296,8 +307,7 @@ def _main_verb_as_acl(verb: Token) -> bool:
 def _controlled_infinitive(verb: Token) -> bool:
     """"provoke X to strengthen ...", parsed as a purpose clause: still X's act."""
     return verb.dep_ == "advcl" and verb.head.lemma_ in CONTROLLERS and \
-        _child(verb.head, "dobj") is not None and \
-        any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        _child(verb.head, "dobj") is not None and _to_infinitive(verb)
 
 
 def _relative_antecedent(verb: Token) -> Token:
@@ -631,8 +641,7 @@ def status_of(trigger: Token) -> str:
             status = "hypothetical"  # "new laws enable police to detain suspects": may, not did
     if verb.dep_ == "advcl" and any(c.lower_ == "if" for c in verb.children if c.dep_ == "mark"):
         status = "hypothetical"
-    if status == "asserted" and verb.dep_ == "acl" and verb.head.lemma_.lower() in DECISION_NOUNS \
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if status == "asserted" and _decided_act(verb):
         status = "future"  # "the decision to expand the offensive": decided, not yet done
     return status
 
@@ -1047,9 +1056,8 @@ def _embedded_under_trigger(token: Token) -> Token | None:
 def _complement(verb: Token) -> bool:
     """A clause completing its head: a complement, or an infinitive the parse took for an
     adverbial ("called Thursday on Arabs to unite")."""
-    return verb.dep_ in ("xcomp", "ccomp") or verb.dep_ == "advcl" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not any(
-        c.dep_ == "mark" for c in verb.children)
+    return verb.dep_ in ("xcomp", "ccomp") or verb.dep_ == "advcl" and _to_infinitive(verb) \
+        and not any(c.dep_ == "mark" for c in verb.children)
 
 
 def _location_hint(trigger: Token, pred: Predicate) -> Token | None:
@@ -1320,8 +1328,7 @@ def _force_purpose(token: Token) -> bool:
     """The act is what force was used for ("opened fire to disperse the crowd"), or a
     precaution ("more officers to prevent violent protests"): not an act of its own."""
     head = token.head
-    if token.dep_ != "advcl" or head == token or not any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+    if token.dep_ != "advcl" or head == token or not _to_infinitive(token):
         return False
     if token.lemma_.lower() == "prevent":
         return True
@@ -1359,7 +1366,7 @@ def _vowed(trigger: Token) -> bool:
     fight"): a warning of force, not force used."""
     return trigger.pos_ == "VERB" and trigger.dep_ in ("xcomp", "advcl") and \
         trigger.head.lemma_.lower() in VOWS and _force_on_party(trigger) and \
-        any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
+        _to_infinitive(trigger)
 
 
 PROMISING = frozenset({"say", "tell", "promise", "pledge", "assure", "vow", "offer", "signal"})

@@ -731,11 +731,11 @@ def _tally(sent: Span, qs: list[Quantity], linked: Callable[[Token], bool],
         anchor = doc[q.head_i] if q.head_i is not None else doc[q.num_i]
         found = casualty_anchor(anchor) or (casualty_anchor(doc[q.num_i]) if q.num_i >= 0
                                             else None)
-        if found is None and q.head_i is None and last is not None and q.num_i >= 0 and \
-                _elliptic_member(doc[q.num_i], last[1]) and not _own_state(doc[q.num_i]):
-            found = last
-        if found is None and q.head_i is None and q.num_i >= 0 and _own_state(doc[q.num_i]):
+        bare = found is None and q.head_i is None and q.num_i >= 0  # a figure with no noun
+        if bare and _own_state(doc[q.num_i]):
             continue  # "and 3 missing": neither more dead nor a crowd
+        if bare and last is not None and _elliptic_member(doc[q.num_i], last[1]):
+            found = last
         if not linked(found[1] if found else anchor):
             continue
         value = _each(doc[q.num_i], q.value) if q.num_i >= 0 else q.value
