@@ -14,19 +14,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 DIGEST = ROOT / "scripts" / "output_digest.sha256"
-INPUTS = [SHARED / "seeds", SHARED / "corpora" / "wikinews-seedformat"]
+INPUTS = ["../shared/seeds", "../shared/corpora/wikinews-seedformat"]  # relative: origins stay the same in any checkout
 
 
 def digest() -> tuple[str, int]:
     """sha256 of the JSONL and its line count."""
     exe = Path(sys.executable).with_name("sitroom")
-    out = subprocess.run([str(exe), "extract", *map(str, INPUTS), "--format", "jsonl"],
+    out = subprocess.run([str(exe), "extract", *INPUTS, "--format", "jsonl"],
                          cwd=ROOT, check=True, capture_output=True).stdout
     return hashlib.sha256(out).hexdigest(), out.count(b"\n")
 
 
 def main(argv: list[str]) -> int:
-    if not all(p.is_dir() for p in INPUTS):
+    if not all((ROOT / p).is_dir() for p in INPUTS):
         print(f"error: {SHARED} with seeds/ and corpora/wikinews-seedformat/ is needed", file=sys.stderr)
         return 2
     value, lines = digest()
