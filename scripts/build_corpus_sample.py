@@ -60,10 +60,8 @@ def slug(title: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60]
 
 
-def main() -> int:
-    if not SHARED.is_dir():
-        print(f"error: {SHARED} not found", file=sys.stderr)
-        return 1
+def draw() -> list[dict]:
+    """The sample: the same records, in the same order, on every run."""
     rows = [json.loads(line) for line in
             (SHARED / "corpora" / "wikinews_en.jsonl").open(encoding="utf-8")]
     skip = excluded_ids()
@@ -80,12 +78,25 @@ def main() -> int:
         pool = sorted(pools[key], key=lambda r: r["id"])
         chosen += rng.sample(pool, n)
     chosen.sort(key=lambda r: (r["date"], r["id"]))
+    return chosen
+
+
+def file_name(row: dict) -> str:
+    """The article's file name in articles/."""
+    return f"{row['date']}_{slug(row['title'])}.txt"
+
+
+def main() -> int:
+    if not SHARED.is_dir():
+        print(f"error: {SHARED} not found", file=sys.stderr)
+        return 1
+    chosen = draw()
     (OUT / "articles").mkdir(parents=True, exist_ok=True)
     with (OUT / "split.tsv").open("w", encoding="utf-8", newline="") as fh:
         out = csv.writer(fh, delimiter="\t", lineterminator="\n")
         out.writerow(["file", "id", "split", "date", "text_quality", "category", "words", "url"])
         for row in chosen:
-            name = f"{row['date']}_{slug(row['title'])}.txt"
+            name = file_name(row)
             body = f" date {row['date']}\n{row['title']}\n\n{row['text']}\n"
             (OUT / "articles" / name).write_text(body, encoding="utf-8")
             out.writerow([name, row["id"], split_of(row["id"]), row["date"], row["text_quality"],

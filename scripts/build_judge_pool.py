@@ -34,8 +34,7 @@ def main(argv: list[str]) -> int:
     pool = [r for r in rows if r["id"] not in skip
             and sample.MIN_WORDS <= len(r["text"].split()) <= sample.MAX_WORDS]
     chosen = random.Random(SEED).sample(sorted(pool, key=lambda r: r["id"]), n)
-    extractor = Extractor()
-    extractor.judge = None
+    extractor = Extractor(judged=False)
     articles = [article_from_record(r, r["id"]) for r in chosen]
     with out.open("w", encoding="utf-8") as fh:
         for rec, result in zip(chosen, extractor.extract(articles)):

@@ -457,33 +457,40 @@ def serve(db: str, host: str, port: int) -> None:
 
 
 FIGURES = ["salient_recall", "recall", "recall_strict", "precision", "date_accuracy",
-           "quantity_accuracy", "claims_recall"]
+           "quantity_accuracy", "claims_recall", "recipient_accuracy", "calibration_error"]
 
 
 @cli.command("eval")
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
 @click.option("--articles", multiple=True, type=click.Path(exists=True, file_okay=False),
               help="Folder holding the gold articles (repeatable).")
+@click.option("--split", type=click.Choice(["tune", "locked"]),
+              help="Score one split of an annotated corpus (a folder with split.tsv).")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Score only events of at least this confidence (the judge's probability).")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-@click.option("--misses", is_flag=True, help="Also list the gold events not found.")
+@click.option("--misses", is_flag=True,
+              help="Also list the gold events not found (never for the locked split).")
 @click.option("--check", "floors", type=click.Path(exists=True, dir_okay=False),
               help="Floors file (JSON); exit 1 if any figure falls below its floor.")
 @click.pass_context
-def eval_(ctx: click.Context, gold_dir: str, articles: tuple[str, ...], as_json: bool,
-          misses: bool, floors: str | None) -> None:
-    """Score the coder against hand-annotated gold files."""
+def eval_(ctx: click.Context, gold_dir: str, articles: tuple[str, ...], split: str | None,
+          min_confidence: float, as_json: bool, misses: bool, floors: str | None) -> None:
+    """Score the coder against hand-annotated gold files, or one split of an annotated corpus."""
     from .eval import evaluate
 
-    tally = evaluate(gold_dir, articles)
-    figures = tally.figures()
+    if misses and split == "locked":
+        raise click.UsageError("the locked split is scored in aggregate only: no --misses")
+    tally = evaluate(gold_dir, articles, split=split, min_confidence=min_confidence)
+    figures = tally.figures() | ({"split": split} if split else {})
     if as_json:
         click.echo(json.dumps(figures, indent=1))
     else:
         click.echo(f"{'figure':<20}{'value':>8}")
         for name in FIGURES:
             click.echo(f"{name:<20}{figures[name]:>8.3f}")
-        click.echo(f"gold events {figures['gold_events']}, predicted {figures['predicted_events']}"
-                   f", gold claims {figures['gold_claims']}")
+        click.echo(f"{figures['articles']} articles, gold events {figures['gold_events']}, "
+                   f"predicted {figures['predicted_events']}, gold claims {figures['gold_claims']}")
     if misses:
         for line in tally.misses:
             click.echo(f"missed: {line}")

@@ -8,9 +8,10 @@ a hit nor a false alarm.
 """
 from __future__ import annotations
 
+import csv
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -39,7 +40,12 @@ class Tally:
     quantities_right: int = 0
     gold_claims: int = 0
     claims_found: int = 0
+    articles: int = 0
+    with_recipient_side: int = 0
+    recipients_right: int = 0
     misses: list[str] = field(default_factory=list)
+    # (confidence, right) for each scored output event: the calibration of `confidence`
+    scored: list[tuple[float, bool]] = field(default_factory=list)
 
     def figures(self) -> dict[str, float]:
         """The reported figures (0 where a denominator is empty)."""
@@ -52,9 +58,28 @@ class Tally:
             "date_accuracy": div(self.dates_right, self.dated),
             "quantity_accuracy": div(self.quantities_right, self.with_quantities),
             "claims_recall": div(self.claims_found, self.gold_claims),
+            "recipient_accuracy": div(self.recipients_right, self.with_recipient_side),
+            "calibration_error": round(calibration_error(self.scored), 4),
+            "articles": self.articles,
             "gold_events": self.gold, "predicted_events": self.predicted,
             "gold_claims": self.gold_claims,
         }
+
+
+def calibration_error(scored: Sequence[tuple[float, bool]], bins: int = 10) -> float:
+    """Expected calibration error: the mean gap between confidence and the share right, over
+    equal-width confidence bins weighted by their size (0 where nothing was scored)."""
+    if not scored:
+        return 0.0
+    total = 0.0
+    for b in range(bins):
+        lo, hi = b / bins, (b + 1) / bins
+        inside = [(c, r) for c, r in scored if lo <= c < hi or (b == bins - 1 and c == 1.0)]
+        if inside:
+            mean_conf = sum(c for c, _ in inside) / len(inside)
+            share = sum(r for _, r in inside) / len(inside)
+            total += len(inside) * abs(mean_conf - share)
+    return total / len(scored)
 
 
 def _type_ok(gold: dict[str, Any], event: Event) -> bool:
@@ -129,7 +154,10 @@ def score_article(gold: dict[str, Any], result: Extraction, tally: Tally) -> Non
     pairs = match_events(expected, result.events)
     used = {id(e) for _, e, _ in pairs}
     rest = [e for e in result.events if id(e) not in used]
-    tally.neutral += len(match_events(background, rest))
+    neutral = {id(e) for _, e, _ in match_events(background, rest)}
+    tally.neutral += len(neutral)
+    tally.articles += 1
+    tally.scored += [(e.confidence, id(e) in used) for e in result.events if id(e) not in neutral]
     tally.gold += len(expected)
     tally.salient += sum(1 for g in expected if g.get("salient"))
     tally.predicted += len(result.events)
@@ -143,6 +171,10 @@ def score_article(gold: dict[str, Any], result: Extraction, tally: Tally) -> Non
         if g.get("quantities"):
             tally.with_quantities += 1
             tally.quantities_right += _quantities_ok(g, event)
+        if g.get("recipient") or event.recipient:
+            tally.with_recipient_side += 1
+            tally.recipients_right += (_country(g.get("recipient"))
+                                       == (event.recipient.country if event.recipient else None))
     matched_ids = {id(g) for g, _, _ in pairs}
     for g in expected:
         if id(g) not in matched_ids:
@@ -160,11 +192,38 @@ def article_dirs(gold_dir: Path, extra: Sequence[str] = ()) -> list[Path]:
     return [p for p in guesses if p.is_dir()]
 
 
-def load_gold(gold_dir: Path, articles: Sequence[str] = ()) -> list[tuple[dict[str, Any], Article]]:
+SPLITS = ("tune", "locked")
+
+
+def corpus_split(corpus: Path, split: str) -> set[str]:
+    """The article file names of one split of an annotated corpus (its `split.tsv`)."""
+    table = corpus / "split.tsv"
+    if not table.is_file():
+        raise InputError(str(corpus), "no split.tsv here: --split needs an annotated corpus "
+                         "(docs/annotation.md)")
+    with table.open(encoding="utf-8", newline="") as fh:
+        return {row["file"] for row in csv.DictReader(fh, delimiter="\t") if row["split"] == split}
+
+
+def gold_files(gold_dir: Path, split: str | None = None) -> tuple[list[Path], list[str]]:
+    """The gold files to score and extra article folders: a corpus folder (split.tsv, gold/,
+    articles/) gives the annotated files of one split, or of both; a plain folder its *.json."""
+    if (gold_dir / "split.tsv").is_file():
+        wanted = set().union(*(corpus_split(gold_dir, s) for s in ([split] if split else SPLITS)))
+        files = [p for p in sorted((gold_dir / "gold").glob("*.json")) if p.name[:-5] in wanted]
+        return files, [str(gold_dir / "articles")]
+    if split:
+        corpus_split(gold_dir, split)  # raises: no split.tsv
+    return sorted(gold_dir.glob("*.json")), []
+
+
+def load_gold(gold_dir: Path, articles: Sequence[str] = (),
+              split: str | None = None) -> list[tuple[dict[str, Any], Article]]:
     """Every gold file with its article, or InputError naming a gold file whose article is missing."""
-    dirs = article_dirs(gold_dir, articles)
+    paths, extra = gold_files(gold_dir, split)
+    dirs = article_dirs(gold_dir, [*articles, *extra])
     pairs = []
-    for path in sorted(gold_dir.glob("*.json")):
+    for path in paths:
         gold = json.loads(path.read_text(encoding="utf-8"))
         source = next((d / gold["file"] for d in dirs if (d / gold["file"]).is_file()), None)
         if source is None:
@@ -179,16 +238,21 @@ def load_gold(gold_dir: Path, articles: Sequence[str] = ()) -> list[tuple[dict[s
     return pairs
 
 
-def evaluate(gold_dir: str | Path, articles: Sequence[str] = (), extractor: Any = None) -> Tally:
-    """Extract every gold article and score it."""
+def evaluate(gold_dir: str | Path, articles: Sequence[str] = (), extractor: Any = None,
+             split: str | None = None, min_confidence: float = 0.0) -> Tally:
+    """Extract every gold article (of one split of an annotated corpus, if given) and score the
+    events of at least `min_confidence`."""
     from .extract import Extractor
 
     extractor = extractor or Extractor()
-    pairs = load_gold(Path(gold_dir), articles)
+    pairs = load_gold(Path(gold_dir), articles, split)
     tally = Tally()
     results = extractor.extract(article for _, article in pairs)
     for (gold, _), result in zip(pairs, results):
         if isinstance(result, Exception):
             raise result
+        if min_confidence > 0:
+            result = replace(result, events=tuple(e for e in result.events
+                                                  if e.confidence >= min_confidence))
         score_article(gold, result, tally)
     return tally

@@ -23,7 +23,9 @@ from .nlp.frames import (REPORTING, Frame, absolute_participle, attribution_of, 
 from .nlp.quantities import (Quantity, additional, event_quantities, find_quantities,
                               one_person, sentence_casualties)
 from .nlp.pipeline import load_pipeline
-from .nlp.typeclf import TypeClassifier
+from .judge import context_features, event_features, load_judge
+from .propose import proposed_frames
+from .nlp.typeclf import TypeClassifier, TypePrediction
 from .ontology import QUAD_CLASS, cameo_root, goldstein
 from .places import Gazetteer, load_gazetteer, locate_span
 from .records import (Actor, Article, Claim, CodedEvent, Event, Evidence, Extraction, Place,
@@ -1307,19 +1309,39 @@ def coded_events(doc: Doc, article: Article, kb: ActorKB,
                  for e in coded_event(doc, frame, article, kb, home))
 
 
+@dataclass(frozen=True)
+class Candidates:
+    """One article's events before judgement: which came from broad proposals, and where its
+    headline ends (both read by the judge), with the article's claims."""
+
+    events: list[Event]
+    claims: tuple[Claim, ...]
+    proposed: frozenset[str]
+    headline_end: int
+
+
 class Extractor:
     """Holds the spaCy pipeline and knowledge bases, loaded once; turns articles into records."""
 
     def __init__(self, nlp: Language | None = None, kb: ActorKB | None = None,
                  gazetteer: Gazetteer | None = None,
-                 classifier: TypeClassifier | None = None) -> None:
+                 classifier: TypeClassifier | None = None, judged: bool = True) -> None:
         self.nlp = nlp or load_pipeline()
         self.kb = kb or load_kb()
         self.gazetteer = gazetteer or load_gazetteer()
         self.classifier = classifier or TypeClassifier.load()
+        self.judge = load_judge() if judged else None
+        self.propose = self.judge is not None and self.judge.meta.get("proposals", False)
 
     def from_doc(self, doc: Doc, article: Article) -> Extraction:
         """Events (and claims) for one parsed article."""
+        cands = self.candidates(doc, article)
+        return Extraction(article=article, events=tuple(self._second_opinion(doc, cands)),
+                          claims=cands.claims)
+
+    def candidates(self, doc: Doc, article: Article) -> Candidates:
+        """The rules' events (and the broad proposals, where the judge takes them) before
+        judgement, with the article's claims."""
         events = []
         claims: list[Claim] = []
         home = home_country(doc, self.kb)
@@ -1334,32 +1356,51 @@ class Extractor:
         headline_end = len(article.title) if article.title and \
             article.text.startswith(article.title) else 0
         times = narrative_times(doc, headline_end, article.date)
-        for frame in find_frames(doc):
+        frames = find_frames(doc)
+        proposals = proposed_frames(doc, self.classifier, {f.trigger for f in frames}) \
+            if self.propose else []
+        proposed: set[str] = set()
+        for frame, is_proposal in [*((f, False) for f in frames), *((f, True) for f in proposals)]:
             event = event_from_frame(doc, frame, article, self.kb, home, self.gazetteer,
                                      quantities.get(frame.sent_start),
                                      times.get(frame.sent_start),
                                      doc[frame.sent_start].idx < headline_end)
             if event is not None:
                 events.append(event)
+                if is_proposal:
+                    proposed.add(event.event_id)
                 alleged = allegation(event)
                 if alleged is not None:
                     events.append(alleged)
         events = with_article_casualties(doc, list(dedup(events, headline_end)), quantities)
-        events = self._second_opinion(doc, events)
-        return Extraction(article=article, events=tuple(events),
-                          claims=dedup_claims(claims, headline_end))
+        return Candidates(events, dedup_claims(claims, headline_end), frozenset(proposed),
+                          headline_end)
 
-    def _second_opinion(self, doc: Doc, events: list[Event]) -> list[Event]:
-        """Blend the learned type classifier's belief in each event's type into its confidence
-        (where both agree the type is right ~9 times in 10)."""
-        if not events:
-            return events
+    def judge_features(self, doc: Doc, cands: Candidates) -> list[list[str]]:
+        """What the judge reads of each candidate event."""
+        beliefs = self._type_beliefs(doc, cands.events)
+        return [event_features(doc, e, p, cands.headline_end, len(cands.events),
+                               e.event_id in cands.proposed) + context
+                for e, p, context in zip(cands.events, beliefs, context_features(cands.events))]
+
+    def _type_beliefs(self, doc: Doc, events: list[Event]) -> list[TypePrediction]:
         spans = [doc.char_span(e.evidence.start, e.evidence.end, alignment_mode="expand")
                  for e in events]
-        predictions = self.classifier.predict([s if s is not None else e.evidence.text
-                                               for s, e in zip(spans, events)], threshold=0)
-        return [replace(e, confidence=round(0.7 * e.confidence + 0.3 * p.prob(e.type), 3))
-                for e, p in zip(events, predictions)]
+        return self.classifier.predict([s if s is not None else e.evidence.text
+                                        for s, e in zip(spans, events)], threshold=0)
+
+    def _second_opinion(self, doc: Doc, cands: Candidates) -> list[Event]:
+        """The learned judge's verdict: each event's confidence is its probability of being a
+        real event of the article's time, rightly typed, with the right actor country. Without a
+        judge, the type classifier's belief in the type is blended into confidence."""
+        events = cands.events
+        if not events:
+            return events
+        if self.judge is None:
+            return [replace(e, confidence=round(0.7 * e.confidence + 0.3 * p.prob(e.type), 3))
+                    for e, p in zip(events, self._type_beliefs(doc, events))]
+        probs = self.judge.probabilities(self.judge_features(doc, cands))
+        return [replace(e, confidence=round(float(p), 3)) for e, p in zip(events, probs)]
 
     def extract(self, articles: Iterable[Article],
                 batch_size: int = 32) -> Iterator[Extraction | ExtractionError]:

@@ -4,7 +4,8 @@ Pure functions, regex-based, cheap enough to run on every sentence. Conventions 
 date; see docs/claims.md and ../shared/gold/dev/GUIDE.md):
 
 - "today"/"tonight"/"this morning" -> D (day); "yesterday"/"last night"/"overnight" -> D-1 (day).
-- a weekday -> the most recent such day *before* D (never D itself); with ``prefer="future"``
+- a weekday -> the most recent such day on or before D (D itself when the article is dated on
+  that weekday, unless the text says "last"; GUIDE.md); with ``prefer="future"``
   the next such day on or after D. "last <weekday>" skips D-1 (that would be "yesterday"),
   "this <weekday>" is that day of D's Monday-to-Sunday week, "next <weekday>" is after D.
 - "last week" -> D-7 (week); "this week" -> D (week); "next week" -> D+7 (week, future).
@@ -267,10 +268,12 @@ def _weekday(name: str, mod: str, today: date, prefer: str) -> DateResolution:
     if prefer == "future" and mod not in ("last", "this past", "past"):
         delta = (wd - today.weekday()) % 7
         return _res(today + timedelta(days=delta), "day", today)
-    back = (today.weekday() - wd) % 7 or 7
+    back = (today.weekday() - wd) % 7
+    if back == 0 and mod in ("last", "this past", "past"):
+        back = 7  # "last Friday" written on a Friday: a week ago
     if mod == "last" and back == 1:
         back = 8
-    return _res(today - timedelta(days=back), "day", today, "past")
+    return _res(today - timedelta(days=back), "day", today, None if back == 0 else "past")
 
 
 _PREFIX = re.compile(r"^(?:on|in|during|since|from|until|till|by|through|throughout|as of|at|"

@@ -27,10 +27,12 @@ CASES = [
     ("last night's", D(2019, 1, 30), D(2019, 1, 29), "day", "past"),
     ("overnight", D(2019, 1, 1), D(2018, 12, 31), "day", "past"),
     ("the day before yesterday", FRI, D(2020, 1, 8), "day", "past"),
-    # weekdays: most recent such day before D, never D itself
+    # weekdays: the most recent such day on or before D (D itself unless the text says "last")
     ("on Monday", THU, D(2019, 1, 21), "day", "past"),
     ("On Tuesday", FRI, D(2020, 1, 7), "day", "past"),
-    ("on Friday", FRI, D(2020, 1, 3), "day", "past"),
+    ("on Friday", FRI, D(2020, 1, 10), "day", "present"),
+    ("last Friday", FRI, D(2020, 1, 3), "day", "past"),
+    ("this past Friday", FRI, D(2020, 1, 3), "day", "past"),
     ("Thursday", FRI, D(2020, 1, 9), "day", "past"),
     ("late on Wednesday", FRI, D(2020, 1, 8), "day", "past"),
     ("Late on Sunday", D(2019, 10, 8), D(2019, 10, 6), "day", "past"),
