@@ -176,6 +176,22 @@ def _flat(event: dict[str, Any]) -> dict[str, Any]:
             "origin": event["origin"]}
 
 
+def event_filter_options(example_type: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """The event filter's options, shared by `events` and `export`: --actor, --recipient,
+    --type (passed as `type_`), --since and --until."""
+    options = [click.option("--actor", help="Actor country code or text."),
+               click.option("--recipient", help="Recipient country code or text."),
+               click.option("--type", "type_", help=f"PLOVER event type, e.g. {example_type}."),
+               click.option("--since", help="First date, YYYY-MM-DD."),
+               click.option("--until", help="Last date, YYYY-MM-DD.")]
+
+    def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
+        for option in reversed(options):
+            command = option(command)
+        return command
+    return decorate
+
+
 def _parse_day(value: str | None, name: str) -> date | None:
     if value is None:
         return None
@@ -189,11 +205,7 @@ def _parse_day(value: str | None, name: str) -> date | None:
 @with_settings("db")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table",
               show_default=True, help="table for reading, jsonl (the output contract) or csv.")
-@click.option("--actor", help="Actor country code or text.")
-@click.option("--recipient", help="Recipient country code or text.")
-@click.option("--type", "type_", help="PLOVER event type, e.g. ACCUSE.")
-@click.option("--since", help="First date, YYYY-MM-DD.")
-@click.option("--until", help="Last date, YYYY-MM-DD.")
+@event_filter_options(example_type="ACCUSE")
 @click.option("--limit", type=int, default=None, help="At most this many events.")
 @click.option("--canonical", is_flag=True,
               help="One row per occurrence (reports merged across articles), with counts.")
@@ -454,11 +466,7 @@ def actor(texts: tuple[str, ...], on: str | None, fmt: str, extra: tuple[str, ..
 @click.option("--format", "fmt", required=True,
               type=click.Choice(["csv", "parquet", "jsonl", "gdelt", "polecat"]),
               help="Output format (docs/exports.md).")
-@click.option("--actor", help="Actor country code or text.")
-@click.option("--recipient", help="Recipient country code or text.")
-@click.option("--type", "type_", help="PLOVER event type, e.g. ASSAULT.")
-@click.option("--since", help="First date, YYYY-MM-DD.")
-@click.option("--until", help="Last date, YYYY-MM-DD.")
+@event_filter_options(example_type="ASSAULT")
 @click.option("--header/--no-header", default=None,
               help="Write a header line (csv default: yes; gdelt default: no, like GDELT).")
 @click.option("--canonical", is_flag=True, help="One row per canonical event, not per report.")
@@ -502,7 +510,7 @@ FIGURES = ["salient_recall", "recall", "recall_strict", "precision", "date_accur
 def eval_(ctx: click.Context, gold_dir: str, articles: tuple[str, ...], as_json: bool,
           misses: bool, floors: str | None) -> None:
     """Score the coder against hand-annotated gold files."""
-    from .eval import evaluate
+    from .eval import below_floors, evaluate
 
     tally = evaluate(gold_dir, articles)
     figures = tally.figures()
@@ -518,8 +526,7 @@ def eval_(ctx: click.Context, gold_dir: str, articles: tuple[str, ...], as_json:
         for line in tally.misses:
             click.echo(f"missed: {line}")
     if floors:
-        low = [f"{k} {figures[k]:.3f} < floor {v:.3f}"
-               for k, v in json.loads(open(floors).read()).items() if figures.get(k, 0) < v]
+        low = below_floors(figures, floors)
         for line in low:
             click.echo(f"regression: {line}", err=True)
         ctx.exit(1 if low else 0)
