@@ -111,7 +111,9 @@ def _ingest(paths: tuple[str, ...], settings: Settings) -> Any:
 
     with Store(settings.db) as store, progress("ingesting") as advance:
         result = run_ingest(read_paths(paths, max_bytes=settings.max_file_bytes), store,
-                            settings, on_error=report, on_progress=advance)
+                            batch_size=settings.batch_size, workers=settings.workers,
+                            engine=settings.engine, scheduler=settings.scheduler,
+                            triage=settings.triage, on_error=report, on_progress=advance)
         if result.stored:
             store.update_stories()  # only what the new articles change
             store.regroup_claims()  # only the stories with new claims or changed members

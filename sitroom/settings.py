@@ -100,7 +100,6 @@ class Settings:
                                      "Dask scheduler address, tcp://HOST:PORT (implies dask)")
     triage: bool = _setting(True, flag, "parse only sentences with an event word (ingest, run)")
     batch_size: int = _setting(64, positive, "articles per database transaction")
-    chunk_size: int = _setting(32, positive, "articles per task sent to a worker")
     max_file_bytes: int = _setting(20 * 1024 * 1024, positive,
                                    "largest article file or JSON/CSV record read, in bytes")
     host: str = _setting("127.0.0.1", text, "address `sitroom serve` listens on")

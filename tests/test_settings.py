@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from sitroom import batch
+from sitroom.batch.local import IngestReport
 from sitroom.cli import cli
 from sitroom.settings import Settings, SettingsError, describe, load_settings
 
@@ -94,14 +95,25 @@ def test_cli_bad_setting_is_a_usage_error_naming_its_source(here: Path) -> None:
                                      "from 1 to 65535, got 'http'")
 
 
-def test_run_ingest_takes_engine_workers_triage_and_sizes_from_settings(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ingest_hands_the_settings_to_the_runner(here: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     seen: dict[str, Any] = {}
-    monkeypatch.setattr("sitroom.batch.local.ingest", lambda items, store, **kw: seen.update(kw))
-    settings = Settings(workers=3, triage=False, batch_size=5, chunk_size=7)
-    batch.run_ingest([], None, settings)
-    assert {k: seen[k] for k in ("workers", "triage", "batch_size", "chunk_size")} == {
-        "workers": 3, "triage": False, "batch_size": 5, "chunk_size": 7}
+
+    def runner(items: Any, store: Any, **kw: Any) -> IngestReport:
+        seen.update(kw)
+        return IngestReport()
+
+    monkeypatch.setattr(batch, "run_ingest", runner)
+    (here / "sitroom.toml").write_text("batch_size = 5\ntriage = false\n")
+    result = CliRunner().invoke(cli, ["ingest", "-", "--engine", "dask"], input="",
+                                env={"SITROOM_WORKERS": "3", "SITROOM_SCHEDULER": "tcp://h:1"})
+    assert result.exit_code == 0, result.output
+    assert {k: seen[k] for k in ("batch_size", "workers", "engine", "scheduler", "triage")} == {
+        "batch_size": 5, "workers": 3, "engine": "dask", "scheduler": "tcp://h:1", "triage": False}
+
+
+def test_triage_default_is_the_batch_runners() -> None:
+    assert Settings.triage is batch.TRIAGE_DEFAULT
 
 
 def _shown(default: Any) -> str:

@@ -7,25 +7,23 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from ..settings import Settings
-
-TRIAGE_DEFAULT = Settings.triage
+TRIAGE_DEFAULT = True
 """Sentence triage on by default in `sitroom ingest`/`run` (measured in docs/scaling.md)."""
 
 
-def run_ingest(items: Iterable[Any], store: Any, settings: Settings = Settings(),
+def run_ingest(items: Iterable[Any], store: Any, batch_size: int = 64,
                on_error: Callable[[Any], None] | None = None,
-               on_progress: Callable[[int], None] | None = None,
-               parts: str | Path | None = None) -> Any:
-    """The CLI's ingest: the engine, workers, triage and sizes of `settings`; an IngestReport."""
+               on_progress: Callable[[int], None] | None = None, workers: int | None = None,
+               engine: str = "local", scheduler: str | None = None,
+               triage: bool | None = None, parts: str | Path | None = None) -> Any:
+    """The CLI's ingest: choose the engine, fill in defaults, return an IngestReport."""
     from .local import default_workers, ingest
 
-    if settings.engine == "dask" or settings.scheduler:
+    triage = TRIAGE_DEFAULT if triage is None else triage
+    if engine == "dask" or scheduler:
         from .cluster import ingest_dask
 
-        return ingest_dask(items, store, parts=parts, scheduler=settings.scheduler,
-                           workers=settings.workers, triage=settings.triage, on_error=on_error,
-                           on_progress=on_progress, chunk_size=settings.chunk_size)
-    return ingest(items, store, batch_size=settings.batch_size, on_error=on_error,
-                  on_progress=on_progress, workers=settings.workers or default_workers(),
-                  triage=settings.triage, chunk_size=settings.chunk_size)
+        return ingest_dask(items, store, parts=parts, scheduler=scheduler, workers=workers,
+                           triage=triage, on_error=on_error, on_progress=on_progress)
+    return ingest(items, store, batch_size=batch_size, on_error=on_error,
+                  on_progress=on_progress, workers=workers or default_workers(), triage=triage)
