@@ -252,7 +252,7 @@ def measure(root: Path, top: int) -> dict[str, Any]:
 def render(m: dict[str, Any]) -> str:
     """The figures as text."""
     out = [f"code metrics for {m['root']}/{PACKAGE}",
-           f"functions: {m['functions']}; length median {m['function_median']}, "
+           f"functions: {m['functions']}; length median {m['function_median']:g}, "
            f"p90 {m['function_p90']}, max {m['function_max']}; "
            f"{m['functions_over_limit']} over {FUNCTION_LIMIT} lines",
            "longest functions:"]

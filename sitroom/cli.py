@@ -50,8 +50,6 @@ def _given(ctx: click.Context, name: str, value: Any) -> Any:
     return None if ctx.get_parameter_source(name) is ParameterSource.DEFAULT else value
 
 
-
-
 def with_settings(*names: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Give a command the options of these settings and, in their place, one `settings`
     argument: the command line over SITROOM_* variables over sitroom.toml over the defaults."""
