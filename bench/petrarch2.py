@@ -7,7 +7,7 @@ sentences expect none), fictional actors from PETR.Validate.actors/agents.txt lo
 ``sitroom.actors.load_petrarch``; each sentence is coded as an article dated by its record. The
 matching rules (codes compared as PLOVER (country, sector) pairs; ``---`` target = none; the
 expected codes read both as CAMEO and as WEIS, since the suite's verb dictionary is "mostly WEIS,
-not CAMEO") are documented in ``sitroom/peers.py``.
+not CAMEO") are documented in ``bench/peers.py``.
 
 Two coders are scored: the PLOVER coder (sitroom's own lexicon; its CAMEO root compared with the
 suite's mostly-WEIS codes), and ``sitroom code`` with the suite's own verb dictionary
@@ -23,9 +23,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))  # peers.py beside this file, however this is loaded
 
-from sitroom.peers import (load_petrarch_records, petrarch_kb, score_petrarch,  # noqa: E402
-                           score_petrarch_dictionary)
+from peers import (load_petrarch_records, petrarch_kb, score_petrarch,  # noqa: E402
+                   score_petrarch_dictionary)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,7 +4,7 @@
     .venv/bin/python bench/plover_gsr.py --coder-only [--misses]
 
 The coder figures (type accuracy of the whole rule-based coder, actor and target accuracy; the
-choice of one event per sentence is documented in ``sitroom/peers.py``) come first; ``--misses``
+choice of one event per sentence is documented in ``bench/peers.py``) come first; ``--misses``
 lists the coder's misses grouped by cause. Then the type classifier's figures (``-v`` lists its
 misses), ending with its speed ("inference: ... us/sentence batched, ... one at a time"; the
 target is under 1 ms a sentence; 140-180 us measured). That printed figure is where speed is
@@ -29,10 +29,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))  # tests/nlp/test_typeclf.py loads this file by path
 
-# the loaders live in sitroom.peers (shared with bench/petrarch2.py and tests/test_peers.py)
-from sitroom.peers import (GSR_FILE, V05_MODES, V05_TYPES, GsrRecord,  # noqa: E402,F401
-                           load_plover_gsr, map_type, parse_markup, score_gsr)
+# the loaders live in bench/peers.py (shared with bench/petrarch2.py and tests/test_peers.py)
+from peers import (GSR_FILE, V05_MODES, V05_TYPES, GsrRecord,  # noqa: E402,F401
+                   load_plover_gsr, map_type, parse_markup, score_gsr)
 
 
 def score(records: list[GsrRecord], clf=None, future_as_agree: bool = True) -> dict:

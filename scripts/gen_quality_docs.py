@@ -65,7 +65,9 @@ def dev_rows(extractor) -> list[Row]:  # type: ignore[no-untyped-def]
 
 
 def peer_rows(extractor) -> list[Row]:  # type: ignore[no-untyped-def]
-    from sitroom import peers
+    sys.path.insert(0, str(ROOT / "bench"))
+    import peers  # bench/peers.py: the peer suites' loaders and scorers
+
     from sitroom.extract import Extractor
 
     floors = _constants(ROOT / "tests" / "test_peers.py")
@@ -138,7 +140,7 @@ only go up); *target* is what the issues ask for. What each figure means:
   that carry a date or quantities in the gold. Claims recall: gold claims found with the right
   value and claimant country.
 - **PLOVER gold records**: 322 sentences coded in PLOVER v0.5 (types mapped to current PLOVER);
-  the coder's main event per sentence (`sitroom/peers.py`).
+  the coder's main event per sentence (`bench/peers.py`).
 - **PETRARCH2 unit tests**: 359 expected events with fictional actors loaded from PETRARCH2's
   own dictionaries. `sitroom_code_*`: `sitroom code` with the suite's own verb dictionary
   (docs/dictionaries.md), the way a PETRARCH user brings their dictionaries; the other rows are

@@ -6,19 +6,64 @@ Exit codes: 0 all went in, 1 some inputs failed (or an error stopped the command
 from __future__ import annotations
 
 import csv
+import functools
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
 import click
+from click.core import ParameterSource
 
 from .errors import SitroomError
+from .settings import Settings, SettingsError, load_settings
 
-DB_OPTION = click.option("--db", default="sitroom.duckdb", show_default=True,
-                         envvar="SITROOM_DB", help="DuckDB file to use.")
+# The command-line option of each setting, declared once; a command names the ones it takes in
+# `with_settings`. An option left at its default counts as not given, so the environment and
+# sitroom.toml can set it (docs/settings.md); the help shows the built-in default.
+SETTING_OPTIONS: dict[str, Callable[[Any], Any]] = {
+    "db": click.option("--db", default=Settings.db, show_default=True,
+                       help="DuckDB file to use."),
+    "batch_size": click.option("--batch-size", default=Settings.batch_size, show_default=True,
+                               help="Articles per transaction."),
+    "workers": click.option("--workers", type=click.IntRange(min=1),
+                            help="Extraction processes (default: one per CPU)."),
+    "engine": click.option("--engine", type=click.Choice(["local", "dask"]),
+                           help="local process pool (default) or Dask (--scheduler, else a "
+                                "LocalCluster)."),
+    "scheduler": click.option("--scheduler", metavar="tcp://HOST:PORT",
+                              help="Dask scheduler address (with --engine dask)."),
+    "triage": click.option("--triage/--no-triage", default=None,
+                           help="Parse only sentences with an event word (see docs/scaling.md)."),
+    "host": click.option("--host", default=Settings.host, show_default=True,
+                         help="Address to listen on."),
+    "port": click.option("--port", default=Settings.port, show_default=True, type=int,
+                         help="Port to listen on."),
+}
+RUNNER_SETTINGS = ("workers", "engine", "scheduler", "triage")
+
+
+def _given(ctx: click.Context, name: str, value: Any) -> Any:
+    """The option's value when the command line gave it, else None."""
+    return None if ctx.get_parameter_source(name) is ParameterSource.DEFAULT else value
+
+
+def with_settings(*names: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Give a command the options of these settings and, in their place, one `settings`
+    argument: the command line over SITROOM_* variables over sitroom.toml over the defaults."""
+    def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(command)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            ctx = click.get_current_context()
+            given = {name: _given(ctx, name, kwargs.pop(name)) for name in names}
+            return command(*args, settings=load_settings(given), **kwargs)
+
+        for name in reversed(names):
+            wrapper = SETTING_OPTIONS[name](wrapper)
+        return wrapper
+    return decorate
 
 
 def report(err: SitroomError) -> None:
@@ -34,7 +79,7 @@ class Group(click.Group):
             return super().invoke(ctx)
         except SitroomError as err:
             report(err)
-            ctx.exit(1)
+            ctx.exit(2 if isinstance(err, SettingsError) else 1)  # a bad setting is usage
 
 
 @click.group(cls=Group)
@@ -57,16 +102,16 @@ def progress(label: str) -> Iterator[Any]:
         yield lambda n: bar.advance(task, n)
 
 
-def _ingest(paths: tuple[str, ...], db: str, batch_size: int) -> Any:
+def _ingest(paths: tuple[str, ...], settings: Settings) -> Any:
     from .batch import run_ingest
     from .ingest import read_paths
     from .store.db import Store
 
-    options = {k[8:]: v for k, v in click.get_current_context().meta.items()
-               if k.startswith("sitroom.") and v is not None}  # --workers, --engine, ...
-    with Store(db) as store, progress("ingesting") as advance:
-        result = run_ingest(read_paths(paths), store, batch_size=batch_size, on_error=report,
-                            on_progress=advance, **options)
+    with Store(settings.db) as store, progress("ingesting") as advance:
+        result = run_ingest(read_paths(paths, max_bytes=settings.max_file_bytes), store,
+                            batch_size=settings.batch_size, workers=settings.workers,
+                            engine=settings.engine, scheduler=settings.scheduler,
+                            triage=settings.triage, on_error=report, on_progress=advance)
         if result.stored:
             store.update_stories()  # only what the new articles change
             store.regroup_claims()  # only the stories with new claims or changed members
@@ -81,50 +126,26 @@ def _print_ingest(result: Any, db: str) -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@DB_OPTION
-@click.option("--batch-size", default=64, show_default=True, help="Articles per transaction.")
-@click.option("--workers", type=click.IntRange(min=1), expose_value=False,
-              callback=lambda c, p, v: c.meta.__setitem__("sitroom.workers", v),
-              help="Extraction processes (default: one per CPU).")
-@click.option("--engine", type=click.Choice(["local", "dask"]), expose_value=False,
-              callback=lambda c, p, v: c.meta.__setitem__("sitroom.engine", v),
-              help="local process pool (default) or Dask (--scheduler, else a LocalCluster).")
-@click.option("--scheduler", metavar="tcp://HOST:PORT", expose_value=False,
-              callback=lambda c, p, v: c.meta.__setitem__("sitroom.scheduler", v),
-              help="Dask scheduler address (with --engine dask).")
-@click.option("--triage/--no-triage", default=None, expose_value=False,
-              callback=lambda c, p, v: c.meta.__setitem__("sitroom.triage", v),
-              help="Parse only sentences with an event word (see docs/scaling.md).")
+@with_settings("db", "batch_size", *RUNNER_SETTINGS)
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[str, ...], db: str, batch_size: int) -> None:
+def ingest(ctx: click.Context, paths: tuple[str, ...], settings: Settings) -> None:
     """Read articles (files, directories, JSONL, CSV, - for stdin) and store their events."""
-    result = _ingest(paths, db, batch_size)
-    _print_ingest(result, db)
+    result = _ingest(paths, settings)
+    _print_ingest(result, settings.db)
     ctx.exit(0 if result.ok else 1)
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@DB_OPTION
-@click.option("--workers", type=click.IntRange(min=1), expose_value=False,
-              callback=lambda c, p, v: c.meta.__setitem__("sitroom.workers", v),
-              help="Extraction processes (default: one per CPU).")
-@click.option("--engine", type=click.Choice(["local", "dask"]), expose_value=False,
-              callback=lambda c, p, v: c.meta.__setitem__("sitroom.engine", v),
-              help="local process pool (default) or Dask (--scheduler, else a LocalCluster).")
-@click.option("--scheduler", metavar="tcp://HOST:PORT", expose_value=False,
-              callback=lambda c, p, v: c.meta.__setitem__("sitroom.scheduler", v),
-              help="Dask scheduler address (with --engine dask).")
-@click.option("--triage/--no-triage", default=None, expose_value=False,
-              callback=lambda c, p, v: c.meta.__setitem__("sitroom.triage", v),
-              help="Parse only sentences with an event word (see docs/scaling.md).")
+@with_settings("db", *RUNNER_SETTINGS)
 @click.pass_context
-def run(ctx: click.Context, paths: tuple[str, ...], db: str) -> None:
+def run(ctx: click.Context, paths: tuple[str, ...], settings: Settings) -> None:
     """The main job: ingest, then print a readable summary of the situation."""
     from .store.db import Store
     from .summary import describe_event, summarize
 
-    result = _ingest(paths, db, 64)
+    db = settings.db
+    result = _ingest(paths, settings)
     _print_ingest(result, db)
     with Store(db, read_only=True) as store:
         summary = summarize(store)
@@ -155,6 +176,22 @@ def _flat(event: dict[str, Any]) -> dict[str, Any]:
             "origin": event["origin"]}
 
 
+def event_filter_options(example_type: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """The event filter's options, shared by `events` and `export`: --actor, --recipient,
+    --type (passed as `type_`), --since and --until."""
+    options = [click.option("--actor", help="Actor country code or text."),
+               click.option("--recipient", help="Recipient country code or text."),
+               click.option("--type", "type_", help=f"PLOVER event type, e.g. {example_type}."),
+               click.option("--since", help="First date, YYYY-MM-DD."),
+               click.option("--until", help="Last date, YYYY-MM-DD.")]
+
+    def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
+        for option in reversed(options):
+            command = option(command)
+        return command
+    return decorate
+
+
 def _parse_day(value: str | None, name: str) -> date | None:
     if value is None:
         return None
@@ -165,22 +202,20 @@ def _parse_day(value: str | None, name: str) -> date | None:
 
 
 @cli.command()
-@DB_OPTION
+@with_settings("db")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table",
               show_default=True, help="table for reading, jsonl (the output contract) or csv.")
-@click.option("--actor", help="Actor country code or text.")
-@click.option("--recipient", help="Recipient country code or text.")
-@click.option("--type", "type_", help="PLOVER event type, e.g. ACCUSE.")
-@click.option("--since", help="First date, YYYY-MM-DD.")
-@click.option("--until", help="Last date, YYYY-MM-DD.")
+@event_filter_options(example_type="ACCUSE")
 @click.option("--limit", type=int, default=None, help="At most this many events.")
 @click.option("--canonical", is_flag=True,
               help="One row per occurrence (reports merged across articles), with counts.")
-def events(db: str, fmt: str, actor: str | None, recipient: str | None, type_: str | None,
-           since: str | None, until: str | None, limit: int | None, canonical: bool) -> None:
+def events(settings: Settings, fmt: str, actor: str | None, recipient: str | None,
+           type_: str | None, since: str | None, until: str | None, limit: int | None,
+           canonical: bool) -> None:
     """List stored events, filtered: every report, or with --canonical every occurrence."""
     from .store.db import Store
 
+    db = settings.db
     first, last = _parse_day(since, "--since"), _parse_day(until, "--until")
     with Store(db, read_only=True) as store:
         query = store.canonical_events if canonical else store.events
@@ -203,13 +238,14 @@ def events(db: str, fmt: str, actor: str | None, recipient: str | None, type_: s
         click.echo(f"{len(rows)} events", err=True)
 
 
-def _readable(paths: tuple[str, ...], failed: list[SitroomError]) -> Iterator[Any]:
+def _readable(paths: tuple[str, ...], failed: list[SitroomError],
+              settings: Settings) -> Iterator[Any]:
     """The articles of `paths`; each input that cannot be read is reported and kept in
     `failed`, and the rest go on."""
     from .errors import InputError
     from .ingest import read_paths
 
-    for item in read_paths(paths):
+    for item in read_paths(paths, max_bytes=settings.max_file_bytes):
         if isinstance(item, InputError):
             failed.append(item)
             report(item)
@@ -234,13 +270,15 @@ def _succeeded(results: Iterator[Any], failed: list[SitroomError]) -> Iterator[A
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl",
               show_default=True, help="One JSON object per event or claim (docs/contract.md).")
+@with_settings()
 @click.pass_context
-def extract(ctx: click.Context, paths: tuple[str, ...], fmt: str) -> None:
+def extract(ctx: click.Context, paths: tuple[str, ...], fmt: str, settings: Settings) -> None:
     """Print events and claims as JSON lines, one object per line (no database)."""
     from .extract import Extractor
 
     failed: list[SitroomError] = []
-    for result in _succeeded(Extractor().extract(_readable(paths, failed)), failed):
+    articles = _readable(paths, failed, settings)
+    for result in _succeeded(Extractor().extract(articles), failed):
         for record in (*result.events, *result.claims):
             click.echo(json.dumps(record.to_dict(), ensure_ascii=False))
     ctx.exit(1 if failed else 0)
@@ -257,9 +295,10 @@ def extract(ctx: click.Context, paths: tuple[str, ...], fmt: str) -> None:
 @click.option("--db", default=None, metavar="FILE",
               help="Store the coded events in this DuckDB file instead of printing them "
                    "(read them back with `sitroom coded`).")
+@with_settings()
 @click.pass_context
 def code(ctx: click.Context, paths: tuple[str, ...], verbs: str, actors_file: str | None,
-         agents_file: str | None, db: str | None) -> None:
+         agents_file: str | None, db: str | None, settings: Settings) -> None:
     """Code articles with your own PETRARCH verb dictionary: one JSON line per event, with its
     code and the dictionary line that gave it, or with --db stored (docs/dictionaries.md)."""
     from .actors import load_petrarch
@@ -271,9 +310,10 @@ def code(ctx: click.Context, paths: tuple[str, ...], verbs: str, actors_file: st
     dictionary = load_verb_dictionary(verbs)
     kb = load_petrarch(actors_file, agents_file) if actors_file else None
     failed: list[SitroomError] = []
-    coded = _succeeded(Extractor(kb=kb).code(_readable(paths, failed), dictionary), failed)
+    articles = _readable(paths, failed, settings)
+    coded = _succeeded(Extractor(kb=kb).code(articles, dictionary), failed)
     if db is not None:
-        _store_coded(coded, db, verbs, failed)
+        _store_coded(coded, db, verbs, failed, settings.batch_size)
     else:
         for _, events in coded:
             for event in events:
@@ -282,7 +322,7 @@ def code(ctx: click.Context, paths: tuple[str, ...], verbs: str, actors_file: st
 
 
 def _store_coded(coded: Iterator[Any], db: str, verbs: str, failed: list[SitroomError],
-                 batch_size: int = 64) -> None:
+                 batch_size: int) -> None:
     """Store `sitroom code`'s (article, coded events) pairs a batch per transaction."""
     from itertools import islice
 
@@ -300,7 +340,7 @@ def _store_coded(coded: Iterator[Any], db: str, verbs: str, failed: list[Sitroom
 
 
 @cli.command()
-@DB_OPTION
+@with_settings("db")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table",
               show_default=True, help="table for reading, or jsonl as `sitroom code` prints it.")
 @click.option("--dictionary", metavar="NAME|SHA256",
@@ -308,12 +348,13 @@ def _store_coded(coded: Iterator[Any], db: str, verbs: str, failed: list[Sitroom
 @click.option("--code", "code_", help="Only codes that start with this, e.g. 12 (12, 120, ...).")
 @click.option("--since", help="First article date, YYYY-MM-DD.")
 @click.option("--until", help="Last article date, YYYY-MM-DD.")
-def coded(db: str, fmt: str, dictionary: str | None, code_: str | None, since: str | None,
-          until: str | None) -> None:
+def coded(settings: Settings, fmt: str, dictionary: str | None, code_: str | None,
+          since: str | None, until: str | None) -> None:
     """List the events stored by `sitroom code --db`, each verb dictionary's apart."""
     from .errors import StoreError
     from .store.db import Store
 
+    db = settings.db
     first, last = _parse_day(since, "--since"), _parse_day(until, "--until")
     with Store(db, read_only=True) as store:
         dictionaries = store.verb_dictionaries(dictionary)
@@ -343,15 +384,16 @@ def _coded_line(row: dict[str, Any]) -> str:
 
 
 @cli.command()
-@DB_OPTION
+@with_settings("db")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table",
               show_default=True, help="table for reading, or one JSON object per group.")
 @click.option("--contested", is_flag=True, help="Only groups whose claimants disagree.")
-def claims(db: str, fmt: str, contested: bool) -> None:
+def claims(settings: Settings, fmt: str, contested: bool) -> None:
     """Claim groups: who says how many of what, and since when; contested groups first."""
     from .claims import group_claims, group_to_dict
     from .store.db import Store
 
+    db = settings.db
     with Store(db, read_only=True) as store:
         groups = store.claim_groups()  # as stored by ingest
         if groups is None:  # an older store, or stories changed since: group them here
@@ -376,13 +418,14 @@ def claims(db: str, fmt: str, contested: bool) -> None:
 
 
 @cli.command()
-@DB_OPTION
+@with_settings("db")
 @click.option("--full", is_flag=True,
               help="Recompute over the whole store (default: only what new articles change).")
-def stories(db: str, full: bool) -> None:
+def stories(settings: Settings, full: bool) -> None:
     """Update stories, canonical events and claim groups (as ingest does; --full redoes all)."""
     from .store.db import Store
 
+    db = settings.db
     with Store(db) as store:
         stats = store.rebuild_stories() if full else store.update_stories()
         store.regroup_claims(full=full)  # claim groups stay inside the stories
@@ -419,25 +462,22 @@ def actor(texts: tuple[str, ...], on: str | None, fmt: str, extra: tuple[str, ..
 
 @cli.command()
 @click.argument("path")
-@DB_OPTION
+@with_settings("db")
 @click.option("--format", "fmt", required=True,
               type=click.Choice(["csv", "parquet", "jsonl", "gdelt", "polecat"]),
               help="Output format (docs/exports.md).")
-@click.option("--actor", help="Actor country code or text.")
-@click.option("--recipient", help="Recipient country code or text.")
-@click.option("--type", "type_", help="PLOVER event type, e.g. ASSAULT.")
-@click.option("--since", help="First date, YYYY-MM-DD.")
-@click.option("--until", help="Last date, YYYY-MM-DD.")
+@event_filter_options(example_type="ASSAULT")
 @click.option("--header/--no-header", default=None,
               help="Write a header line (csv default: yes; gdelt default: no, like GDELT).")
 @click.option("--canonical", is_flag=True, help="One row per canonical event, not per report.")
-def export(path: str, db: str, fmt: str, actor: str | None, recipient: str | None,
+def export(path: str, settings: Settings, fmt: str, actor: str | None, recipient: str | None,
            type_: str | None, since: str | None, until: str | None, header: bool | None,
            canonical: bool) -> None:
     """Write stored events to PATH (- for standard output) for pandas, R, DuckDB or GDELT tools."""
     from .exports import export as write
     from .store.db import Store
 
+    db = settings.db
     first, last = _parse_day(since, "--since"), _parse_day(until, "--until")
     with Store(db, read_only=True) as store:
         n = write(store, fmt, path, canonical=canonical, header=header, actor=actor,
@@ -446,14 +486,12 @@ def export(path: str, db: str, fmt: str, actor: str | None, recipient: str | Non
 
 
 @cli.command()
-@DB_OPTION
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
-def serve(db: str, host: str, port: int) -> None:
+@with_settings("db", "host", "port")
+def serve(settings: Settings) -> None:
     """Serve the HTTP API (/api, /openapi.json) and the web page (/) over a store."""
     from .api import serve as run_server
 
-    run_server(db, host, port)
+    run_server(settings.db, settings.host, settings.port)
 
 
 FIGURES = ["salient_recall", "recall", "recall_strict", "precision", "date_accuracy",
@@ -477,7 +515,7 @@ FIGURES = ["salient_recall", "recall", "recall_strict", "precision", "date_accur
 def eval_(ctx: click.Context, gold_dir: str, articles: tuple[str, ...], split: str | None,
           min_confidence: float, as_json: bool, misses: bool, floors: str | None) -> None:
     """Score the coder against hand-annotated gold files, or one split of an annotated corpus."""
-    from .eval import evaluate
+    from .eval import below_floors, evaluate
 
     if misses and split == "locked":
         raise click.UsageError("the locked split is scored in aggregate only: no --misses")
@@ -495,8 +533,7 @@ def eval_(ctx: click.Context, gold_dir: str, articles: tuple[str, ...], split: s
         for line in tally.misses:
             click.echo(f"missed: {line}")
     if floors:
-        low = [f"{k} {figures[k]:.3f} < floor {v:.3f}"
-               for k, v in json.loads(open(floors).read()).items() if figures.get(k, 0) < v]
+        low = below_floors(figures, floors)
         for line in low:
             click.echo(f"regression: {line}", err=True)
         ctx.exit(1 if low else 0)

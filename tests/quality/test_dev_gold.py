@@ -34,6 +34,15 @@ def test_check_option_refuses_a_regression(shared: Path, tmp_path: Path) -> None
     assert result.exit_code == 1 and "regression: recall" in result.stderr
 
 
+def test_below_floors_names_each_figure_under_its_floor(tmp_path: Path) -> None:
+    from sitroom.eval import below_floors
+
+    floors = tmp_path / "floors.json"
+    floors.write_text(json.dumps({"recall": 0.5, "precision": 0.9, "claims_recall": 0.2}))
+    got = below_floors({"recall": 0.6, "precision": 0.85, "claims_recall": 0.1}, floors)
+    assert got == ["precision 0.850 < floor 0.900", "claims_recall 0.100 < floor 0.200"]
+
+
 def test_docs_quality_table_shows_these_figures(figures: dict[str, float]) -> None:
     """docs/quality.md cannot drift from what the coder measures."""
     import importlib.util

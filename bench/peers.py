@@ -136,7 +136,7 @@ def parse_markup(markup: str) -> dict[str, list[str]]:
 
 def map_type(v05_type: str, v05_mode: str | None) -> tuple[str, str | None]:
     """A v0.5 (type, mode) as a current PLOVER (type, mode); mode None where none maps."""
-    from .ontology import PLOVER_MODES
+    from sitroom.ontology import PLOVER_MODES
 
     event_type, implied = V05_TYPES.get(v05_type, (v05_type, None))
     mode = implied or (V05_MODES.get((event_type, v05_mode or ""), v05_mode) or None)
@@ -203,9 +203,9 @@ class Coded:
 def code_texts(texts: Sequence[str], dates: Sequence[date], extractor: Any,
                batch_size: int = 64) -> list[Coded]:
     """Run the whole coder on each text (one article per text) and keep each event's trigger."""
-    from .ingest.common import article_id
-    from .nlp.frames import find_frames
-    from .records import Article, stable_id
+    from sitroom.ingest.common import article_id
+    from sitroom.nlp.frames import find_frames
+    from sitroom.records import Article, stable_id
 
     out = []
     for doc, (text, on) in zip(extractor.nlp.pipe(texts, batch_size=batch_size),
@@ -407,7 +407,7 @@ def load_petrarch_records(shared_dir: Path | str) -> list[PetrRecord]:
 
 def petrarch_kb(shared_dir: Path | str):
     """The knowledge base of PETRARCH2's fictional validation actors and agents."""
-    from .actors import load_petrarch
+    from sitroom.actors import load_petrarch
 
     shared_dir = Path(shared_dir)
     return load_petrarch(shared_dir / PETR_ACTORS, shared_dir / PETR_AGENTS)
@@ -416,7 +416,7 @@ def petrarch_kb(shared_dir: Path | str):
 def code_parts(code: str | None) -> tuple[str | None, str | None] | None:
     """A CAMEO code as a PLOVER (country, sector) pair; None for a quoted free-text actor.
     ``---``/``###`` country parts and an empty code are (None, ...)."""
-    from .actors.petrarch import cameo_sector
+    from sitroom.actors.petrarch import cameo_sector
 
     code = (code or "").strip().upper()
     if code.startswith('"'):
@@ -628,8 +628,8 @@ def score_petrarch_dictionary(records: Sequence[PetrRecord], extractor: Any,
                               shared_dir: Path | str) -> PetrDictScore:
     """The share of PETRARCH2's expected events that ``sitroom code`` finds with the suite's
     own verb dictionary, at (source, target, root) and at the exact code."""
-    from .records import Article
-    from .verbs.dictionary import load_verb_dictionary
+    from sitroom.records import Article
+    from sitroom.verbs.dictionary import load_verb_dictionary
 
     verbs = load_verb_dictionary(Path(shared_dir) / PETR_VERBS)
     articles = [Article(id=r.id, date=r.date, title="", text=r.text, source=None, origin=r.id)

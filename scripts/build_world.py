@@ -1,10 +1,11 @@
-"""Rebuild `static/world-110m.json` (country outlines as SVG paths) from npm's `world-atlas`.
+"""Rebuild `sitroom/web/static/world-110m.json` (country outlines as SVG paths) from npm's
+`world-atlas`.
 
 Build-time only, never at run time: ``npm pack world-atlas@2.0.2``, untar it, then
-``python -m sitroom.web.build_world package/countries-110m.json``. The output holds one SVG path
-per country in an equirectangular projection (x = lon + 180, y = 90 - lat, so the viewBox is
+``.venv/bin/python scripts/build_world.py package/countries-110m.json``. The output holds one SVG
+path per country in an equirectangular projection (x = lon + 180, y = 90 - lat, so the viewBox is
 ``0 0 360 180``), rounded to 0.1 degree. Data: Natural Earth (public domain) via world-atlas
-(ISC licence, Michael Bostock; see static/LICENSE-world-atlas.txt).
+(ISC licence, Michael Bostock; see sitroom/web/static/LICENSE-world-atlas.txt).
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import json
 import sys
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent / "static" / "world-110m.json"
+OUT = Path(__file__).resolve().parents[1] / "sitroom" / "web" / "static" / "world-110m.json"
 
 
 def decode_arcs(topo: dict) -> list[list[tuple[float, float]]]:

