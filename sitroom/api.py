@@ -23,11 +23,11 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -39,8 +39,12 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .errors import ExtractionError, InputError, KnowledgeBaseError, SitroomError, StoreError
 from .ingest.common import MAX_FILE_BYTES
 from .ontology import PLOVER_TYPES, QUAD_CLASS
-from .store.db import Store, event_dict, event_filters
+from .store import articles as article_queries
+from .store import events as event_queries
+from .store.db import Store, event_dict
+from .store.filters import EventFilter
 
+T = TypeVar("T")
 WEB = Path(__file__).resolve().parent / "web"
 MAX_BODY_BYTES = MAX_FILE_BYTES
 """Largest POST body accepted (the same limit as one article file or record)."""
@@ -115,11 +119,6 @@ def error_response(status: int, code: str, message: str,
 # ----------------------------------------------------------------------------- queries
 
 
-def like_pattern(text: str) -> str:
-    """`%text%` for ILIKE ... ESCAPE '\\' with the user's own wildcards taken literally."""
-    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
 def parse_day(value: str | None, name: str) -> date | None:
     if value is None or value == "":
         return None
@@ -139,47 +138,23 @@ def check_type(value: str | None) -> str | None:
     return value.upper()
 
 
-def event_where(actor: str | None = None, recipient: str | None = None,
-                country: str | None = None, type: str | None = None,
-                quad: int | None = None, status: str | None = None,
-                since: str | None = None, until: str | None = None, q: str | None = None,
-                article_id: str | None = None, located: bool = False) -> tuple[str, list[Any]]:
-    """A validated WHERE clause with bound parameters for every event filter the API knows."""
+def event_filter(actor: str | None = None, recipient: str | None = None,
+                 country: str | None = None, type: str | None = None,
+                 quad: int | None = None, status: str | None = None,
+                 since: str | None = None, until: str | None = None, q: str | None = None,
+                 article_id: str | None = None, located: bool = False,
+                 limit: int | None = None, offset: int = 0) -> EventFilter:
+    """The EventFilter of the API's event parameters, validated (ApiError where one is bad)."""
     day_since, day_until = parse_day(since, "since"), parse_day(until, "until")
     if day_since and day_until and day_since > day_until:
         raise BadRequest(f"'since' ({day_since}) is after 'until' ({day_until})")
-    # Same semantics as Store's event_filters, but LIKE wildcards in the user's text are literal.
-    where, params = event_filters(type=check_type(type), since=day_since, until=day_until)
-    clauses = [where[len("WHERE "):]] if where else []
-    for prefix, value in (("actor", actor), ("recipient", recipient)):
-        if value:
-            clauses.append(f"(upper({prefix}_country) = upper(?) OR "
-                           f"{prefix}_text ILIKE ? ESCAPE '\\' OR "
-                           f"{prefix}_entity ILIKE ? ESCAPE '\\')")
-            params += [value, like_pattern(value), like_pattern(value)]
-    if country:
-        clauses.append("(upper(actor_country) = upper(?) OR upper(recipient_country) = upper(?))")
-        params += [country, country]
-    if quad is not None:
-        clauses.append("type IN (SELECT unnest(?::VARCHAR[]))")
-        params.append([t for t, k in QUAD_CLASS.items() if k == quad])
-    if status:
-        if status not in STATUSES:
-            raise Invalid(f"query parameter 'status': expected one of {', '.join(STATUSES)}, "
-                          f"got {status[:40]!r}")
-        clauses.append("status = ?")
-        params.append(status)
-    if q:
-        pattern = like_pattern(q)
-        clauses.append("(evidence_text ILIKE ? ESCAPE '\\' OR actor_text ILIKE ? ESCAPE '\\' "
-                       "OR recipient_text ILIKE ? ESCAPE '\\')")
-        params += [pattern, pattern, pattern]
-    if article_id:
-        clauses.append("article_id = ?")
-        params.append(article_id)
-    if located:
-        clauses.append("lat IS NOT NULL AND lon IS NOT NULL")
-    return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+    type = check_type(type)
+    if status and status not in STATUSES:
+        raise Invalid(f"query parameter 'status': expected one of {', '.join(STATUSES)}, "
+                      f"got {status[:40]!r}")
+    return EventFilter(actor=actor, recipient=recipient, country=country, type=type,
+                       quad=quad, status=status, since=day_since, until=day_until, text=q,
+                       article_id=article_id, located=located, limit=limit, offset=offset)
 
 
 def api_event(row: dict[str, Any]) -> dict[str, Any]:
@@ -310,26 +285,17 @@ class Service:
         finally:
             cur.close()
 
-    def rows(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[dict[str, Any]]:
+    def read(self, query: Callable[..., T], *args: Any) -> T:
+        """A named query (`sitroom.store.events`, `.articles`) run on a cursor of its own."""
         with self.cursor() as cur:
-            res = cur.execute(sql, list(params))
-            names = [d[0] for d in res.description]
-            return [dict(zip(names, r)) for r in res.fetchall()]
-
-    def scalar(self, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> Any:
-        with self.cursor() as cur:
-            row = cur.execute(sql, list(params)).fetchone()
-            return row[0] if row else None
+            return query(cur, *args)
 
     def story_state(self) -> tuple[int, int]:
         """(reports stored, reports merged into canonical events). Cached: only this process
         writes the file while it is served (DuckDB's lock), and `ingest` drops the cache."""
         state = self._story_state
         if state is None:
-            with self.cursor() as cur:
-                row = cur.execute("SELECT (SELECT count(*) FROM events), "
-                                  "(SELECT count(*) FROM event_mentions)").fetchone()
-            state = self._story_state = (int(row[0]), int(row[1]))
+            state = self._story_state = self.read(event_queries.story_counts)
         return state
 
     def counting(self, canonical: bool | None) -> tuple[str, dict[str, Any]]:
@@ -363,10 +329,7 @@ class Service:
         seen: dict[str, Any] = {}
         for art in articles:
             seen.setdefault(art.id, art)
-        with self.cursor() as cur:
-            known = {r[0] for r in cur.execute(
-                "SELECT id FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
-                [list(seen)]).fetchall()}
+        known = self.read(article_queries.known_article_ids, list(seen))
         fresh = [a for a in seen.values() if a.id not in known]
         results, errors = [], []
         if fresh:
@@ -533,26 +496,22 @@ def create_app(db_path: str, extractor: Any = None,
                offset: int = Query(0, ge=0, le=MAX_OFFSET),
                canonical: bool = Query(False, description=CANONICAL_EVENTS_HELP)
                ) -> dict[str, Any]:
-        where, params = event_where(actor, recipient, country, type, quad, status, since,
-                                    until, q, article_id, located)
+        where = event_filter(actor, recipient, country, type, quad, status, since, until, q,
+                             article_id, located, limit, offset)
         table, info = service.counting(True) if canonical else ("events", {"counting": "reports"})
-        total = service.scalar(f"SELECT count(*) FROM {table} {where}", params)
-        direction = "DESC" if order == "desc" else "ASC"
-        rows = service.rows(f"SELECT * FROM {table} {where} ORDER BY coalesce(date, article_date) "
-                            f"{direction}, event_id {direction} LIMIT ? OFFSET ?",
-                            params + [limit, offset])
+        total = service.read(event_queries.count_events, where, table)
+        rows = service.read(event_queries.event_rows, where, table, order == "desc")
         shape = api_canonical if canonical else api_event
         return {"total": total, "limit": limit, "offset": offset, **info,
                 "events": [shape(r) for r in rows]}
 
     @app.get("/api/events/{event_id}", summary="One event")
     def event(event_id: str) -> dict[str, Any]:
-        rows = service.rows("SELECT * FROM events WHERE event_id = ?", [event_id])
-        if not rows:
+        row = service.read(event_queries.event_by_id, event_id)
+        if row is None:
             raise NotFound(f"no event with id {event_id[:80]!r}")
-        out = api_event(rows[0])
-        out["canonical_id"] = service.scalar(
-            "SELECT canonical_id FROM event_mentions WHERE event_id = ?", [event_id])
+        out = api_event(row)
+        out["canonical_id"] = service.read(event_queries.canonical_id_of, event_id)
         return out
 
     @app.get("/api/events/{event_id}/mentions",
@@ -560,26 +519,21 @@ def create_app(db_path: str, extractor: Any = None,
     def mentions(event_id: str) -> dict[str, Any]:
         if len(event_id) > 200:
             raise Invalid("event_id must be at most 200 characters")
-        canonical_id = service.scalar(
-            "SELECT canonical_id FROM event_mentions WHERE event_id = ?", [event_id])
+        canonical_id = service.read(event_queries.canonical_id_of, event_id)
         if canonical_id is None:
-            if not service.scalar("SELECT count(*) FROM events WHERE event_id = ?", [event_id]):
+            if service.read(event_queries.event_by_id, event_id) is None:
                 raise NotFound(f"no event with id {event_id[:80]!r}")
             reports, merged = service.story_state()
             if not merged:
                 raise NotBuilt(NOT_BUILT)
             raise NotBuilt(f"event {event_id[:80]!r} is not merged into a canonical event yet "
                            "(stories are rebuilt after every ingest)")
-        rows = service.rows("SELECT * FROM canonical_events WHERE event_id = ?", [canonical_id])
-        if not rows:
+        row = service.read(event_queries.canonical_by_id, canonical_id)
+        if row is None:
             raise NotBuilt(f"canonical event {canonical_id!r} is missing: rebuild stories")
-        reports = service.rows(
-            "SELECT e.*, m.repeat, a.title, a.source FROM event_mentions m "
-            "JOIN events e USING (event_id) LEFT JOIN articles a ON a.id = e.article_id "
-            "WHERE m.canonical_id = ? "
-            "ORDER BY e.article_date, e.article_id, e.evidence_start, e.event_id", [canonical_id])
+        reports = service.read(event_queries.report_rows, canonical_id)
         return {"canonical_id": canonical_id, "event_id": event_id,
-                "event": api_canonical(rows[0]), "total": len(reports),
+                "event": api_canonical(row), "total": len(reports),
                 "mentions": [api_mention(r) for r in reports]}
 
     @app.get("/api/timeline", summary="Event counts per date bucket and quad class")
@@ -594,13 +548,9 @@ def create_app(db_path: str, extractor: Any = None,
                  q: str | None = Query(None, max_length=200),
                  canonical: bool | None = Query(None, description=CANONICAL_COUNT_HELP)
                  ) -> dict[str, Any]:
-        where, params = event_where(actor, recipient, country, type, quad, status, since,
-                                    until, q)
+        where = event_filter(actor, recipient, country, type, quad, status, since, until, q)
         table, info = service.counting(canonical)
-        rows = service.rows(
-            f"SELECT date_trunc(?, coalesce(date, article_date))::DATE AS bucket, type, "
-            f"count(*) AS n FROM {table} {where} GROUP BY ALL ORDER BY bucket",
-            [interval] + params)
+        rows = service.read(event_queries.type_buckets, where, interval, table)
         buckets: dict[str, dict[str, Any]] = {}
         for r in rows:
             b = buckets.setdefault(iso(r["bucket"]), {"bucket": iso(r["bucket"]), "count": 0,
@@ -621,23 +571,15 @@ def create_app(db_path: str, extractor: Any = None,
                     ) -> dict[str, Any]:
         if len(actor) > 200 or len(recipient) > 200:
             raise Invalid("actor and recipient must be at most 200 characters")
-        where, params = event_where(actor=actor, recipient=recipient, type=type, since=since,
-                                    until=until)
+        where = event_filter(actor=actor, recipient=recipient, type=type, since=since,
+                             until=until)
         table, info = service.counting(canonical)
-        rows = service.rows(
-            f"SELECT date_trunc(?, coalesce(date, article_date))::DATE AS bucket, "
-            f"count(*) AS count, coalesce(sum(goldstein), 0) AS goldstein, "
-            f"avg(goldstein) AS mean_goldstein FROM {table} {where} GROUP BY 1 ORDER BY 1",
-            [interval] + params)
+        rows = service.read(event_queries.goldstein_buckets, where, interval, table)
         buckets = [{"bucket": iso(r["bucket"]), "count": r["count"],
                     "goldstein": round(r["goldstein"], 3),
                     "mean_goldstein": round(r["mean_goldstein"] or 0.0, 3)} for r in rows]
         return {"actor": actor, "recipient": recipient, "interval": interval, **info,
                 "total": sum(b["count"] for b in buckets), "buckets": buckets}
-
-    side_sql = (
-        "SELECT coalesce(upper({p}_country), {p}_text) AS key, {p}_country AS country, "
-        "{p}_text AS text, {a} AS as_actor, {r} AS as_recipient FROM {table} {where}")
 
     @app.get("/api/actors", summary="Actors (by country code, else text) with event counts")
     def actors(q: str | None = Query(None, max_length=200),
@@ -646,21 +588,7 @@ def create_app(db_path: str, extractor: Any = None,
                canonical: bool | None = Query(None, description=CANONICAL_COUNT_HELP)
                ) -> dict[str, Any]:
         table, info = service.counting(canonical)
-        sides = " UNION ALL ".join([
-            side_sql.format(p="actor", a=1, r=0, where="", table=table),
-            side_sql.format(p="recipient", a=0, r=1, table=table,
-                            where="WHERE recipient_text IS NOT NULL "
-                                  "OR recipient_country IS NOT NULL")])
-        having, params = "", []
-        if q:
-            having = "HAVING key ILIKE ? ESCAPE '\\' OR bool_or(text ILIKE ? ESCAPE '\\')"
-            params = [like_pattern(q), like_pattern(q)]
-        base = (f"SELECT key, any_value(country) AS country, mode(text) AS label, "
-                f"sum(as_actor) AS as_actor, sum(as_recipient) AS as_recipient, "
-                f"count(*) AS events FROM ({sides}) WHERE key IS NOT NULL GROUP BY key {having}")
-        total = service.scalar(f"SELECT count(*) FROM ({base})", params)
-        rows = service.rows(f"{base} ORDER BY events DESC, key LIMIT ? OFFSET ?",
-                            params + [limit, offset])
+        total, rows = service.read(event_queries.actor_counts, q, limit, offset, table)
         return {"total": total, "limit": limit, "offset": offset, **info, "actors": rows}
 
     @app.get("/api/network", summary="Actor network: edges weighted by event count")
@@ -673,16 +601,9 @@ def create_app(db_path: str, extractor: Any = None,
                 limit: int = Query(80, ge=1, le=500, description="Most edges"),
                 canonical: bool | None = Query(None, description=CANONICAL_COUNT_HELP)
                 ) -> dict[str, Any]:
-        where, params = event_where(actor, recipient, country, type, quad, None, since, until)
+        where = event_filter(actor, recipient, country, type, quad, None, since, until)
         table, info = service.counting(canonical)
-        both = ("(actor_text IS NOT NULL OR actor_country IS NOT NULL) AND "
-                "(recipient_text IS NOT NULL OR recipient_country IS NOT NULL)")
-        where = f"{where} AND {both}" if where else f"WHERE {both}"
-        rows = service.rows(
-            f"SELECT coalesce(upper(actor_country), actor_text) AS source, "
-            f"coalesce(upper(recipient_country), recipient_text) AS target, count(*) AS count, "
-            f"avg(goldstein) AS mean_goldstein FROM {table} {where} GROUP BY 1, 2 "
-            f"ORDER BY count DESC, source, target LIMIT ?", params + [limit])
+        rows = service.read(event_queries.network_edges, where, limit, table)
         nodes: dict[str, dict[str, Any]] = {}
         for r in rows:
             r["mean_goldstein"] = round(r["mean_goldstein"] or 0.0, 3)
@@ -697,18 +618,12 @@ def create_app(db_path: str, extractor: Any = None,
                contested: bool | None = None,
                limit: int = Query(50, ge=1, le=MAX_LIMIT),
                offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict[str, Any]:
-        where, params = "", []
-        if about:
-            where, params = "WHERE about ILIKE ? ESCAPE '\\'", [like_pattern(about)]
-        rows = service.rows(
-            f"SELECT *, coalesce(group_id, 'claim:' || claim_id) AS gkey FROM claims {where} "
-            f"ORDER BY gkey, coalesce(date, article_date), claim_id", params)
+        rows = service.read(article_queries.claim_rows_by_group, about)
         grouped: dict[str, list[dict[str, Any]]] = {}
         for r in rows:
             grouped.setdefault(r["gkey"], []).append(claim_out(r))
         groups = [claim_group(k, v) for k, v in grouped.items()]
-        link_subgroups(groups, service.rows(
-            "SELECT group_id, about, unit, min, max, parent_group_id FROM claim_groups"))
+        link_subgroups(groups, service.read(article_queries.claim_group_links))
         if contested is not None:
             groups = [g for g in groups if g["contested"] == contested]
         groups.sort(key=lambda g: (not g["contested"], -g["claims_count"], g["group_id"]))
@@ -721,34 +636,21 @@ def create_app(db_path: str, extractor: Any = None,
     def articles(q: str | None = Query(None, max_length=200),
                  limit: int = Query(50, ge=1, le=MAX_LIMIT),
                  offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict[str, Any]:
-        where, params = "", []
-        if q:
-            where = "WHERE a.title ILIKE ? ESCAPE '\\' OR a.text ILIKE ? ESCAPE '\\'"
-            params = [like_pattern(q), like_pattern(q)]
-        total = service.scalar(f"SELECT count(*) FROM articles a {where}", params)
-        rows = service.rows(
-            f"SELECT a.id, a.date, a.title, a.source, a.url, a.origin, "
-            f"(SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events "
-            f"FROM articles a {where} ORDER BY a.date DESC, a.id LIMIT ? OFFSET ?",
-            params + [limit, offset])
+        total, rows = service.read(article_queries.article_page, q, limit, offset)
         for r in rows:
             r["date"] = iso(r["date"])
         return {"total": total, "limit": limit, "offset": offset, "articles": rows}
 
     @app.get("/api/articles/{article_id}", summary="An article's text with its events' spans")
     def article(article_id: str) -> dict[str, Any]:
-        rows = service.rows("SELECT id, date, title, text, source, url, origin FROM articles "
-                            "WHERE id = ?", [article_id])
-        if not rows:
+        out = service.read(article_queries.article_by_id, article_id)
+        if out is None:
             raise NotFound(f"no article with id {article_id[:80]!r}")
-        out = rows[0]
         out["date"] = iso(out["date"])
-        out["events"] = [api_event(r) for r in service.rows(
-            "SELECT * FROM events WHERE article_id = ? ORDER BY evidence_start, event_id",
-            [article_id])]
-        out["claims"] = [claim_out(r) for r in service.rows(
-            "SELECT * FROM claims WHERE article_id = ? ORDER BY evidence_start, claim_id",
-            [article_id])]
+        out["events"] = [api_event(r) for r in
+                         service.read(article_queries.article_event_rows, article_id)]
+        out["claims"] = [claim_out(r) for r in
+                         service.read(article_queries.article_claim_rows, article_id)]
         return out
 
     @app.post("/api/articles", status_code=201,
@@ -767,16 +669,15 @@ def create_app(db_path: str, extractor: Any = None,
 
     @app.get("/api/meta", summary="Store counts, date range, PLOVER types and quad classes")
     def meta() -> dict[str, Any]:
-        rng = service.rows("SELECT min(coalesce(date, article_date)) AS first, "
-                           "max(coalesce(date, article_date)) AS last, count(*) AS events, "
-                           "count(lat) AS located FROM events")[0]
+        rng = service.read(event_queries.date_range)
         reports, merged = service.story_state()
-        return {"articles": service.scalar("SELECT count(*) FROM articles"),
+        counts = service.read(article_queries.table_counts)
+        return {"articles": counts["articles"],
                 "events": rng["events"], "located_events": rng["located"],
-                "canonical_events": service.scalar("SELECT count(*) FROM canonical_events"),
+                "canonical_events": counts["canonical_events"],
                 "stories_built": bool(merged) or not reports,
                 "unmerged_reports": reports - merged,
-                "claims": service.scalar("SELECT count(*) FROM claims"),
+                "claims": counts["claims"],
                 "first_date": iso(rng["first"]), "last_date": iso(rng["last"]),
                 "types": [{"type": t, "quad_class": QUAD_CLASS[t]} for t in PLOVER_TYPES],
                 "quad_classes": QUAD_NAMES, "statuses": list(STATUSES)}

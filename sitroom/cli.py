@@ -179,13 +179,12 @@ def _parse_day(value: str | None, name: str) -> date | None:
 def events(db: str, fmt: str, actor: str | None, recipient: str | None, type_: str | None,
            since: str | None, until: str | None, limit: int | None, canonical: bool) -> None:
     """List stored events, filtered: every report, or with --canonical every occurrence."""
-    from .store.db import Store
+    from .store.db import EventFilter, Store
 
-    first, last = _parse_day(since, "--since"), _parse_day(until, "--until")
+    where = EventFilter(actor=actor, recipient=recipient, type=type_, limit=limit,
+                        since=_parse_day(since, "--since"), until=_parse_day(until, "--until"))
     with Store(db, read_only=True) as store:
-        query = store.canonical_events if canonical else store.events
-        rows = query(actor=actor, recipient=recipient, type=type_, since=first, until=last,
-                     limit=limit)
+        rows = (store.canonical_events if canonical else store.events)(where)
     if fmt == "jsonl":
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))
@@ -436,12 +435,12 @@ def export(path: str, db: str, fmt: str, actor: str | None, recipient: str | Non
            canonical: bool) -> None:
     """Write stored events to PATH (- for standard output) for pandas, R, DuckDB or GDELT tools."""
     from .exports import export as write
-    from .store.db import Store
+    from .store.db import EventFilter, Store
 
-    first, last = _parse_day(since, "--since"), _parse_day(until, "--until")
+    where = EventFilter(actor=actor, recipient=recipient, type=type_,
+                        since=_parse_day(since, "--since"), until=_parse_day(until, "--until"))
     with Store(db, read_only=True) as store:
-        n = write(store, fmt, path, canonical=canonical, header=header, actor=actor,
-                  recipient=recipient, type=type_, since=first, until=last)
+        n = write(store, fmt, path, canonical=canonical, header=header, where=where)
     click.echo(f"{n} events written to {path}", err=True)
 
 
