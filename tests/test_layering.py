@@ -1,4 +1,4 @@
-"""The package's shape, kept by tests: SQL only in sitroom/store/."""
+"""The package's shape, kept by tests: SQL only in sitroom/store/, no import cycles in sitroom/."""
 from __future__ import annotations
 
 import ast
@@ -47,3 +47,66 @@ def test_sql_lives_in_the_store() -> None:
 def test_the_sql_check_sees_sql() -> None:
     store = PACKAGE / "store" / "db.py"
     assert len(sql_strings(store)) > 5
+
+
+def _imports(module: str, path: Path, known: set[str]) -> set[str]:
+    """The sitroom modules `module` imports at run time (TYPE_CHECKING blocks aside)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    typing_only = {id(n) for node in ast.walk(tree) if isinstance(node, ast.If)
+                   and "TYPE_CHECKING" in ast.unparse(node.test) for n in ast.walk(node)}
+    package = module.split(".") if path.name == "__init__.py" else module.split(".")[:-1]
+    out: set[str] = set()
+    for node in ast.walk(tree):
+        if id(node) in typing_only:
+            continue
+        if isinstance(node, ast.Import):
+            out.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = package[:len(package) - node.level + 1] if node.level else []
+            target = ".".join(base + [node.module] if node.module else base)
+            out.update(f"{target}.{a.name}" if f"{target}.{a.name}" in known else target
+                       for a in node.names)
+    return {m for m in out if m in known and m != module}
+
+
+def import_graph() -> dict[str, set[str]]:
+    """sitroom module -> the sitroom modules it imports."""
+    paths = {_module(p): p for p in PACKAGE.rglob("*.py")}
+    return {m: _imports(m, p, set(paths)) for m, p in paths.items()}
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected components of more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(v: str) -> None:
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        for w in sorted(graph[v]):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            component = []
+            while (w := stack.pop()) != v:
+                component.append(w)
+            if component:
+                found.append(sorted([v, *component]))
+
+    for v in sorted(graph):
+        if v not in index:
+            visit(v)
+    return found
+
+
+def test_no_import_cycles() -> None:
+    assert cycles(import_graph()) == []
+
+
+def test_the_cycle_check_sees_cycles() -> None:
+    assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]

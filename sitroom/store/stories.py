@@ -14,8 +14,9 @@ from ..errors import StoreError
 from ..stories.build import (Key, RebuildStats, Stopwatch, block_of, duplicate_roots,
                              feature_tables, mention_dict, merged_rows, story_row)
 from ..stories.clusters import (WINDOW_DAYS, Clustering, Story, StoryArticle, cluster_stories,
-                                terms, tfidf_vectors)
+                                tfidf_vectors)
 from ..stories.events import sources_of
+from ..stories.terms import terms
 from ..stories.text import BANDS, near_duplicate_words, normalise, overlap, shingle_arrays
 from .events import DATE_ORDER
 from .filters import EventFilter
