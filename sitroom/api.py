@@ -6,9 +6,9 @@ Concurrency: DuckDB allows one read-write connection per file per process, so th
 exactly one `Store` (read-write, migrated) for its lifetime. Every read request takes its own
 cursor (`store.con.cursor()`: a second connection to the same database instance, so reads run
 in parallel in the thread pool and see committed data only). Writes (POST /api/articles) are
-serialised by one lock and go through `Store.add` (one transaction per request); the spaCy
-extraction runs before the write lock is taken, under its own lock. The file stays locked
-against other processes while the server runs.
+serialised by one lock and go through `sitroom.service.ingest`, as `sitroom ingest` does
+(extraction in this process, one transaction per request). The file stays locked against other
+processes while the server runs.
 
 Counting: the timeline, dyad series, actors and network count canonical events (one per
 real-world occurrence, `Store.rebuild_stories`) by default and every report with
@@ -268,7 +268,6 @@ class Service:
     def __init__(self, db_path: str, extractor: Any = None) -> None:
         self.store = Store(db_path)
         self.write_lock = threading.Lock()
-        self.extract_lock = threading.Lock()
         self.cursor_lock = threading.Lock()
         self._extractor = extractor
         self._story_state: tuple[int, int] | None = None
@@ -315,54 +314,43 @@ class Service:
                             "yet (stories are rebuilt after every ingest)")
         return "canonical_events", info
 
-    @property
-    def extractor(self) -> Any:
-        with self.extract_lock:
-            if self._extractor is None:
-                from .extract import Extractor
-
-                self._extractor = Extractor()
-            return self._extractor
-
     def ingest(self, articles: list[Any]) -> dict[str, Any]:
-        """Extract and store new articles; known ones (and repeats) are stored once."""
-        seen: dict[str, Any] = {}
-        for art in articles:
-            seen.setdefault(art.id, art)
-        known = self.read(article_queries.known_article_ids, list(seen))
-        fresh = [a for a in seen.values() if a.id not in known]
-        results, errors = [], []
-        if fresh:
-            extractor = self.extractor
-            with self.extract_lock:
-                for item in extractor.extract(fresh):
-                    (errors if isinstance(item, ExtractionError) else results).append(item)
+        """Extract and store new articles (`sitroom.service.ingest`, one transaction, stories and
+        claim groups updated); known ones (and repeats) are stored once."""
+        from .service import ingest
+
+        stored: dict[str, Any] = {}
+        errors: list[SitroomError] = []
         with self.write_lock:
-            stored_ids = {x.article.id for x in results} - self.store.known_ids(
-                x.article.id for x in results)
+            known = self.read(article_queries.known_article_ids, list({a.id: a for a in articles}))
             try:
-                self.store.add(results)
-                if stored_ids:
-                    self.store.update_stories()  # canonical counts include the new reports
-                    self.store.regroup_claims()  # the stories with new claims or members
+                ingest(articles, self.store, batch_size=max(1, len(articles)), workers=1,
+                       triage=False, extractor=self._extractor, on_error=errors.append,
+                       on_stored=lambda batch: stored.update((x.article.id, x) for x in batch))
             finally:
                 self._story_state = None
-        by_id = {x.article.id: x for x in results}
-        report = []
-        for art in articles:
-            x = by_id.get(art.id)
-            status = "stored" if art.id in stored_ids else (
-                "failed" if art.id not in known and x is None else "already_stored")
-            if status == "stored":
-                stored_ids.discard(art.id)  # a repeat within this request counts once
-            report.append({"id": art.id, "origin": art.origin, "status": status,
-                           "events": len(x.events) if x and status == "stored" else 0,
-                           "claims": len(x.claims) if x and status == "stored" else 0})
-        return {"stored": sum(r["status"] == "stored" for r in report),
-                "already_stored": sum(r["status"] == "already_stored" for r in report),
-                "events": sum(r["events"] for r in report),
-                "claims": sum(r["claims"] for r in report),
-                "articles": report, "errors": [str(e) for e in errors]}
+        return ingest_report(articles, known, stored, errors)
+
+
+def ingest_report(articles: list[Any], known: set[str], stored: dict[str, Any],
+                  errors: list[SitroomError]) -> dict[str, Any]:
+    """The POST response: each article stored, already stored or failed, and the totals."""
+    fresh = set(stored)
+    report = []
+    for art in articles:
+        x = stored.get(art.id)
+        status = "stored" if art.id in fresh else (
+            "failed" if art.id not in known and x is None else "already_stored")
+        if status == "stored":
+            fresh.discard(art.id)  # a repeat within this request counts once
+        report.append({"id": art.id, "origin": art.origin, "status": status,
+                       "events": len(x.events) if x and status == "stored" else 0,
+                       "claims": len(x.claims) if x and status == "stored" else 0})
+    return {"stored": sum(r["status"] == "stored" for r in report),
+            "already_stored": sum(r["status"] == "already_stored" for r in report),
+            "events": sum(r["events"] for r in report),
+            "claims": sum(r["claims"] for r in report),
+            "articles": report, "errors": [str(e) for e in errors]}
 
 
 async def read_body(request: Request, limit: int) -> bytes:

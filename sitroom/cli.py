@@ -58,19 +58,15 @@ def progress(label: str) -> Iterator[Any]:
 
 
 def _ingest(paths: tuple[str, ...], db: str, batch_size: int) -> Any:
-    from .batch import run_ingest
     from .ingest import read_paths
+    from .service import ingest
     from .store.db import Store
 
     options = {k[8:]: v for k, v in click.get_current_context().meta.items()
                if k.startswith("sitroom.") and v is not None}  # --workers, --engine, ...
     with Store(db) as store, progress("ingesting") as advance:
-        result = run_ingest(read_paths(paths), store, batch_size=batch_size, on_error=report,
-                            on_progress=advance, **options)
-        if result.stored:
-            store.update_stories()  # only what the new articles change
-            store.regroup_claims()  # only the stories with new claims or changed members
-    return result
+        return ingest(read_paths(paths), store, batch_size=batch_size, on_error=report,
+                      on_progress=advance, **options)
 
 
 def _print_ingest(result: Any, db: str) -> None:
@@ -233,13 +229,28 @@ def _succeeded(results: Iterator[Any], failed: list[SitroomError]) -> Iterator[A
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl",
               show_default=True, help="One JSON object per event or claim (docs/contract.md).")
+@click.option("--workers", type=click.IntRange(min=1),
+              help="Extraction processes (default: one per CPU).")
+@click.option("--triage/--no-triage", default=False, show_default=True,
+              help="Parse only sentences with an event word (see docs/scaling.md).")
 @click.pass_context
-def extract(ctx: click.Context, paths: tuple[str, ...], fmt: str) -> None:
-    """Print events and claims as JSON lines, one object per line (no database)."""
-    from .extract import Extractor
+def extract(ctx: click.Context, paths: tuple[str, ...], fmt: str, workers: int | None,
+            triage: bool) -> None:
+    """Print events and claims as JSON lines, one object per line (no database).
+
+    Records come in input order; extraction runs on the same runner as ingest."""
+    from .batch.local import default_workers, extract_all
+    from .ingest import read_paths
 
     failed: list[SitroomError] = []
-    for result in _succeeded(Extractor().extract(_readable(paths, failed)), failed):
+
+    def fail(err: SitroomError) -> None:
+        failed.append(err)
+        report(err)
+
+    results = extract_all(read_paths(paths), fail, workers=workers or default_workers(),
+                          triage=triage)
+    for result in results:
         for record in (*result.events, *result.claims):
             click.echo(json.dumps(record.to_dict(), ensure_ascii=False))
     ctx.exit(1 if failed else 0)
