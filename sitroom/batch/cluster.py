@@ -135,16 +135,8 @@ def ingest_dask(items: Iterable[Article | InputError], store: Store,
 
     cluster = own_client = None
     if client is None:
-        if scheduler:
-            client = own_client = Client(scheduler)
-        else:
-            import dask
-
-            with dask.config.set(LOCAL_CLUSTER_CONFIG):
-                cluster = LocalCluster(n_workers=workers or default_workers(),
-                                       threads_per_worker=1, processes=True,
-                                       dashboard_address=None)
-            client = own_client = Client(cluster)
+        own_client, cluster = _connect(Client, LocalCluster, scheduler, workers)
+        client = own_client
     try:
         client.register_plugin(Preload(settings))
         limit = max_in_flight or 2 * max(1, sum(client.nthreads().values()))
@@ -188,10 +180,32 @@ def ingest_dask(items: Iterable[Article | InputError], store: Store,
     except BaseException:
         _shutdown(own_client, cluster)
         raise
-    # every part is written: stop the workers (seconds: spaCy processes exit slowly) while
-    # DuckDB loads the parts
+    added = _load_while_closing(store, parts, own_client, cluster)
+    report.stored += added[0]
+    report.events += added[1]
+    report.claims += added[2]
+    return report
+
+
+def _connect(client_type: Any, cluster_type: Any, scheduler: str | None,
+             workers: int | None) -> tuple[Any, Any]:
+    """(a client of the scheduler, None), or of a new LocalCluster: (client, cluster)."""
+    if scheduler:
+        return client_type(scheduler), None
+    import dask
+
+    with dask.config.set(LOCAL_CLUSTER_CONFIG):
+        cluster = cluster_type(n_workers=workers or default_workers(), threads_per_worker=1,
+                               processes=True, dashboard_address=None)
+    return client_type(cluster), cluster
+
+
+def _load_while_closing(store: Store, parts: Path, client: Any,
+                        cluster: Any) -> tuple[int, int, int]:
+    """Load the parts into the store while the workers stop (seconds: spaCy processes exit
+    slowly); every part is written by now."""
     closing: list[BaseException] = []
-    closer = threading.Thread(target=_shutdown, args=(own_client, cluster, closing),
+    closer = threading.Thread(target=_shutdown, args=(client, cluster, closing),
                               name="sitroom-dask-close")
     closer.start()
     try:
@@ -200,10 +214,7 @@ def ingest_dask(items: Iterable[Article | InputError], store: Store,
         closer.join()
     if closing:
         raise closing[0]
-    report.stored += added[0]
-    report.events += added[1]
-    report.claims += added[2]
-    return report
+    return added
 
 
 def _shutdown(client: Any, cluster: Any, failures: list[BaseException] | None = None) -> None:

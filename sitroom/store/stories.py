@@ -309,11 +309,10 @@ class _Replay:
     by_id: dict[str, Story]
 
 
-def _replay(store: Store, cutoff: Key, pending: Key, new_vectors: dict[str, dict[str, float]],
-            dup_changed: dict[str, str | None], chunk: int = 1000) -> _Replay:
-    """Replay the story pass from `cutoff` (see `update_stories`); `pending`: the last article
-    whose input changed."""
-    window = timedelta(days=WINDOW_DAYS)
+def _replay_tail(store: Store, cutoff: Key, dup_changed: dict[str, str | None]
+                 ) -> tuple[list[dict[str, Any]], dict[str, Key]]:
+    """The articles from `cutoff` on, in pass order, with their new `duplicate_of`; and each
+    near-duplicate root's last copy among them."""
     tail = [r for r in store.query(
         "SELECT a.id, a.date, a.title, s.story_id, s.duplicate_of FROM articles a "
         "LEFT JOIN story_articles s ON s.article_id = a.id WHERE a.date >= ?", [cutoff[0]])
@@ -326,6 +325,13 @@ def _replay(store: Store, cutoff: Key, pending: Key, new_vectors: dict[str, dict
     for r in tail:
         if r["duplicate_of"] is not None:
             last_dup[r["duplicate_of"]] = (r["date"], r["id"])
+    return tail, last_dup
+
+
+def _seed(store: Store, cutoff: Key, window: timedelta, last_dup: dict[str, Key]
+          ) -> tuple[Clustering, dict[str, Story], dict[str, Key]]:
+    """The pass as it stood at `cutoff`: the stories open then, rebuilt from their stored
+    vectors; and each stored story's last article."""
     members = store.query(
         "WITH s AS (SELECT sa.story_id FROM story_articles sa JOIN articles a "
         "ON a.id = sa.article_id WHERE a.date >= ? UNION SELECT story_id FROM story_articles "
@@ -352,6 +358,16 @@ def _replay(store: Store, cutoff: Key, pending: Key, new_vectors: dict[str, dict
         by_id[sid] = run.seed(sid, [(StoryArticle(m["article_id"], m["date"], m["title"] or "",
                                                   "", actors.get(m["article_id"], frozenset())),
                                      vectors[m["article_id"]], m["similarity"]) for m in ms])
+    return run, by_id, old_last
+
+
+def _replay(store: Store, cutoff: Key, pending: Key, new_vectors: dict[str, dict[str, float]],
+            dup_changed: dict[str, str | None], chunk: int = 1000) -> _Replay:
+    """Replay the story pass from `cutoff` (see `update_stories`); `pending`: the last article
+    whose input changed."""
+    window = timedelta(days=WINDOW_DAYS)
+    tail, last_dup = _replay_tail(store, cutoff, dup_changed)
+    run, by_id, old_last = _seed(store, cutoff, window, last_dup)
     low: Key = (date.min, "")
     state = {"old": low, "dup": low, "last": date.min}
     changed: set[str] = set()
@@ -367,24 +383,23 @@ def _replay(store: Store, cutoff: Key, pending: Key, new_vectors: dict[str, dict
             for aid in story.articles:
                 state["dup"] = max(state["dup"], last_dup.get(aid, low))
 
+    def settled(key: Key) -> bool:
+        """Past every changed input and story: from here on the stored pass stands."""
+        return key > pending and key > state["old"] and key > state["dup"] \
+            and key[0] - state["last"] > window
+
     out = _Replay({}, {}, {}, changed, by_id)
     for start in range(0, len(tail), chunk):
         part = tail[start:start + chunk]
-        k0 = (part[0]["date"], part[0]["id"])
-        if k0 > pending and k0 > state["old"] and k0 > state["dup"] \
-                and part[0]["date"] - state["last"] > window:
+        if settled((part[0]["date"], part[0]["id"])):
             break
         ids = [r["id"] for r in part]
         vectors = _features(store, [i for i in ids if i not in new_vectors])
         vectors.update((i, new_vectors[i]) for i in ids if i in new_vectors)
         actors = _actors_by_article(store, ids)
-        stop = False
         for r in part:
-            k = (r["date"], r["id"])
-            if k > pending and k > state["old"] and k > state["dup"] \
-                    and r["date"] - state["last"] > window:
-                stop = True
-                break
+            if settled((r["date"], r["id"])):
+                return out
             aid = r["id"]
             story = run.place(StoryArticle(aid, r["date"], r["title"] or "", "",
                                            actors.get(aid, frozenset()), r["duplicate_of"]),
@@ -399,8 +414,6 @@ def _replay(store: Store, cutoff: Key, pending: Key, new_vectors: dict[str, dict
             if story.story_id in changed:
                 state["last"] = max(state["last"], r["date"])
                 state["dup"] = max(state["dup"], last_dup.get(aid, low))
-        if stop:
-            break
     return out
 
 
