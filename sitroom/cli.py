@@ -174,12 +174,15 @@ def _flat(event: dict[str, Any]) -> dict[str, Any]:
 
 def event_filter_options(example_type: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """The event filter's options, shared by `events` and `export`: --actor, --recipient,
-    --type (passed as `type_`), --since and --until."""
+    --type (passed as `type_`), --since, --until and --min-confidence."""
     options = [click.option("--actor", help="Actor country code or text."),
                click.option("--recipient", help="Recipient country code or text."),
                click.option("--type", "type_", help=f"PLOVER event type, e.g. {example_type}."),
                click.option("--since", help="First date, YYYY-MM-DD."),
-               click.option("--until", help="Last date, YYYY-MM-DD.")]
+               click.option("--until", help="Last date, YYYY-MM-DD."),
+               click.option("--min-confidence", type=click.FloatRange(0, 1),
+                            help="Only events the judge believes at least this much "
+                                 "(docs/judge.md).")]
 
     def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
         for option in reversed(options):
@@ -206,14 +209,15 @@ def _parse_day(value: str | None, name: str) -> date | None:
 @click.option("--canonical", is_flag=True,
               help="One row per occurrence (reports merged across articles), with counts.")
 def events(settings: Settings, fmt: str, actor: str | None, recipient: str | None,
-           type_: str | None, since: str | None, until: str | None, limit: int | None,
-           canonical: bool) -> None:
+           type_: str | None, since: str | None, until: str | None,
+           min_confidence: float | None, limit: int | None, canonical: bool) -> None:
     """List stored events, filtered: every report, or with --canonical every occurrence."""
     from .store.db import EventFilter, Store
 
     db = settings.db
     where = EventFilter(actor=actor, recipient=recipient, type=type_, limit=limit,
-                        since=_parse_day(since, "--since"), until=_parse_day(until, "--until"))
+                        since=_parse_day(since, "--since"), until=_parse_day(until, "--until"),
+                        min_confidence=min_confidence)
     with Store(db, read_only=True) as store:
         rows = (store.canonical_events if canonical else store.events)(where)
     if fmt == "jsonl":
@@ -478,15 +482,16 @@ def actor(texts: tuple[str, ...], on: str | None, fmt: str, extra: tuple[str, ..
               help="Write a header line (csv default: yes; gdelt default: no, like GDELT).")
 @click.option("--canonical", is_flag=True, help="One row per canonical event, not per report.")
 def export(path: str, settings: Settings, fmt: str, actor: str | None, recipient: str | None,
-           type_: str | None, since: str | None, until: str | None, header: bool | None,
-           canonical: bool) -> None:
+           type_: str | None, since: str | None, until: str | None,
+           min_confidence: float | None, header: bool | None, canonical: bool) -> None:
     """Write stored events to PATH (- for standard output) for pandas, R, DuckDB or GDELT tools."""
     from .exports import export as write
     from .store.db import EventFilter, Store
 
     db = settings.db
     where = EventFilter(actor=actor, recipient=recipient, type=type_,
-                        since=_parse_day(since, "--since"), until=_parse_day(until, "--until"))
+                        since=_parse_day(since, "--since"), until=_parse_day(until, "--until"),
+                        min_confidence=min_confidence)
     with Store(db, read_only=True) as store:
         n = write(store, fmt, path, canonical=canonical, header=header, where=where)
     click.echo(f"{n} events written to {path}", err=True)

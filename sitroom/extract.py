@@ -748,6 +748,7 @@ def event_from_frame(doc: Doc, frame: Frame, article: Article, kb: ActorKB,
         return None  # background ("in August 2018"), not news of this article
     context = [c for c in (home, actor.country, recipient.country if recipient else None) if c]
     location = event_location(doc, frame, gazetteer, context) if gazetteer else None
+    actor = local_crowd(actor, location)
     return Event(
         event_id=stable_id(article.id, doc[frame.trigger].idx, frame.type,
                            *((frame.part,) if frame.part else ())),
@@ -760,6 +761,19 @@ def event_from_frame(doc: Doc, frame: Frame, article: Article, kb: ActorKB,
         goldstein=goldstein(root), evidence=evidence,
         confidence=_confidence(actor, recipient),
     )
+
+
+CROWD_SECTORS = frozenset({"CVL", "LAB", "EDU", "AGR"})
+
+
+def local_crowd(actor: Actor, location: Place | None) -> Actor:
+    """An unnamed crowd with no country of its own ("protesters", "rioters", "a group of
+    drivers") is of the country where it acts (docs/annotation.md), as ACLED codes
+    "Protesters (Country)"."""
+    if actor.country is not None or actor.entity is not None or \
+            actor.sector not in CROWD_SECTORS or location is None or location.country is None:
+        return actor
+    return replace(actor, country=location.country)
 
 
 PEOPLE_NOUNS = frozenset("""woman girl boy child defendant suspect accused group faction

@@ -1542,22 +1542,38 @@ ATTACK_MEANS = ATTACK_NOUNS - {"crash"} | WEAPON_NOUNS | frozenset(
     """airstrike gunfire shelling bombardment landmine minefield""".split())
 
 
+CAUSE_PREPS = frozenset({"by", "in", "during", "with", "amid"})
+"""Prepositions whose object tells what harm came from: "killed amid revenge killings"."""
+
+
+def _participle_clause(verb: Token) -> bool:
+    """A present participle adjunct with no subject of its own ("..., killing 12 people"): its
+    doer is the subject of the clause it hangs on."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ == "VERB" and \
+        not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children)
+
+
 def _causes(trigger: Token) -> list[Token]:
     """What a harm verb names as its cause: its active subject ("a roadside bomb killed ..."), its
     passive agent ("killed by an explosive device") or what it happened in ("killed in a car
     bombing")."""
     causes = [c for c in trigger.children if c.dep_ == "nsubj"]
+    if not causes and _participle_clause(trigger):
+        causes = [c for c in trigger.head.children if c.dep_ == "nsubj"]  # "a car bomb
+        # exploded near a market, killing 12": the bomb
     heads = [trigger] + [c for c in trigger.children if c.dep_ == "conj" and c.pos_ == "VERB"
                          and c.lemma_.lower() in HARM_VERBS]  # "killed and 30 wounded in a
     for head in heads:  # bombing": the phrase hangs on the last verb and tells of both
         for prep in head.children:
-            if prep.dep_ in ("agent", "prep") and prep.lower_ in ("by", "in", "during", "with"):
+            if prep.dep_ in ("agent", "prep") and prep.lower_ in CAUSE_PREPS:
                 causes += [o for o in prep.children if o.dep_ == "pobj"]
     for clause in trigger.children:  # "killed when a car bomb exploded", "... when their
         if clause.dep_ == "advcl" and any(  # convoy came under rocket fire"
                 m.dep_ in ("advmod", "mark") and m.lower_ in ("when", "as", "after")
                 for m in clause.children):
             causes += [c for c in clause.children if c.dep_ == "nsubj"]
+            causes += [c for c in clause.children  # "when their convoy hit a roadside bomb"
+                       if c.dep_ == "dobj" and c.lemma_.lower() in ATTACK_MEANS]
             causes += [m for p in clause.children if p.dep_ == "prep" and p.lower_ == "under"
                        for o in p.children if o.dep_ == "pobj"
                        for m in [o, *o.children] if m.lemma_.lower() in ATTACK_MEANS]
@@ -1618,7 +1634,8 @@ def unnamed_attack(trigger: Token) -> Token | None:
         clause = clause.head  # "a bombing killed one and wounded two"
     passive = passive_voice(clause) or \
         headline_passive(clause) is not None  # "Yemeni journalist shot dead in Aden"
-    subject = _child(clause, "nsubj")
+    subject = _child(clause, "nsubj") or (_child(clause.head, "nsubj")
+                                          if _participle_clause(clause) else None)
     if not passive and (subject is None or subject.lemma_.lower() not in ATTACK_MEANS):
         return None  # a named or implied doer ("we bombed", "murdering civilians")
     if passive and _child(clause, "agent") is not None and not any(
