@@ -37,6 +37,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .errors import ExtractionError, InputError, KnowledgeBaseError, SitroomError, StoreError
+from .guard import Policy, install
 from .ingest.common import MAX_FILE_BYTES
 from .ontology import PLOVER_TYPES, QUAD_CLASS
 from .store.db import Store, event_dict, event_filters
@@ -46,6 +47,8 @@ MAX_BODY_BYTES = MAX_FILE_BYTES
 """Largest POST body accepted (the same limit as one article file or record)."""
 MAX_RECORDS = 1000
 """Most articles in one POST."""
+MAX_ARTICLE_CHARS = 1_000_000
+"""Longest article text the extractor reads in one piece (spaCy's max_length)."""
 MAX_LIMIT = 1000
 MAX_OFFSET = 10_000_000
 STATUSES = ("asserted", "future", "hypothetical", "negated")
@@ -443,7 +446,11 @@ def articles_from_body(body: bytes) -> list[Any]:
         rid = record.get("id") if isinstance(record, dict) else None
         origin = f"api#{rid}" if rid not in (None, "") else f"api#record {number}"
         try:
-            articles.append(article_from_record(record, origin))
+            article = article_from_record(record, origin)
+            if len(article.text) > MAX_ARTICLE_CHARS:
+                raise InputError(origin, f"text is {len(article.text)} characters, over the "
+                                 f"{MAX_ARTICLE_CHARS} the extractor reads")
+            articles.append(article)
         except InputError as err:
             problems.append({"record": number, "origin": err.origin, "problem": err.problem})
     if problems:
@@ -457,9 +464,10 @@ def articles_from_body(body: bytes) -> list[Any]:
 # ----------------------------------------------------------------------------- the app
 
 
-def create_app(db_path: str, extractor: Any = None,
-               max_body_bytes: int = MAX_BODY_BYTES) -> FastAPI:
-    """The sitroom API and web page over one DuckDB file (opened read-write, migrated)."""
+def create_app(db_path: str, extractor: Any = None, max_body_bytes: int = MAX_BODY_BYTES,
+               policy: Policy | None = None) -> FastAPI:
+    """The sitroom API and web page over one DuckDB file (opened read-write, migrated), behind
+    the guard (sitroom/guard.py; by default: loopback Host names, writes from its own page)."""
     service = Service(str(db_path), extractor)
 
     @asynccontextmanager
@@ -803,11 +811,13 @@ def create_app(db_path: str, extractor: Any = None,
         return schema
 
     app.openapi = openapi  # type: ignore[method-assign]
-    return app
+    return install(app, policy)
 
 
-def serve(db_path: str, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Serve the API and the web page until interrupted."""
+def serve(db_path: str, host: str = "127.0.0.1", port: int = 8000,
+          policy: Policy | None = None) -> None:
+    """Serve the API and the web page until interrupted (a loopback host needs no token)."""
     import uvicorn
 
-    uvicorn.run(create_app(db_path), host=host, port=port, log_level="info")
+    policy = policy or Policy.for_server(host, port)
+    uvicorn.run(create_app(db_path, policy=policy), host=host, port=port, log_level="info")
