@@ -41,6 +41,12 @@ SETTING_OPTIONS: dict[str, Callable[[Any], Any]] = {
                          help="Address to listen on."),
     "port": click.option("--port", default=Settings.port, show_default=True, type=int,
                          help="Port to listen on."),
+    "token": click.option("--token", help="Bearer token writes must carry (needed with a "
+                                          "non-loopback --host); the page gets it from /?token=."),
+    "read_only": click.option("--read-only", is_flag=True, default=None,
+                              help="Take no writes at all (POST answers 405)."),
+    "allow_host": click.option("--allow-host", multiple=True, metavar="NAME[:PORT]",
+                               help="Another Host name to answer to (repeatable; others: 421)."),
 }
 RUNNER_SETTINGS = ("workers", "engine", "scheduler", "triage")
 
@@ -498,12 +504,15 @@ def export(path: str, settings: Settings, fmt: str, actor: str | None, recipient
 
 
 @cli.command()
-@with_settings("db", "host", "port")
+@with_settings("db", "host", "port", "token", "read_only", "allow_host")
 def serve(settings: Settings) -> None:
     """Serve the HTTP API (/api, /openapi.json) and the web page (/) over a store."""
     from .api import serve as run_server
+    from .guard import Policy
 
-    run_server(settings.db, settings.host, settings.port)
+    policy = Policy.for_server(settings.host, settings.port, settings.token, settings.read_only,
+                               settings.allow_host)
+    run_server(settings.db, settings.host, settings.port, policy)
 
 
 FIGURES = ["salient_recall", "recall", "recall_strict", "precision", "date_accuracy",
