@@ -361,11 +361,24 @@ def with_request_id(send: Send, request_id: str) -> Send:
     return tagged
 
 
+def _read_only(routes: list[Any]) -> list[Any]:
+    """The routes without those that write, also inside included routers (FastAPI keeps an
+    included router as one node over its own routes)."""
+    kept = []
+    for route in routes:
+        inner = getattr(route, "original_router", None)
+        if inner is not None:
+            inner.routes = _read_only(inner.routes)
+        elif set(getattr(route, "methods", None) or ()) - SAFE_METHODS:
+            continue
+        kept.append(route)
+    return kept
+
+
 def install(app: AppT, policy: Policy | None = None) -> AppT:
     """Put the guard in front of a FastAPI app; a read-only policy drops its write routes."""
     policy = policy or Policy()
     if policy.read_only:
-        app.router.routes = [r for r in app.router.routes
-                             if not set(getattr(r, "methods", None) or ()) - SAFE_METHODS]
+        app.router.routes = _read_only(app.router.routes)
     app.add_middleware(Guard, policy=policy)  # outermost of the app's own middleware
     return app
