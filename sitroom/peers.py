@@ -204,7 +204,7 @@ def code_texts(texts: Sequence[str], dates: Sequence[date], extractor: Any,
                batch_size: int = 64) -> list[Coded]:
     """Run the whole coder on each text (one article per text) and keep each event's trigger."""
     from .ingest.common import article_id
-    from .nlp.frames import find_frames
+    from .coder.frames import find_frames
     from .records import Article, stable_id
 
     out = []
