@@ -3,7 +3,8 @@ lives in `sitroom.coder`, whose names are re-exported here for existing callers.
 from __future__ import annotations
 
 from .coder.dictionary import coded_events
-from .coder.event import AUTHORITIES, UNNAMED_ATTACKER, event_from_frame
+from .coder.event import event_from_frame
+from .coder.event_checks import AUTHORITIES, UNNAMED_ATTACKER
 from .coder.extractor import Extractor
 from .coder.parties import home_country, resolve_participant
 

@@ -1,12 +1,15 @@
 """Stage 1, candidate frames: the lexicon row a token matches and whether its requirements hold."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Span, Token
 
 from ..nlp.lexicon import POS_CLASS, Predicate, load_lexicon
+from .rules import rule
 from .syntax import (_child, _date_pp, _free_relative, _is_light, _object_lemmas, _to_infinitive,
                      party_modifier, prep_object, shared_conjunct)
-from .words import (CAMPAIGNING, CONTEST_VERBS, CONTEST_WORDS, CONTROLLERS, DECISION_NOUNS,
+from .words import (APOLOGIES, RECEIVED_MESSAGES, CAMPAIGNING, CONTEST_VERBS, CONTEST_WORDS, CONTROLLERS, DECISION_NOUNS,
                     DONE_TO_TYPES, GATHERINGS, GERUND_HOSTS, HABITUAL, INSTRUMENT_NOUNS,
                     MESSAGE_NOUNS, OPENING_DEPS, PUBLISHED, RELATIVE, SCORE, SILENCE, SPORTS,
                     SUBJECTS, WH_WORDS)
@@ -157,14 +160,15 @@ def _relative_antecedent(verb: Token) -> Token:
     return head
 
 
-def _requirements_hold(token: Token, pred: Predicate) -> bool:
+def _lexicon_requirements(token: Token, pred: Predicate, obj: Token | None,
+                          shared: Token | None) -> bool:
+    """The requirements the lexicon row itself states: objects, particles, prepositions'
+    objects, intransitivity, modifiers, subjects."""
     if pred.objects == {"*"}:
         if _child(token, "dobj", "nsubjpass") is None:
             return False
     elif pred.objects and not (_object_lemmas(token) & pred.objects):
         return False
-    shared = shared_conjunct(token)
-    obj = _child(token, "dobj") or (_child(shared, "dobj") if shared is not None else None)
     tool_preps = list(obj.children) if obj is not None and \
         obj.lemma_.lower() in INSTRUMENT_NOUNS else []  # "fired shells at the village"
     if shared is not None:
@@ -195,51 +199,38 @@ def _requirements_hold(token: Token, pred: Predicate) -> bool:
         subj = _child(token, "nsubj", "nsubjpass")
         if subj is None or subj.lemma_.lower() not in pred.subjects:
             return False
-    if pred.lemma in CONTEST_VERBS and _contest(token):
-        return False  # "Greece beat the United States 101-95 in the semifinals"
-    if pred.type == "ASSAULT" and pred.objects and obj is not None and obj.pos_ == "NOUN" and \
-            (inner := match_predicate(obj)) is not None and inner.mode == "cyber":
-        return False  # "launched a cyber attack": the attack's own line (COERCE cyber) codes it
-    if pred.type == "ASSAULT" and _sporting(token):
-        return False  # "Hong Kong and Georgetown fought out the second semi final"
-    if pred.type == "PROTEST" and pred.pos == "NOUN" and token.lemma_.lower() in GATHERINGS \
-            and any(c.dep_ in ("amod", "compound") and c.lower_ in CAMPAIGNING
-                    for c in token.children):
-        return False  # "a re-election campaign rally": canvassing; but "election protests"
-    if pred.lemma == "allow" and token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp") and \
-            _child(token, *SUBJECTS) is None:
-        return False  # "met X, thereby allowing Biden to gather ...": what the meeting allowed
-    if pred.lemma == "offer" and pred.pos == "VERB" and obj is not None and \
-            obj.lemma_.lower() in ("apology", "apologies", "condolence", "condolences"):
-        return False  # "offered an apology": the apology is the act (CONCEDE), not a promise
-    if pred.lemma == "ask" and _question(token):
-        return False  # '"Why did Kenya not act?" the leader asked': a question, not a request
-    if pred.mode == "release" and obj is not None and obj.lemma_.lower() in PUBLISHED:
-        return False  # "released a statement, two photographs": published, not set free
-    if pred.lemma == "oppose" and token.tag_ == "VBN" and any(
-            c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
-        return False  # "fixed rate mortgages as opposed to variable rate loans"
-    if pred.lemma == "fight" and any(c.dep_ == "prep" and c.lower_ == "for"
-                                     for c in token.children):
-        return False  # "has been fighting for the right of exiles to return": a campaign
-    if pred.lemma == "suggest" and _opinion(token):
-        return False  # "suggested that the attack would not have been targeted": a view
-    if pred.lemma == "storm" and _child(token, "dobj") is None and any(
-            c.dep_ in ("prt", "advmod", "prep") and c.lower_ in ("out", "off", "back", "away")
-            for c in token.children):
-        return False  # "stormed out of the meeting", "stormed back to the psychiatrist"
-    if token.pos_ == "VERB" and pred.type not in ("ASSAULT", "COERCE") and any(
-            c.dep_ == "advmod" and c.lower_ in HABITUAL for c in token.children):
-        return False  # "people will often ask me", "the firm usually offers": a habit
-    if token.dep_ in ("csubj", "csubjpass") and _child(token, *SUBJECTS) is None:
-        return False  # "Attacking those patriotic Americans does not provide a plan": an act
-        # talked about, nobody's act
-    if pred.type == "REJECT" and _no_comment(token):
-        return False  # "declined to comment on the article"
-    if pred.type == "AID" and pred.reverse and obj is not None and \
-            obj.lemma_.lower() in PUBLISHED | {"correspondence", "call", "email", "e-mail"}:
-        return False  # "after receiving a correspondence from X": a message, not aid
+    return True
+
+
+def _check(token: Token, pred: Predicate) -> Check | None:
+    """The row's own requirements hold: the check the requirement rules then run; else None."""
+    shared = shared_conjunct(token)
+    obj = _child(token, "dobj") or (_child(shared, "dobj") if shared is not None else None)
+    if not _lexicon_requirements(token, pred, obj, shared):
+        return None
+    return Check(token, pred, obj)
+
+
+def _requirements_hold(token: Token, pred: Predicate) -> bool:
+    check = _check(token, pred)
+    if check is None or any(r.when(check) for r in REQUIREMENT_RULES):
+        return False
     return not (pred.light and not _is_light(token))
+
+
+def requirement_vetoes(token: Token) -> list[tuple[Predicate, str]]:
+    """For `sitroom explain`: each lexicon row of the token whose own requirements hold but a
+    requirement rule vetoes, with the rule's name (the hot path records nothing)."""
+    lexicon = load_lexicon()
+    out = []
+    for key in _keys(token):
+        for pred in lexicon.get(key, ()):
+            check = _check(token, pred)
+            hit = next((r for r in REQUIREMENT_RULES if r.when(check)), None) \
+                if check is not None else None
+            if hit is not None:
+                out.append((pred, hit.name))
+    return out
 
 
 def _sporting(token: Token) -> bool:
@@ -317,12 +308,11 @@ def _question(ask: Token) -> bool:
     return '?"' in before or '?]"' in before  # '... of life and death[?]" Senator Brown asked'
 
 
-def match_predicate(token: Token) -> Predicate | None:
-    """The first lexicon entry for this token whose requirements hold."""
+def _keys(token: Token) -> list[tuple[str, str]]:
+    """The lexicon keys a token is looked up by, in order."""
     pos = POS_CLASS.get(token.pos_)
     if pos is None:
-        return None
-    lexicon = load_lexicon()
+        return []
     lemma = token.lemma_.lower()
     keys = [(lemma, pos)]
     got_ready = pos == "VERB" and lemma == "prepare" and _child(token, "nsubj") is not None
@@ -333,7 +323,13 @@ def match_predicate(token: Token) -> Predicate | None:
         keys.append((token.lower_, "ADJ"))
     if pos == "VERB" and token.dep_ == "acomp":
         keys = keys[1:] + keys[:1]  # "is opposed to": a participle as an adjective
-    for key in keys:
+    return keys
+
+
+def match_predicate(token: Token) -> Predicate | None:
+    """The first lexicon entry for this token whose requirements hold."""
+    lexicon = load_lexicon()
+    for key in _keys(token):
         for pred in lexicon.get(key, ()):
             if _requirements_hold(token, pred):
                 return pred
@@ -366,3 +362,116 @@ def reduced_relative(verb: Token) -> Token | None:
     if pred is None or pred.type not in DONE_TO_TYPES:
         return None  # "bills proposed by", "figures released by", "militias backed by Iran"
     return head
+
+
+@dataclass(frozen=True)
+class Check:
+    """A lexicon row tried on a token whose own requirements hold: the requirement rules'
+    subject (`obj`: the token's direct object, or that of the verb it shares complements with)."""
+
+    token: Token
+    pred: Predicate
+    obj: Token | None
+
+
+def _obj_lemma(check: Check, words: frozenset[str]) -> bool:
+    return check.obj is not None and check.obj.lemma_.lower() in words
+
+
+def _cyber(c: Check) -> bool:
+    if c.pred.type != "ASSAULT" or not c.pred.objects or c.obj is None or c.obj.pos_ != "NOUN":
+        return False
+    inner = match_predicate(c.obj)
+    return inner is not None and inner.mode == "cyber"
+
+
+def _has_child(token: Token, deps: tuple[str, ...], words: frozenset[str] | tuple[str, ...]) -> bool:
+    return any(c.dep_ in deps and c.lower_ in words for c in token.children)
+
+
+REQUIREMENT_RULES = (
+    rule("contest", "A contest won or lost is not an assault.",
+         "PLOVER: ASSAULT is force; a score or a race is sport", "candidate", "veto",
+         lambda c: c.pred.lemma in CONTEST_VERBS and _contest(c.token),
+         positive=("Greece beat the United States 101-95 in the semifinals.",),
+         negative=("Rebels beat the villagers with sticks.",)),
+    rule("cyber-by-its-noun", "\"launched a cyber attack\" is coded on the attack noun's own row.",
+         "PLOVER: a cyber attack is COERCE cyber, not ASSAULT", "candidate", "veto", _cyber,
+         positive=("Russia launched a cyber attack on Estonia.",),
+         negative=("Russia launched an attack on Estonia.",)),
+    rule("sporting", "Fighting in sport is not an assault.",
+         "PLOVER: ASSAULT is force between parties, not a match", "candidate", "veto",
+         lambda c: c.pred.type == "ASSAULT" and _sporting(c.token),
+         positive=("Hong Kong and Georgetown fought out the second semi final.",),
+         negative=("Rebels fought government troops in the north.",)),
+    rule("campaign-rally", "A campaign rally is canvassing, not a protest.",
+         "PLOVER: PROTEST is dissent; an election rally is not", "candidate", "veto",
+         lambda c: c.pred.type == "PROTEST" and c.pred.pos == "NOUN"
+         and c.token.lemma_.lower() in GATHERINGS
+         and _has_child(c.token, ("amod", "compound"), CAMPAIGNING),
+         positive=("Thousands attended a re-election campaign rally for the president.",),
+         negative=("Thousands attended a rally against the president.",)),
+    rule("allowing-gerund", "\"thereby allowing X\": what a meeting allowed, not a concession.",
+         "linguistic: a subjectless gerund of result", "candidate", "veto",
+         lambda c: c.pred.lemma == "allow" and c.token.tag_ == "VBG"
+         and c.token.dep_ in ("advcl", "xcomp") and _child(c.token, *SUBJECTS) is None,
+         positive=("Putin met Xi, thereby allowing Biden to gather his allies.",)),
+    rule("offered-apology", "\"offered an apology\": the apology is the act, not a promise.",
+         "PLOVER: an apology is CONCEDE apologize", "candidate", "veto",
+         lambda c: c.pred.lemma == "offer" and c.pred.pos == "VERB"
+         and _obj_lemma(c, APOLOGIES),
+         positive=("The minister offered an apology to Japan.",),
+         negative=("The minister offered aid to Japan.",)),
+    rule("asked-question", "'\"Why?\" the leader asked': a question, not a request.",
+         "PLOVER: REQUEST asks for an act, not an answer", "candidate", "veto",
+         lambda c: c.pred.lemma == "ask" and _question(c.token),
+         positive=('"Why did Kenya not act?" the Ugandan leader asked.',),
+         negative=("Uganda asked Kenya to withdraw its troops.",)),
+    rule("released-publication", "\"released a statement\": published, not set free.",
+         "PLOVER: RETREAT release frees people", "candidate", "veto",
+         lambda c: c.pred.mode == "release" and _obj_lemma(c, PUBLISHED),
+         positive=("The army released a statement on Monday.",),
+         negative=("The army released ten prisoners on Monday.",)),
+    rule("opposed-as-mark", "\"X as opposed to Y\": a contrast, not a rejection.",
+         "linguistic: a fixed phrase", "candidate", "veto",
+         lambda c: c.pred.lemma == "oppose" and c.token.tag_ == "VBN"
+         and _has_child(c.token, ("mark",), ("as",)),
+         positive=("Kenyan banks now offer fixed rate loans as opposed to variable rate loans.",)),
+    rule("fighting-for", "\"fighting for the right of exiles\": a campaign, not combat.",
+         "PLOVER: ASSAULT is force", "candidate", "veto",
+         lambda c: c.pred.lemma == "fight" and _has_child(c.token, ("prep",), ("for",)),
+         positive=("The group has been fighting for the right of exiles to return.",)),
+    rule("suggested-view", "\"suggested that the attack would not ...\": a view, not a proposal.",
+         "PLOVER: a proposal asks for an act", "candidate", "veto",
+         lambda c: c.pred.lemma == "suggest" and _opinion(c.token),
+         positive=("Officials suggested that the attack would not have been targeted.",)),
+    rule("stormed-out", "\"stormed out of the meeting\": left angrily, not an assault.",
+         "linguistic: a phrasal verb of motion", "candidate", "veto",
+         lambda c: c.pred.lemma == "storm" and _child(c.token, "dobj") is None
+         and _has_child(c.token, ("prt", "advmod", "prep"), ("out", "off", "back", "away")),
+         positive=("The delegates stormed out of the meeting in Geneva.",),
+         negative=("Police stormed the building in Geneva.",)),
+    rule("habitual", "\"people will often ask me\": a habit, not an event.",
+         "PLOVER: events are dated acts", "candidate", "veto",
+         lambda c: c.token.pos_ == "VERB" and c.pred.type not in ("ASSAULT", "COERCE")
+         and _has_child(c.token, ("advmod",), HABITUAL),
+         positive=("The firm usually offers loans to Kenya.",),
+         negative=("The firm offered loans to Kenya.",)),
+    rule("clausal-subject", "\"Attacking those Americans does not provide a plan\": nobody's act.",
+         "linguistic: an act talked about as a subject", "candidate", "veto",
+         lambda c: c.token.dep_ in ("csubj", "csubjpass") and _child(c.token, *SUBJECTS) is None,
+         positive=("Attacking those patriotic Americans does not provide a plan.",)),
+    rule("no-comment", "\"declined to comment\": no rejection of anything.",
+         "PLOVER: REJECT refuses a demand or proposal", "candidate", "veto",
+         lambda c: c.pred.type == "REJECT" and _no_comment(c.token),
+         positive=("The ministry declined to comment on the article.",),
+         negative=("The ministry declined to sign the agreement.",)),
+    rule("message-received", "\"after receiving a correspondence from X\": a message, not aid.",
+         "PLOVER: AID is material help", "candidate", "veto",
+         lambda c: c.pred.type == "AID" and c.pred.reverse
+         and _obj_lemma(c, PUBLISHED | RECEIVED_MESSAGES),
+         positive=("He resigned after receiving a letter from the ministry.",),
+         negative=("Kenya received aid from Japan.",)),
+)
+"""Requirements beyond the lexicon row: a row whose own requirements hold is still not a
+trigger when one of these holds (the first that holds is the one `sitroom explain` names)."""

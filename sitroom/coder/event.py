@@ -1,27 +1,201 @@
-"""Stage 6, event: a frame and its parties become an Event, or are vetoed."""
+"""Stage 6, event: a frame's tokens become parties, and the frame an Event, unless an event rule
+vetoes it. The event rules (re-assigning parties, vetoing) are declared here, in the order
+`event_from_frame` applies them."""
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import date
+from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from ..actors import ActorKB
 from ..nlp.dates import DateResolution, latest_day
 from ..nlp.quantities import Quantity, event_quantities
-from ..ontology import QUAD_CLASS, cameo_root, goldstein
-from ..places import Gazetteer, locate_span
-from ..records import Actor, Article, Event, Place, stable_id
-from .arguments import unnamed_attack
-from .candidates import reduced_relative, subject_of
+from ..ontology import cameo_root, goldstein
+from ..places import Gazetteer
+from ..records import Actor, Article, Event, stable_id
+from .candidates import reduced_relative
 from .dates import BACKGROUND_DAYS, event_date
+from .event_checks import (_business_act, _place_modifier, _standing_position, _undated_past,
+                           attack_owner, event_location, state_authority, unnamed_attacker,
+                           unnamed_protesters)
 from .frame import Frame
 from .merge import _same_party
 from .parties import (_evidence, _known, _party_word, _same_words, resolve_participant,
                       resolve_speaker)
-from .syntax import absolute_participle, governing_verb, headline_passive
-from .words import (ALLEGED_TYPES, ARMED, COMPANY, COOPERATIVE, OCCURRING, POLITICAL,
-                    STANCE_VERBS, STATE_ACTS, STATE_SECTORS, TRADE_TYPES, UNDATED_PAST)
+from .rules import first, rule
+from .words import ALLEGED_TYPES, ARMED, COOPERATIVE, POLITICAL
+
+
+@dataclass
+class Draft:
+    """A frame on its way to an Event: the event rules' subject, which they change."""
+
+    doc: Doc
+    frame: Frame
+    article: Article
+    kb: ActorKB
+    home: str | None
+    gazetteer: Gazetteer | None
+    headline: bool
+    actor_tok: Token | None = None
+    recipient_tok: Token | None = None
+    actor: Actor | None = None
+    recipient: Actor | None = None
+    implied: Actor | None = None  # the implied actor an event rule found
+    owner: Token | None = None  # the party named in an attack's own phrase
+    said_by: Actor | None = None
+    when: object = None  # the event's date (a date) once known
+    precision: str | None = None
+    fired: list[str] = field(default_factory=list)
+
+    @property
+    def trigger(self) -> Token:
+        """The frame's trigger token."""
+        return self.doc[self.frame.trigger]
+
+    def resolve(self, token: Token | None, other: Token | None, whole: bool = False
+                ) -> Actor | None:
+        """The Actor a token names, `other` being the other party's token."""
+        return resolve_participant(self.doc, token, self.article.date, self.kb, self.home,
+                                   other, other_whole=whole)
+
+
+def _not_actor(d: Draft) -> None:
+    d.actor_tok = None
+
+
+def _owner_acts(d: Draft) -> bool:
+    if d.actor_tok is not None or d.recipient is None:
+        return False
+    d.owner = attack_owner(d.doc, d.frame, d.kb, d.article.date, d.gazetteer)
+    return d.owner is not None
+
+
+def _owner_resolved(d: Draft) -> None:
+    d.actor = d.resolve(d.owner, d.recipient_tok, whole=True)
+    d.recipient = d.resolve(d.recipient_tok, d.owner)
+
+
+PLACE_NOT_ACTOR = rule(
+    "place-not-actor", "A town or region in the actor's place is where, not who.",
+    "linguistic: a place modifier names no agent", "parties", "reassign",
+    lambda d: d.actor_tok is not None and d.gazetteer is not None
+    and _place_modifier(d.actor_tok, d.gazetteer, d.kb, d.article.date), _not_actor)
+ATTACK_OWNER = rule(
+    "attack-owner", "\"killed in a US drone strike\": the US, not a country near the victim.",
+    "linguistic: the attack's own phrase names its owner", "parties", "reassign", _owner_acts,
+    _owner_resolved, positive=("Five militants were killed in a US drone strike in Pakistan.",))
+
+
+def _implied(find: object) -> object:
+    def when(d: Draft) -> bool:
+        if d.actor is not None or d.actor_tok is not None:
+            return False
+        d.implied = find(d)  # type: ignore[operator]
+        return d.implied is not None
+    return when
+
+
+def _implied_acts(d: Draft) -> None:
+    d.actor = d.implied
+
+
+IMPLIED_ATTACKER = rule(
+    "implied-attacker", "\"a roadside bomb killed three soldiers\": [unidentified attackers].",
+    "PLOVER: ASSAULT needs an actor; UAF when unnamed", "parties", "reassign",
+    _implied(lambda d: unnamed_attacker(d.doc, d.frame, d.recipient)), _implied_acts,  # type: ignore[arg-type]
+    positive=("A roadside bomb killed three Afghan soldiers in Helmand.",),
+    negative=("The Taliban killed three Afghan soldiers in Helmand.",))
+IMPLIED_AUTHORITY = rule(
+    "implied-authority", "\"X was arrested in Lebanon\": [authorities] of Lebanon.",
+    "PLOVER: only a state arrests or sentences", "parties", "reassign",
+    _implied(lambda d: state_authority(d.doc, d.frame, d.recipient, d.home,  # type: ignore[arg-type]
+                                       d.gazetteer)), _implied_acts,
+    positive=("The Syrian activist was arrested in Beirut on Monday.",))
+IMPLIED_PROTESTERS = rule(
+    "implied-protesters", "\"Protests erupted in San Salvador\": [protesters] of El Salvador.",
+    "PLOVER: PROTEST by unnamed civilians (as ACLED codes them)", "parties", "reassign",
+    _implied(lambda d: unnamed_protesters(d.doc, d.frame, d.home, d.gazetteer)),  # type: ignore[arg-type]
+    _implied_acts, positive=("Protests erupted in San Salvador on Monday.",))
+NO_ACTOR = rule(
+    "no-actor", "Nobody we can name or type: not an event an analyst can use.",
+    "PLOVER: an event has an actor", "event", "veto", lambda d: _known(d.actor) is None,
+    positive=("Something attacked the village.",))
+THING_CUT_OFF = rule(
+    "thing-done-to", "\"the town's water supplies cut off by rebels\": a thing, not a party.",
+    "PLOVER: events are between parties", "event", "veto",
+    lambda d: reduced_relative(d.trigger) is not None
+    and not _party_word(d.recipient_tok, d.kb, d.article.date),
+    positive=("The buildings destroyed by Syrian rebels in Homs were rebuilt.",),
+    negative=("A Turkish engineer kidnapped by Taliban fighters was freed in Kandahar.",))
+SAME_WORDS = rule(
+    "recipient-is-actor", "\"the Speaker Ian Causley asked him\": \"him\" is someone else.",
+    "linguistic: a pronoun resolved back to the actor", "event", "reassign",
+    lambda d: d.recipient is not None and _same_words(d.actor.text, d.recipient.text),
+    lambda d: setattr(d, "recipient", None),
+    positive=("The Deputy Speaker Ian Causley asked him to leave the chamber.",))
+BUSINESS = rule(
+    "business-act", "\"Rolls-Royce will supply engines\": trade, not a political act.",
+    "PLOVER: events are political; trade is not", "event", "veto",
+    lambda d: _business_act(d.frame.type, d.actor, d.recipient),
+    positive=("The Kenya Power Company made an offer to buy Ugandan power plants.",),
+    negative=("The Kenyan government made an offer to buy Ugandan power plants.",))
+SELF = rule(
+    "acting-on-itself", "A party acting on itself is a misreading of the sentence.",
+    "linguistic: a misparse", "event", "veto",
+    lambda d: d.recipient is not None and bool(d.actor.entity)
+    and d.actor.entity == d.recipient.entity)
+STANDING = rule(
+    "standing-position", "\"Most Kurds support the new constitution\": a stance, not an act.",
+    "PLOVER: events are dated acts", "event", "veto",
+    lambda d: not d.headline and _standing_position(d.trigger),
+    positive=("Kenya held talks. The Green Party supports electoral reform in Kenya.",),
+    negative=("Kenya held talks. The Green Party supported electoral reform in Kenya.",))
+UNDATED = rule(
+    "undated-past", "\"the police have used force against protesters before\": background.",
+    "PLOVER: events are news of the article", "event", "veto",
+    lambda d: _undated_past(d.trigger),
+    positive=("Police in Kenya have attacked protesters before.",),
+    negative=("Police in Kenya attacked protesters on Monday.",))
+SPEAKER_IS_ACTOR = rule(
+    "speaker-is-actor", "The source is the actor itself: no separate source.",
+    "linguistic: a party reporting its own act", "event", "reassign",
+    lambda d: d.said_by is not None and _same_party(d.said_by, d.actor),
+    lambda d: setattr(d, "said_by", None),
+    positive=("Kenya said it attacked Somali militants on Monday.",),
+    negative=("Uganda said Kenya attacked Somali militants on Monday.",))
+BACKGROUND = rule(
+    "background-date", "Dated more than 14 days before the article: background, not news.",
+    "PLOVER: events are news of the article (annotation guide)", "event", "veto",
+    lambda d: d.when is not None and (
+        d.article.date - latest_day(d.when, d.precision)).days > BACKGROUND_DAYS,
+    positive=("Kenya attacked Somalia in August 2018.",),
+    negative=("Kenya attacked Somalia on Monday.",))
+ALLEGATION = rule(
+    "allegation", "A political actor reporting another's hostile act also accuses it.",
+    "PLOVER: ACCUSE allege", "event", "add", lambda event: allegation(event) is not None,
+    positive=("The US Secretary of State said Russian forces attacked Ukrainian troops.",),
+    negative=("Russian forces attacked Ukrainian troops in Donetsk.",))
+
+
+def _parties(d: Draft) -> None:
+    """The actor and recipient, and the rules that re-assign them."""
+    frame, doc = d.frame, d.doc
+    d.actor_tok = doc[frame.actor] if frame.actor is not None else None
+    d.recipient_tok = doc[frame.recipient] if frame.recipient is not None else None
+    PLACE_NOT_ACTOR.fires(d, d.fired)
+    d.actor = d.resolve(d.actor_tok, d.recipient_tok, whole=True)  # the accused's country is
+    d.recipient = d.resolve(d.recipient_tok, d.actor_tok)  # not the actor's
+    ATTACK_OWNER.fires(d, d.fired)
+    first(d, d.fired, IMPLIED_ATTACKER, IMPLIED_AUTHORITY, IMPLIED_PROTESTERS)
+
+
+def _vetoed(d: Draft) -> bool:
+    """Whether an event rule drops the draft (after settling its parties)."""
+    if NO_ACTOR.fires(d, d.fired) or THING_CUT_OFF.fires(d, d.fired):
+        return True
+    SAME_WORDS.fires(d, d.fired)
+    return any(r.fires(d, d.fired) for r in (BUSINESS, SELF, STANDING, UNDATED))
 
 
 def _confidence(actor: Actor | None, recipient: Actor | None) -> float:
@@ -33,248 +207,54 @@ def _confidence(actor: Actor | None, recipient: Actor | None) -> float:
     return min(score, 0.95)
 
 
-def event_location(doc: Doc, frame: Frame, gazetteer: Gazetteer,
-                   context: list[str]) -> Place | None:
-    """The place tied to the trigger in its own sentence (a MOBILIZE destination first)."""
-    sent = doc[frame.sent_start:frame.sent_end]
-    if frame.location_hint is not None:
-        hint = doc[frame.location_hint]
-        for ent in sent.ents:
-            if ent.start <= hint.i < ent.end or (ent.label_ in ("GPE", "LOC")
-                                                 and hint.left_edge.i <= ent.start
-                                                 and ent.end <= hint.right_edge.i + 1):
-                place = gazetteer.resolve(ent.text, context)
-                if place is not None:
-                    return place
-    found = locate_span(sent, frame.trigger, gazetteer, context)
-    if found is None:
-        return None
-    span, place = found
-    if QUAD_CLASS.get(frame.type) in (1, 3) and not _where_said(span, doc[frame.trigger]):
-        return None  # a verbal act happens where it is said, not where its topic is
-    return place
-
-
-def _where_said(span: Span, trigger: Token) -> bool:
-    """True when `span` is the object of in/at attached to the trigger's own clause."""
-    prep = span.root.head
-    verb = governing_verb(trigger)
-    return prep.dep_ == "prep" and prep.lower_ in ("in", "at", "during") and \
-        prep.head in (trigger, verb)
-
-
-def _place_modifier(token: Token, gazetteer: Gazetteer, kb: ActorKB, on: date) -> bool:
-    """A city named as a modifier ("a Kabul car bombing") says where, not who; so does one the
-    tagger reads as an organisation ("the Mumbai attacks") that the actor KB knows as no
-    group ("a Hamas attack": Hamas did it)."""
-    if token.dep_ != "compound" or token.ent_type_ not in ("GPE", "LOC", "FAC", "ORG"):
-        return False
-    kinds = {c.kind for c in gazetteer.lookup(token.text)}
-    if not kinds or "country" in kinds:
-        return False
-    if token.ent_type_ != "ORG":
-        return True
-    known = kb.resolve(token.text, on)
-    return known.entity is None and known.sector is None
+def _event(d: Draft, quantities: list[Quantity] | None) -> Event:
+    doc, frame, article, actor, recipient = d.doc, d.frame, d.article, d.actor, d.recipient
+    assert actor is not None
+    root = cameo_root(frame.type, frame.mode, frame.lemma)
+    context = [c for c in (d.home, actor.country, recipient.country if recipient else None) if c]
+    location = event_location(doc, frame, d.gazetteer, context) if d.gazetteer else None
+    return Event(
+        event_id=stable_id(article.id, d.trigger.idx, frame.type,
+                           *((frame.part,) if frame.part else ())),
+        article_id=article.id, origin=article.origin, article_date=article.date,
+        type=frame.type, mode=frame.mode, status=frame.status, actor=actor, recipient=recipient,
+        date=d.when, date_precision=d.precision,  # type: ignore[arg-type]
+        location=location, said_by=d.said_by, cameo_root=root,
+        quantities=event_quantities(doc[frame.sent_start:frame.sent_end], d.trigger,
+                                    quantities or []),
+        goldstein=goldstein(root), evidence=_evidence(doc, frame),
+        confidence=_confidence(actor, recipient), rules=frame.rules + tuple(d.fired))
 
 
 def event_from_frame(doc: Doc, frame: Frame, article: Article, kb: ActorKB,
                      home: str | None = None, gazetteer: Gazetteer | None = None,
                      quantities: list[Quantity] | None = None,
                      reference: DateResolution | None = None,
-                     headline: bool = False) -> Event | None:
-    """Resolve one frame into an Event, or None when it has no actor. `reference` is the
-    narrative's reference time at the frame's sentence; `headline`: the frame is in the title."""
-    actor_tok = doc[frame.actor] if frame.actor is not None else None
-    recipient_tok = doc[frame.recipient] if frame.recipient is not None else None
-    if actor_tok is not None and gazetteer is not None and \
-            _place_modifier(actor_tok, gazetteer, kb, article.date):
-        actor_tok = None
-    actor = resolve_participant(doc, actor_tok, article.date, kb, home, recipient_tok,
-                                other_whole=True)  # the accused's country is not the actor's
-    recipient = resolve_participant(doc, recipient_tok, article.date, kb, home, actor_tok)
-    owner = attack_owner(doc, frame, kb, article.date, gazetteer) \
-        if actor_tok is None and recipient is not None else None
-    if owner is not None:  # "killed in a US drone strike": the US, not a country near the victim
-        actor = resolve_participant(doc, owner, article.date, kb, home, recipient_tok,
-                                    other_whole=True)
-        recipient = resolve_participant(doc, recipient_tok, article.date, kb, home, owner)
-    if actor is None and actor_tok is None:
-        actor = unnamed_attacker(doc, frame, recipient) or state_authority(
-            doc, frame, recipient, home, gazetteer) or unnamed_protesters(
-            doc, frame, home, gazetteer)
-    if _known(actor) is None:
-        return None  # nobody we can name or type: not an event an analyst can use
-    if reduced_relative(doc[frame.trigger]) is not None and \
-            not _party_word(recipient_tok, kb, article.date):
-        return None  # "the town's water supplies cut off by rebels": a thing, not a party
-    if recipient is not None and _same_words(actor.text, recipient.text):
-        recipient = None  # "the Deputy Speaker Ian Causley asked him": "him" is someone else
-    if _business_act(frame.type, actor, recipient):
-        return None  # "Rolls-Royce will supply engines", "Telstra will offer a rebate": trade
-    if recipient is not None and actor.entity and actor.entity == recipient.entity:
-        return None  # a party acting on itself is a misreading of the sentence
-    if not headline and _standing_position(doc[frame.trigger]):
-        return None  # "Most Kurds support the new constitution": a stance held, not an act
-    if _undated_past(doc[frame.trigger]):
-        return None  # "the police have used force against protesters before": background
-    said_by = resolve_speaker(
-        doc, doc[frame.said_by] if frame.said_by is not None else None, article.date, kb, home)
-    if said_by is not None and _same_party(said_by, actor):
-        said_by = None
-    evidence = _evidence(doc, frame)
-    root = cameo_root(frame.type, frame.mode, frame.lemma)
-    when, precision = event_date(doc, frame, article, reference, headline)
-    if when is not None and (article.date - latest_day(when, precision)).days > BACKGROUND_DAYS:
-        return None  # background ("in August 2018"), not news of this article
-    context = [c for c in (home, actor.country, recipient.country if recipient else None) if c]
-    location = event_location(doc, frame, gazetteer, context) if gazetteer else None
-    return Event(
-        event_id=stable_id(article.id, doc[frame.trigger].idx, frame.type,
-                           *((frame.part,) if frame.part else ())),
-        article_id=article.id, origin=article.origin, article_date=article.date,
-        type=frame.type, mode=frame.mode, status=frame.status, actor=actor, recipient=recipient,
-        date=when, date_precision=precision,
-        location=location, said_by=said_by, cameo_root=root,
-        quantities=event_quantities(doc[frame.sent_start:frame.sent_end], doc[frame.trigger],
-                                    quantities or []),
-        goldstein=goldstein(root), evidence=evidence,
-        confidence=_confidence(actor, recipient),
-    )
+                     headline: bool = False, trace: list[tuple[int, str]] | None = None
+                     ) -> Event | None:
+    """Resolve one frame into an Event, or None when an event rule vetoes it. `reference` is the
+    narrative's reference time at the frame's sentence; `headline`: the frame is in the title;
+    `trace` collects the event rules that fired."""
+    d = Draft(doc, frame, article, kb, home, gazetteer, headline)
+    event = _drafted(d, quantities, reference)
+    if trace is not None:
+        trace.extend((frame.trigger, name) for name in d.fired)
+    return event
 
 
-def _business_act(kind: str, actor: Actor, recipient: Actor | None) -> bool:
-    """A company supplying, funding, offering or negotiating with customers or other companies:
-    trade, not a political act. A company's act toward a state or armed party stays an event."""
-    if kind not in TRADE_TYPES:
-        return False
-    if actor.sector != "BUS" and (actor.sector in STATE_SECTORS or not COMPANY.search(actor.text)):
-        return False
-    return recipient is None or recipient.sector not in STATE_SECTORS
-
-
-def _standing_position(trigger: Token) -> bool:
-    """A stance verb in the simple present, in the narrative's own words: "The Green Party
-    supports electoral reform", "Turkey acknowledges that Armenians were killed". A lead or
-    headline ("Egypt supports truce plan"), a quotation ("We support the plan") or a report
-    ("X said it supports ...") is a statement of the day and stays."""
-    if trigger.pos_ != "VERB" or trigger.tag_ not in ("VBZ", "VBP") or \
-            trigger.lemma_.lower() not in STANCE_VERBS or trigger.sent.start == 0:
-        return False
-    if any(c.dep_ in ("aux", "auxpass", "neg") for c in trigger.children) or \
-            trigger.dep_ in ("ccomp", "xcomp"):
-        return False
-    subj = subject_of(trigger)
-    if subj is not None and subj.lower_ in ("i", "we"):
-        return False
-    before = trigger.doc.text[trigger.sent.start_char:trigger.idx]
-    quotes = sum(before.count(q) for q in '"\u201c\u201d')
-    return quotes % 2 == 0
-
-
-def _undated_past(trigger: Token) -> bool:
-    """The clause tells of some earlier time, not of news: "have used force before", "had
-    previously met"."""
-    verb = governing_verb(trigger)
-    return any(c.dep_ == "advmod" and c.lower_ in UNDATED_PAST and not any(c.children)
-               for c in verb.children)
-
-
-UNNAMED_ATTACKER = "[unidentified attackers]"
-"""The actor of an attack whose attacker goes unnamed; brackets mark an implied actor, as in the
-annotation guide (country unknown, sector UAF: unidentified armed force)."""
-
-
-def unnamed_attacker(doc: Doc, frame: Frame, recipient: Actor | None) -> Actor | None:
-    """The implied actor of a reported attack with no named attacker and a named victim: "a
-    roadside bomb killed three soldiers", "two policemen were shot dead". None for accidents,
-    for harm with no cause given, and for what has not happened."""
-    if frame.type != "ASSAULT" or frame.status != "asserted" or recipient is None:
+def _drafted(d: Draft, quantities: list[Quantity] | None,
+             reference: DateResolution | None) -> Event | None:
+    _parties(d)
+    if _vetoed(d):
         return None
-    if unnamed_attack(doc[frame.trigger]) is None:
+    d.said_by = resolve_speaker(
+        d.doc, d.doc[d.frame.said_by] if d.frame.said_by is not None else None,
+        d.article.date, d.kb, d.home)
+    SPEAKER_IS_ACTOR.fires(d, d.fired)
+    d.when, d.precision = event_date(d.doc, d.frame, d.article, reference, d.headline)
+    if BACKGROUND.fires(d, d.fired):
         return None
-    return Actor(text=UNNAMED_ATTACKER, country=None, sector="UAF", confidence=0.3)
-
-
-def attack_owner(doc: Doc, frame: Frame, kb: ActorKB, on: date,
-                 gazetteer: Gazetteer | None) -> Token | None:
-    """The party named in the own phrase of an attack whose attacker the parse left unnamed: a
-    country, people or organisation the knowledge base knows among the capitalised words before
-    the attack noun ("US Predator attacks killed ...", "killed in a US drone strike"). A town
-    there says where ("a Kabul car bombing"), not who."""
-    if frame.type != "ASSAULT" or frame.status != "asserted":
-        return None
-    means = unnamed_attack(doc[frame.trigger])
-    if means is None or means.i == frame.trigger:
-        return None
-    level = [means]
-    for _ in range(3):
-        below = [c for tok in level for c in tok.children
-                 if c.i < means.i and c.dep_ in ("amod", "compound", "nmod")]
-        for tok in below:
-            if not tok.text[:1].isupper() or tok.i == tok.sent.start or \
-                    tok.ent_type_ in ("PERSON", "DATE", "TIME"):
-                continue
-            if gazetteer is not None and (kinds := {c.kind for c in gazetteer.lookup(tok.text)}) \
-                    and "country" not in kinds:
-                continue
-            res = kb.resolve(tok.text, on)
-            if res.country is not None or res.entity is not None:
-                return tok
-        level = below
-    return None
-
-
-AUTHORITIES = "[authorities]"
-COURTS = "[courts]"
-PROTESTERS = "[protesters]"
-
-
-def _place_country(doc: Doc, frame: Frame, home: str | None,
-                   gazetteer: Gazetteer | None) -> str | None:
-    """The country where the frame's act happened, else the article's home country."""
-    place = event_location(doc, frame, gazetteer, [home] if home else []) if gazetteer else None
-    return place.country if place is not None and place.country else home
-
-
-def state_authority(doc: Doc, frame: Frame, recipient: Actor | None, home: str | None,
-                    gazetteer: Gazetteer | None) -> Actor | None:
-    """The implied actor of an act only a state does, told with no agent (`STATE_ACTS`): "X was
-    arrested in Lebanon" (its police), "X was sentenced to ten years" (its courts), of the
-    country where it happened, else of the article's home country. Not for a participle
-    raised from a passive ("were beaten and arrested"): in the 30 of 5,804 Wikinews articles
-    with one (and the 202 seed ones) that gave two events, both wrong (a misparse of "and
-    currently imprisoned, Jean-Juste"; "not known if any have been injured or arrested")."""
-    trigger = doc[frame.trigger]
-    sector = STATE_ACTS.get((frame.type, frame.mode or ""))
-    if sector is None or frame.status != "asserted" or \
-            recipient is None or trigger.pos_ != "VERB" or \
-            not (any(c.dep_ == "auxpass" for c in trigger.children)
-                 or headline_passive(trigger) is not None
-                 or absolute_participle(trigger) is not None) or \
-            any(c.dep_ == "agent" for c in trigger.children):
-        return None
-    country = _place_country(doc, frame, home, gazetteer)
-    if country is None:
-        return None
-    return Actor(text=AUTHORITIES if sector == "COP" else COURTS, country=country, sector=sector,
-                 confidence=0.3)
-
-
-def unnamed_protesters(doc: Doc, frame: Frame, home: str | None,
-                       gazetteer: Gazetteer | None) -> Actor | None:
-    """The implied actor of a protest told with no protester named ("Protests erupted in San
-    Salvador", "a general strike began on Monday"): protesters of the country where it
-    happened, else of the article's home country, as ACLED codes "Protesters (Country)"."""
-    trigger = doc[frame.trigger]
-    if frame.type != "PROTEST" or frame.status != "asserted" or trigger.pos_ != "NOUN" or \
-            trigger.dep_ not in ("nsubj", "nsubjpass") or \
-            trigger.head.lemma_.lower() not in OCCURRING:
-        return None  # "amid protests", "after last week's protests": a mention, not the news
-    country = _place_country(doc, frame, home, gazetteer)
-    if country is None:
-        return None
-    return Actor(text=PROTESTERS, country=country, sector="CVL", confidence=0.3)
+    return _event(d, quantities)
 
 
 def allegation(event: Event) -> Event | None:
@@ -292,4 +272,5 @@ def allegation(event: Event) -> Event | None:
     root = cameo_root("ACCUSE", "allege")
     return replace(event, event_id=stable_id(event.event_id, "allege"), type="ACCUSE",
                    mode="allege", actor=src, recipient=event.actor, said_by=None,
-                   cameo_root=root, goldstein=goldstein(root), location=None, quantities={})
+                   cameo_root=root, goldstein=goldstein(root), location=None, quantities={},
+                   rules=(*event.rules, ALLEGATION.name))

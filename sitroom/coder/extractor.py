@@ -21,8 +21,8 @@ from .casualties import with_article_casualties
 from .claims import claims_in_sentence, dedup_claims
 from .dates import narrative_times
 from .dictionary import coded_events
-from .event import allegation, event_from_frame
-from .frames import find_frames
+from .event import ALLEGATION, allegation, event_from_frame
+from .frames import Trace, find_frames
 from .merge import dedup
 from .parties import home_country
 
@@ -38,8 +38,9 @@ class Extractor:
         self.gazetteer = gazetteer or load_gazetteer()
         self.classifier = classifier or TypeClassifier.load()
 
-    def from_doc(self, doc: Doc, article: Article) -> Extraction:
-        """Events (and claims) for one parsed article."""
+    def from_doc(self, doc: Doc, article: Article, trace: Trace | None = None) -> Extraction:
+        """Events (and claims) for one parsed article; `trace` collects the rules that fired,
+        as (trigger token index, rule name)."""
         events = []
         claims: list[Claim] = []
         home = home_country(doc, self.kb)
@@ -54,16 +55,18 @@ class Extractor:
         headline_end = len(article.title) if article.title and \
             article.text.startswith(article.title) else 0
         times = narrative_times(doc, headline_end, article.date)
-        for frame in find_frames(doc):
+        for frame in find_frames(doc, trace):
             event = event_from_frame(doc, frame, article, self.kb, home, self.gazetteer,
                                      quantities.get(frame.sent_start),
                                      times.get(frame.sent_start),
-                                     doc[frame.sent_start].idx < headline_end)
+                                     doc[frame.sent_start].idx < headline_end, trace)
             if event is not None:
                 events.append(event)
                 alleged = allegation(event)
                 if alleged is not None:
                     events.append(alleged)
+                    if trace is not None:
+                        trace.append((frame.trigger, ALLEGATION.name))
         events = with_article_casualties(doc, list(dedup(events, headline_end)), quantities)
         events = self._second_opinion(doc, events)
         return Extraction(article=article, events=tuple(events),

@@ -1,7 +1,7 @@
 """The Frame record: one event found in a sentence, as token indices."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -20,3 +20,4 @@ class Frame:
     sent_start: int
     sent_end: int
     part: int = 0  # the n-th of the frames one trigger gives for coordinated parties
+    rules: tuple[str, ...] = field(default=(), compare=False)  # the rules that fired, in order

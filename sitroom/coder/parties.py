@@ -331,6 +331,26 @@ def _reported_doer(doc: Doc, clause: Token, kb: ActorKB,
     return (res.country if res.sector == "GOV" else None), phrase
 
 
+def _people_country(doc: Doc, kb: ActorKB, peoples: list[tuple[str, ...]], home: str | None) -> str | None:
+    """The country of a people named in a phrase: the article's home country, else the one
+    the article names most, else its only one; None for a people of several countries, none of
+    them in the article."""
+    named: dict[str, int] = {}
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "NORP", "ORG", "LOC"):  # "the Parliament of Iraq" too
+            cue = kb.country_cue(ent.text)
+            if cue is not None:
+                named[cue] = named.get(cue, 0) + 1
+    options = [c for c in peoples[0] if all(c in p for p in peoples)] or list(peoples[0])
+    if home in options:
+        return home
+    if any(named.get(c) for c in options):  # the one the article is about
+        return max(options, key=lambda c: named.get(c, 0))
+    if len(options) == 1:  # "Tibetan monks"
+        return options[0]
+    return None
+
+
 def resolve_participant(doc: Doc, token: Token | None, on: date, kb: ActorKB,
                         home: str | None = None, other: Token | None = None,
                         other_whole: bool = False) -> Actor | None:
@@ -386,20 +406,7 @@ def resolve_participant(doc: Doc, token: Token | None, on: date, kb: ActorKB,
         # is not the speaker's: "X blamed both Israel and the United States"), else the article's
         country = _affiliation_country(doc, anchor, kb, on)
         if country is None and peoples:
-            named: dict[str, int] = {}
-            for ent in doc.ents:
-                if ent.label_ in ("GPE", "NORP", "ORG", "LOC"):  # "the Parliament of Iraq" too
-                    cue = kb.country_cue(ent.text)
-                    if cue is not None:
-                        named[cue] = named.get(cue, 0) + 1
-            options = [c for c in peoples[0] if all(c in p for p in peoples)] or list(peoples[0])
-            if home in options:
-                country = home
-            elif any(named.get(c) for c in options):  # the one the article is about
-                country = max(options, key=lambda c: named.get(c, 0))
-            elif len(options) == 1:  # "Tibetan monks"
-                country = options[0]
-            # else unknown: a people of several countries, none of them in the article
+            country = _people_country(doc, kb, peoples, home)
         elif country is None:
             skip = (span,) if other is None else (span, doc[slice(*phrase_bounds(other))])
             if other is not None and other_whole:

@@ -303,3 +303,5 @@ ARMED = frozenset({"REB", "PRM", "MIL", "UAF", "IMG"})
 
 COMMENTATORS = frozenset({"expert", "analyst", "specialist", "observer", "commentator",
                           "scholar", "researcher", "academic", "professor"})
+APOLOGIES = frozenset({"apology", "apologies", "condolence", "condolences"})
+RECEIVED_MESSAGES = frozenset({"correspondence", "call", "email", "e-mail"})
