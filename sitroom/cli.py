@@ -234,15 +234,48 @@ def _succeeded(results: Iterator[Any], failed: list[SitroomError]) -> Iterator[A
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl",
               show_default=True, help="One JSON object per event or claim (docs/contract.md).")
+@click.option("--trace", is_flag=True,
+              help="Add to each event the coder rules that fired on it (a `rules` list).")
 @click.pass_context
-def extract(ctx: click.Context, paths: tuple[str, ...], fmt: str) -> None:
+def extract(ctx: click.Context, paths: tuple[str, ...], fmt: str, trace: bool) -> None:
     """Print events and claims as JSON lines, one object per line (no database)."""
     from .extract import Extractor
 
     failed: list[SitroomError] = []
     for result in _succeeded(Extractor().extract(_readable(paths, failed)), failed):
         for record in (*result.events, *result.claims):
-            click.echo(json.dumps(record.to_dict(), ensure_ascii=False))
+            row = record.to_dict()
+            if trace and row["kind"] == "event":
+                row["rules"] = list(record.rules)
+            click.echo(json.dumps(row, ensure_ascii=False))
+    ctx.exit(1 if failed else 0)
+
+
+@cli.command()
+@click.argument("source", metavar="TEXT|FILE")
+@click.option("--date", "on", help="The article date, YYYY-MM-DD (default: a file's own date, "
+              "else today).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Readable text, or one JSON object per article.")
+@click.pass_context
+def explain(ctx: click.Context, source: str, on: str | None, fmt: str) -> None:
+    """Show why the coder coded TEXT, or each article in FILE: per sentence, the candidate
+    frames, every rule that fired, the parties chosen and the events."""
+    import os
+    from dataclasses import replace
+
+    from .coder.explain import explain as explained, render, text_article
+    from .extract import Extractor
+
+    day = _parse_day(on, "--date")
+    failed: list[SitroomError] = []
+    articles = list(_readable((source,), failed)) if os.path.exists(source) else \
+        [text_article(source, day or date.today())]
+    extractor = Extractor()
+    for article in articles:
+        report_ = explained(extractor, article if day is None else replace(article, date=day))
+        click.echo(json.dumps(report_, ensure_ascii=False) if fmt == "json" else render(report_),
+                   nl=fmt == "json")
     ctx.exit(1 if failed else 0)
 
 

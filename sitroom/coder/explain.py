@@ -18,12 +18,16 @@ from .frames import Trace, find_frames
 from .rules import RULES
 
 
-def traced(extractor: Extractor, text: str, on: date) -> tuple[Doc, Extraction, Trace]:
-    """Code a text with the trace on: its Doc, its extraction and the rules that fired, with
-    the requirement rules that kept any token from being a trigger."""
-    article = Article(id=article_id(on, text), date=on, title="", text=text, source=None,
-                      origin="<text>")
-    doc = extractor.nlp(text)
+def text_article(text: str, on: date) -> Article:
+    """A bare text as an article dated `on` (as the Python API's `sitroom.extract` takes it)."""
+    return Article(id=article_id(on, text), date=on, title="", text=text, source=None,
+                   origin="<text>")
+
+
+def traced(extractor: Extractor, article: Article) -> tuple[Doc, Extraction, Trace]:
+    """Code an article with the trace on: its Doc, its extraction and the rules that fired,
+    with the requirement rules that kept any token from being a trigger."""
+    doc = extractor.nlp(article.text)
     trace: Trace = []
     result = extractor.from_doc(doc, article, trace)
     trace += [(tok.i, name) for tok in doc for _, name in requirement_vetoes(tok)]
@@ -75,9 +79,9 @@ def _fired(doc: Doc, sent: Span, trace: Trace) -> list[dict[str, Any]]:
     return out
 
 
-def explain(extractor: Extractor, text: str, on: date) -> dict[str, Any]:
-    """The explanation of a text as a JSON-able dict (`sitroom explain --format json`)."""
-    doc, result, trace = traced(extractor, text, on)
+def explain(extractor: Extractor, article: Article) -> dict[str, Any]:
+    """The explanation of an article as a JSON-able dict (`sitroom explain --format json`)."""
+    doc, result, trace = traced(extractor, article)
     frames = find_frames(doc)
     sentences = []
     for sent in doc.sents:
@@ -87,7 +91,7 @@ def explain(extractor: Extractor, text: str, on: date) -> dict[str, Any]:
             "text": sent.text.strip(), "start": sent.start_char,
             "frames": [_frame(doc, f) for f in frames if sent.start <= f.trigger < sent.end],
             "rules": _fired(doc, sent, trace), "events": [_event(e) for e in events]})
-    return {"date": on.isoformat(), "sentences": sentences}
+    return {"origin": article.origin, "date": article.date.isoformat(), "sentences": sentences}
 
 
 def _who(party: dict[str, Any] | None) -> str:
@@ -104,7 +108,7 @@ def _tok(token: dict[str, Any] | None) -> str:
 
 def render(report: dict[str, Any]) -> str:
     """The explanation as text (`sitroom explain`)."""
-    lines = [f"article date {report['date']}"]
+    lines = [f"{report['origin']}, dated {report['date']}"]
     for k, sent in enumerate(report["sentences"], start=1):
         lines += ["", f"[{k}] {sent['text']}"]
         for f in sent["frames"]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from coderkit import DAY
 
-from sitroom.coder.explain import traced
+from sitroom.coder.explain import text_article, traced
 from sitroom.coder.rules import ACTIONS, RULES, STAGES
 from sitroom.extract import Extractor
 
@@ -16,7 +16,7 @@ CASES = [pytest.param(name, text, True, id=f"{name}+{k}")
 
 
 def fired(extractor: Extractor, text: str) -> set[str]:
-    return {name for _, name in traced(extractor, text, DAY)[2]}
+    return {name for _, name in traced(extractor, text_article(text, DAY))[2]}
 
 
 @pytest.mark.parametrize(("name", "text", "fires"), CASES)
