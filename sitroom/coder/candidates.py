@@ -9,10 +9,10 @@ from ..nlp.lexicon import POS_CLASS, Predicate, load_lexicon
 from .rules import rule
 from .syntax import (_child, _date_pp, _free_relative, _is_light, _object_lemmas, _to_infinitive,
                      party_modifier, prep_object, shared_conjunct)
-from .words import (APOLOGIES, RECEIVED_MESSAGES, CAMPAIGNING, CONTEST_VERBS, CONTEST_WORDS, CONTROLLERS, DECISION_NOUNS,
-                    DONE_TO_TYPES, GATHERINGS, GERUND_HOSTS, HABITUAL, INSTRUMENT_NOUNS,
-                    MESSAGE_NOUNS, OPENING_DEPS, PUBLISHED, RELATIVE, SCORE, SILENCE, SPORTS,
-                    SUBJECTS, WH_WORDS)
+from .words import (APOLOGIES, CAMPAIGNING, CONTEST_VERBS, CONTEST_WORDS, CONTROLLERS,
+                    DECISION_NOUNS, DONE_TO_TYPES, GATHERINGS, GERUND_HOSTS, HABITUAL,
+                    INSTRUMENT_NOUNS, MESSAGE_NOUNS, OPENING_DEPS, PUBLISHED, RECEIVED_MESSAGES,
+                    RELATIVE, SCORE, SILENCE, SPORTS, SUBJECTS, WH_WORDS)
 
 
 def _decided_act(verb: Token) -> bool:
@@ -385,7 +385,8 @@ def _cyber(c: Check) -> bool:
     return inner is not None and inner.mode == "cyber"
 
 
-def _has_child(token: Token, deps: tuple[str, ...], words: frozenset[str] | tuple[str, ...]) -> bool:
+def _has_child(token: Token, deps: tuple[str, ...],
+               words: frozenset[str] | tuple[str, ...]) -> bool:
     return any(c.dep_ in deps and c.lower_ in words for c in token.children)
 
 

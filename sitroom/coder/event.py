@@ -3,7 +3,9 @@ vetoes it. The event rules (re-assigning parties, vetoing) are declared here, in
 `event_from_frame` applies them."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from spacy.tokens import Doc, Token
 
@@ -44,7 +46,7 @@ class Draft:
     implied: Actor | None = None  # the implied actor an event rule found
     owner: Token | None = None  # the party named in an attack's own phrase
     said_by: Actor | None = None
-    when: object = None  # the event's date (a date) once known
+    when: date | None = None  # the event's date, once known
     precision: str | None = None
     fired: list[str] = field(default_factory=list)
 
@@ -87,11 +89,13 @@ ATTACK_OWNER = rule(
     _owner_resolved, positive=("Five militants were killed in a US drone strike in Pakistan.",))
 
 
-def _implied(find: object) -> object:
+def _implied(find: Callable[[Draft], Actor | None]) -> Callable[[Draft], bool]:
+    """A rule test: no actor token and no actor, and `find` gives an implied one (kept for
+    the rule's action)."""
     def when(d: Draft) -> bool:
         if d.actor is not None or d.actor_tok is not None:
             return False
-        d.implied = find(d)  # type: ignore[operator]
+        d.implied = find(d)
         return d.implied is not None
     return when
 
@@ -103,19 +107,19 @@ def _implied_acts(d: Draft) -> None:
 IMPLIED_ATTACKER = rule(
     "implied-attacker", "\"a roadside bomb killed three soldiers\": [unidentified attackers].",
     "PLOVER: ASSAULT needs an actor; UAF when unnamed", "parties", "reassign",
-    _implied(lambda d: unnamed_attacker(d.doc, d.frame, d.recipient)), _implied_acts,  # type: ignore[arg-type]
+    _implied(lambda d: unnamed_attacker(d.doc, d.frame, d.recipient)), _implied_acts,
     positive=("A roadside bomb killed three Afghan soldiers in Helmand.",),
     negative=("The Taliban killed three Afghan soldiers in Helmand.",))
 IMPLIED_AUTHORITY = rule(
     "implied-authority", "\"X was arrested in Lebanon\": [authorities] of Lebanon.",
     "PLOVER: only a state arrests or sentences", "parties", "reassign",
-    _implied(lambda d: state_authority(d.doc, d.frame, d.recipient, d.home,  # type: ignore[arg-type]
-                                       d.gazetteer)), _implied_acts,
+    _implied(lambda d: state_authority(d.doc, d.frame, d.recipient, d.home, d.gazetteer)),
+    _implied_acts,
     positive=("The Syrian activist was arrested in Beirut on Monday.",))
 IMPLIED_PROTESTERS = rule(
     "implied-protesters", "\"Protests erupted in San Salvador\": [protesters] of El Salvador.",
     "PLOVER: PROTEST by unnamed civilians (as ACLED codes them)", "parties", "reassign",
-    _implied(lambda d: unnamed_protesters(d.doc, d.frame, d.home, d.gazetteer)),  # type: ignore[arg-type]
+    _implied(lambda d: unnamed_protesters(d.doc, d.frame, d.home, d.gazetteer)),
     _implied_acts, positive=("Protests erupted in San Salvador on Monday.",))
 NO_ACTOR = rule(
     "no-actor", "Nobody we can name or type: not an event an analyst can use.",
@@ -218,7 +222,7 @@ def _event(d: Draft, quantities: list[Quantity] | None) -> Event:
                            *((frame.part,) if frame.part else ())),
         article_id=article.id, origin=article.origin, article_date=article.date,
         type=frame.type, mode=frame.mode, status=frame.status, actor=actor, recipient=recipient,
-        date=d.when, date_precision=d.precision,  # type: ignore[arg-type]
+        date=d.when, date_precision=d.precision,
         location=location, said_by=d.said_by, cameo_root=root,
         quantities=event_quantities(doc[frame.sent_start:frame.sent_end], d.trigger,
                                     quantities or []),

@@ -331,7 +331,8 @@ def _reported_doer(doc: Doc, clause: Token, kb: ActorKB,
     return (res.country if res.sector == "GOV" else None), phrase
 
 
-def _people_country(doc: Doc, kb: ActorKB, peoples: list[tuple[str, ...]], home: str | None) -> str | None:
+def _people_country(doc: Doc, kb: ActorKB, peoples: list[tuple[str, ...]],
+                    home: str | None) -> str | None:
     """The country of a people named in a phrase: the article's home country, else the one
     the article names most, else its only one; None for a people of several countries, none of
     them in the article."""
