@@ -373,6 +373,26 @@ def unnamed_attack(trigger: Token) -> Token | None:
     policemen were shot dead" (the verb itself). None for accidents and disasters ("killed in
     a car crash", "a gas explosion killed ...") and for harm with no cause given ("three people
     were killed"), which may be either."""
+    causes = _attack_causes(trigger)
+    if causes is None or any(_accidental(c) for c in causes):
+        return None
+    means = next((c for c in causes if c.lemma_.lower() in ATTACK_MEANS), None)
+    if means is not None:
+        if any(t.ent_type_ == "DATE" for t in means.subtree if t.i < means.i):
+            return None  # "the 2005 bombings": another attack
+        return means  # "a US drone strike": the coder names its party from the phrase
+    return trigger if trigger.lemma_.lower() in VIOLENT_VERBS else None
+
+
+def accidental_harm(trigger: Token) -> bool:
+    """Harm told with no doer whose cause is an accident or disaster ("killed in a car
+    crash", "a gas explosion killed ...")."""
+    causes = _attack_causes(trigger)
+    return causes is not None and any(_accidental(c) for c in causes)
+
+
+def _attack_causes(trigger: Token) -> list[Token] | None:
+    """What caused the harm a verb tells when no doer is named; None when one is."""
     if trigger.pos_ != "VERB":
         return None
     clause = trigger
@@ -388,15 +408,7 @@ def unnamed_attack(trigger: Token) -> Token | None:
             o.lemma_.lower() in ATTACK_MEANS for a in clause.children if a.dep_ == "agent"
             for o in a.children):
         return None  # "killed by soldiers": a named attacker
-    causes = _causes(trigger)
-    if any(_accidental(c) for c in causes):
-        return None
-    means = next((c for c in causes if c.lemma_.lower() in ATTACK_MEANS), None)
-    if means is not None:
-        if any(t.ent_type_ == "DATE" for t in means.subtree if t.i < means.i):
-            return None  # "the 2005 bombings": another attack
-        return means  # "a US drone strike": the coder names its party from the phrase
-    return trigger if trigger.lemma_.lower() in VIOLENT_VERBS else None
+    return _causes(trigger)
 
 
 def valid_participant(token: Token | None) -> Token | None:

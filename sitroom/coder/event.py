@@ -15,6 +15,7 @@ from ..nlp.quantities import Quantity, event_quantities
 from ..ontology import cameo_root, goldstein
 from ..places import Gazetteer
 from ..records import Actor, Article, Event, stable_id
+from .arguments import accidental_harm
 from .candidates import reduced_relative
 from .dates import BACKGROUND_DAYS, event_date
 from .event_checks import (_business_act, _place_modifier, _standing_position, _undated_past,
@@ -104,6 +105,14 @@ def _implied_acts(d: Draft) -> None:
     d.actor = d.implied
 
 
+ACCIDENTAL = rule(
+    "accidental", "\"killed in a car crash\": an accident or disaster, no implied attacker.",
+    "PLOVER: ASSAULT is deliberate force", "parties", "block",
+    lambda d: d.actor is None and d.actor_tok is None and d.recipient is not None
+    and d.frame.type == "ASSAULT" and d.frame.status == "asserted"
+    and accidental_harm(d.trigger),
+    positive=("Three Kenyan soldiers were killed in a car crash near Garissa.",),
+    negative=("Three Kenyan soldiers were killed in a roadside bombing near Garissa.",))
 IMPLIED_ATTACKER = rule(
     "implied-attacker", "\"a roadside bomb killed three soldiers\": [unidentified attackers].",
     "PLOVER: ASSAULT needs an actor; UAF when unnamed", "parties", "reassign",
@@ -191,7 +200,7 @@ def _parties(d: Draft) -> None:
     d.actor = d.resolve(d.actor_tok, d.recipient_tok, whole=True)  # the accused's country is
     d.recipient = d.resolve(d.recipient_tok, d.actor_tok)  # not the actor's
     ATTACK_OWNER.fires(d, d.fired)
-    first(d, d.fired, IMPLIED_ATTACKER, IMPLIED_AUTHORITY, IMPLIED_PROTESTERS)
+    first(d, d.fired, ACCIDENTAL, IMPLIED_ATTACKER, IMPLIED_AUTHORITY, IMPLIED_PROTESTERS)
 
 
 def _vetoed(d: Draft) -> bool:

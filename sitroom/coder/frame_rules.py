@@ -193,17 +193,27 @@ FIRST_PERSON_SPEAKER = rule(
     negative=("The defence minister said they destroyed the bases.",))
 
 
-def _perpetrator(c: Candidate) -> bool:
-    p, token, sent = c.perpetrator, c.token, c.sent
+def _blamable(c: Candidate) -> bool:
+    """An asserted attack with no agent, near the lead or the party blamed, not on it."""
+    p, sent = c.perpetrator, c.sent
     return c.actor is None and c.pred.type == "ASSAULT" and p is not None \
-        and status_of(token) == "asserted" and not _dated_elsewhere(token) \
+        and status_of(c.token) == "asserted" \
         and (sent.start <= p.i < sent.end or sent.start < LEAD_TOKENS) \
         and (c.recipient is None or c.recipient.i != p.i)
 
 
+DATED_ELSEWHERE = rule(
+    "dated-elsewhere", "\"last week's bombing\": another attack than the one the article blames.",
+    "linguistic: an attack noun with its own date", "arguments", "block",
+    lambda c: _blamable(c) and _dated_elsewhere(c.token),
+    positive=("Kenyan police blamed al-Shabaab for the attack. Fans left the stadium after "
+              "last week's bombing.",),
+    negative=("Kenyan police blamed al-Shabaab for the attack. Fans left the stadium after "
+              "the bombing.",))
 PERPETRATOR = rule(
     "blamed-perpetrator", "The lead attack with no named agent: whom the article blames.",
-    "linguistic: the article names its attacker once", "arguments", "reassign", _perpetrator,
+    "linguistic: the article names its attacker once", "arguments", "reassign",
+    lambda c: _blamable(c) and not _dated_elsewhere(c.token),
     lambda c: setattr(c, "actor", c.perpetrator),
     positive=("A bomb killed five soldiers in Kabul. The Taliban claimed responsibility.",))
 NOT_ITS_OWN_RECIPIENT = rule(

@@ -63,7 +63,7 @@ def _arguments(c: Candidate) -> bool:
         c.speaker = quote_speaker(token, c.sent) or c.speaker
     r.FIRST_PERSON_SPEAKER.fires(c, fired)
     c.actor, c.recipient = valid_participant(c.actor), valid_participant(c.recipient)
-    r.PERPETRATOR.fires(c, fired)
+    first(c, fired, r.DATED_ELSEWHERE, r.PERPETRATOR)
     c.blamed = c.perpetrator is not None and c.actor == c.perpetrator
     r.NOT_ITS_OWN_RECIPIENT.fires(c, fired)
     return True

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 STAGES = ("sentence", "candidate", "arguments", "type", "status", "parties", "event")
-ACTIONS = ("veto", "retype", "reassign", "add")
+ACTIONS = ("veto", "retype", "reassign", "add", "block")  # block: stops a later rule
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ def rule(name: str, doc: str, reason: str, stage: str, action: str, when: Callab
         raise ValueError(f"rule {name!r} declared twice")
     if stage not in STAGES or action not in ACTIONS:
         raise ValueError(f"rule {name!r}: stage {stage!r} or action {action!r} unknown")
-    if (action == "veto" and then is not None) or (action in ("retype", "reassign")
+    if (action in ("veto", "block") and then is not None) or (action in ("retype", "reassign")
                                                     and then is None):
         raise ValueError(f"rule {name!r}: a veto has no action, a retype or reassign has one")
     if not reason.startswith(("PLOVER", "linguistic")):

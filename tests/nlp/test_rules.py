@@ -35,3 +35,16 @@ def test_rules_are_described() -> None:
 def test_trace_is_on_events_not_in_the_contract(extractor: Extractor) -> None:
     event = extractor.extract_text("Police fired tear gas at protesters in Nairobi.", DAY).events[0]
     assert "crowd-control" in event.rules and "rules" not in event.to_dict()
+
+
+def test_rules_md_is_up_to_date() -> None:
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "scripts" / "gen_rules_docs.py"
+    spec = importlib.util.spec_from_file_location("gen_rules_docs", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.RULES_MD.read_text(encoding="utf-8") == module.render(), \
+        "docs/rules.md is out of date: run .venv/bin/python scripts/gen_rules_docs.py"
