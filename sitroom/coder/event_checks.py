@@ -1,27 +1,20 @@
 """What the event rules test: implied actors ("[authorities]"), places, trade, stances."""
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
 from ..actors import ActorKB
-from ..nlp.dates import DateResolution, latest_day
-from ..nlp.quantities import Quantity, event_quantities
-from ..ontology import QUAD_CLASS, cameo_root, goldstein
+from ..ontology import QUAD_CLASS
 from ..places import Gazetteer, locate_span
-from ..records import Actor, Article, Event, Place, stable_id
+from ..records import Actor, Place
 from .arguments import unnamed_attack
-from .candidates import reduced_relative, subject_of
-from .dates import BACKGROUND_DAYS, event_date
+from .candidates import subject_of
 from .frame import Frame
-from .merge import _same_party
-from .parties import (_evidence, _known, _party_word, _same_words, resolve_participant,
-                      resolve_speaker)
 from .syntax import absolute_participle, governing_verb, headline_passive
-from .words import (ALLEGED_TYPES, ARMED, COMPANY, COOPERATIVE, OCCURRING, POLITICAL,
-                    STANCE_VERBS, STATE_ACTS, STATE_SECTORS, TRADE_TYPES, UNDATED_PAST)
+from .words import (COMPANY, OCCURRING, STANCE_VERBS, STATE_ACTS, STATE_SECTORS, TRADE_TYPES,
+                    UNDATED_PAST)
 
 
 def event_location(doc: Doc, frame: Frame, gazetteer: Gazetteer,

@@ -15,7 +15,7 @@ from .conditions import (_carried_act, _concession_allowed, _crowd_control, _dat
                          _vowed)
 from .rules import rule
 from .status import status_of
-from .syntax import _child, prep_object
+from .syntax import prep_object
 from .words import (ACCEPTING, ANNOUNCING, EXERCISES, FIRST_PERSON, HEAVY,
                     JOINT, LEAD_TOKENS, NAME_ENTS, OPENINGS, PUBLISHED, STOPPING_VERBS,
                     THREAT_MODE, VOWS)
