@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 from ..nlp.lexicon import Predicate
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     """A trigger token and its lexicon row, and what the stages have made of it so far: the
     subject of the frame rules, which change it; `fired` names the rules that did, in order."""

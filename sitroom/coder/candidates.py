@@ -1,12 +1,14 @@
 """Stage 1, candidate frames: the lexicon row a token matches and whether its requirements hold."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
 from ..nlp.lexicon import POS_CLASS, Predicate, load_lexicon
-from .rules import rule
+from .rules import Rule, rule
 from .syntax import (_child, _date_pp, _free_relative, _is_light, _object_lemmas, _to_infinitive,
                      party_modifier, prep_object, shared_conjunct)
 from .words import (APOLOGIES, CAMPAIGNING, CONTEST_VERBS, CONTEST_WORDS, CONTROLLERS,
@@ -162,13 +164,8 @@ def _relative_antecedent(verb: Token) -> Token:
 
 def _lexicon_requirements(token: Token, pred: Predicate, obj: Token | None,
                           shared: Token | None) -> bool:
-    """The requirements the lexicon row itself states: objects, particles, prepositions'
-    objects, intransitivity, modifiers, subjects."""
-    if pred.objects == {"*"}:
-        if _child(token, "dobj", "nsubjpass") is None:
-            return False
-    elif pred.objects and not (_object_lemmas(token) & pred.objects):
-        return False
+    """The requirements the lexicon row itself states beyond its objects: particles,
+    prepositions' objects, intransitivity, modifiers, subjects."""
     tool_preps = list(obj.children) if obj is not None and \
         obj.lemma_.lower() in INSTRUMENT_NOUNS else []  # "fired shells at the village"
     if shared is not None:
@@ -204,6 +201,11 @@ def _lexicon_requirements(token: Token, pred: Predicate, obj: Token | None,
 
 def _check(token: Token, pred: Predicate) -> Check | None:
     """The row's own requirements hold: the check the requirement rules then run; else None."""
+    if pred.objects == {"*"}:
+        if _child(token, "dobj", "nsubjpass") is None:
+            return None
+    elif pred.objects and not (_object_lemmas(token) & pred.objects):
+        return None
     shared = shared_conjunct(token)
     obj = _child(token, "dobj") or (_child(shared, "dobj") if shared is not None else None)
     if not _lexicon_requirements(token, pred, obj, shared):
@@ -213,7 +215,7 @@ def _check(token: Token, pred: Predicate) -> Check | None:
 
 def _requirements_hold(token: Token, pred: Predicate) -> bool:
     check = _check(token, pred)
-    if check is None or any(r.when(check) for r in REQUIREMENT_RULES):
+    if check is None or any(r.when(check) for r in _rules_for(pred)):
         return False
     return not (pred.light and not _is_light(token))
 
@@ -476,3 +478,29 @@ REQUIREMENT_RULES = (
 )
 """Requirements beyond the lexicon row: a row whose own requirements hold is still not a
 trigger when one of these holds (the first that holds is the one `sitroom explain` names)."""
+
+_ROW_GUARDS: dict[str, Callable[[Predicate], bool]] = {
+    "contest": lambda p: p.lemma in CONTEST_VERBS,
+    "cyber-by-its-noun": lambda p: p.type == "ASSAULT" and bool(p.objects),
+    "sporting": lambda p: p.type == "ASSAULT",
+    "campaign-rally": lambda p: p.type == "PROTEST" and p.pos == "NOUN",
+    "allowing-gerund": lambda p: p.lemma == "allow",
+    "offered-apology": lambda p: p.lemma == "offer" and p.pos == "VERB",
+    "asked-question": lambda p: p.lemma == "ask",
+    "released-publication": lambda p: p.mode == "release",
+    "opposed-as-mark": lambda p: p.lemma == "oppose",
+    "fighting-for": lambda p: p.lemma == "fight",
+    "suggested-view": lambda p: p.lemma == "suggest",
+    "stormed-out": lambda p: p.lemma == "storm",
+    "habitual": lambda p: p.type not in ("ASSAULT", "COERCE"),
+    "no-comment": lambda p: p.type == "REJECT",
+    "message-received": lambda p: p.type == "AID" and p.reverse,
+}
+"""What a requirement rule needs of the lexicon row alone (each rule's own test repeats it):
+`_rules_for` tries on a row only the rules that can fire on it, found once per row."""
+
+
+@lru_cache(maxsize=None)
+def _rules_for(pred: Predicate) -> tuple[Rule, ...]:
+    """The requirement rules that can veto this lexicon row."""
+    return tuple(r for r in REQUIREMENT_RULES if _ROW_GUARDS.get(r.name, bool)(pred))

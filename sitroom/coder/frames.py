@@ -18,9 +18,9 @@ from .frame import Frame
 from .rules import first
 from .status import attribution_of, quote_speaker, status_of
 from .syntax import _child, prep_object
-from .words import (ABSTRACT_TARGETS, CARRYING_ON, EMBEDDING, FIRST_PERSON, INSTRUMENT_NOUNS,
-                    LIGHT_VERBS, MODE_FROM_INNER, MUTUAL_TYPES, OWN_PRONOUNS, SUBJECTS,
-                    THREAT_MODE, THREAT_PROTEST)
+from .words import (ABSTRACT_TARGETS, ACCEPTING, CARRYING_ON, EMBEDDING, FIRST_PERSON,
+                    INSTRUMENT_NOUNS, LIGHT_VERBS, MODE_FROM_INNER, MUTUAL_TYPES, OWN_PRONOUNS,
+                    SUBJECTS, THREAT_MODE, THREAT_PROTEST)
 
 Trace = list[tuple[int, str]]
 """Rules fired over a document, as (trigger token index, rule name), in the order they fired."""
@@ -33,8 +33,8 @@ CANDIDATE_VETOES = (r.VERB_AS_MODIFIER, r.PROTEST_PURPOSE, r.AS_OPPOSED, r.FORCE
 def _candidate(token: Token, sent: Span, perpetrator: Token | None) -> Candidate | None:
     """Stage 1: the token's lexicon row, unless a candidate rule vetoes it."""
     pred = match_predicate(token)
-    if pred is None and token.pos_ != "VERB":
-        return None  # no lexicon row; only a verb can still get one (r.NOT_ACCEPTED)
+    if pred is None and (token.pos_ != "VERB" or token.lemma_.lower() not in ACCEPTING):
+        return None  # no lexicon row; only a verb of accepting can get one (r.NOT_ACCEPTED)
     c = Candidate(token, pred or r.NO_ROW, sent, perpetrator)
     if c.pred == r.NO_ROW and not r.NOT_ACCEPTED.fires(c, c.fired):
         return None
