@@ -278,9 +278,11 @@ def _succeeded(results: Iterator[Any], failed: list[SitroomError]) -> Iterator[A
 @with_settings("workers")
 @click.option("--triage/--no-triage", default=False, show_default=True,
               help="Parse only sentences with an event word (see docs/scaling.md).")
+@click.option("--trace", is_flag=True,
+              help="Add to each event the coder rules that fired on it (a `rules` list).")
 @click.pass_context
 def extract(ctx: click.Context, paths: tuple[str, ...], fmt: str, settings: Settings,
-            triage: bool) -> None:
+            triage: bool, trace: bool) -> None:
     """Print events and claims as JSON lines, one object per line (no database).
 
     Records come in input order; extraction runs on the same runner as ingest."""
@@ -297,7 +299,38 @@ def extract(ctx: click.Context, paths: tuple[str, ...], fmt: str, settings: Sett
                           workers=settings.workers or default_workers(), triage=triage)
     for result in results:
         for record in (*result.events, *result.claims):
-            click.echo(json.dumps(record.to_dict(), ensure_ascii=False))
+            row = record.to_dict()
+            if trace and row["kind"] == "event":
+                row["rules"] = list(record.rules)
+            click.echo(json.dumps(row, ensure_ascii=False))
+    ctx.exit(1 if failed else 0)
+
+
+@cli.command()
+@click.argument("source", metavar="TEXT|FILE")
+@click.option("--date", "on", help="The article date, YYYY-MM-DD (default: a file's own date, "
+              "else today).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Readable text, or one JSON object per article.")
+@click.pass_context
+def explain(ctx: click.Context, source: str, on: str | None, fmt: str) -> None:
+    """Show why the coder coded TEXT, or each article in FILE: per sentence, the candidate
+    frames, every rule that fired, the parties chosen and the events."""
+    import os
+    from dataclasses import replace
+
+    from .coder.explain import explain as explained, render, text_article
+    from .extract import Extractor
+
+    day = _parse_day(on, "--date")
+    failed: list[SitroomError] = []
+    articles = list(_readable((source,), failed)) if os.path.exists(source) else \
+        [text_article(source, day or date.today())]
+    extractor = Extractor()
+    for article in articles:
+        report_ = explained(extractor, article if day is None else replace(article, date=day))
+        click.echo(json.dumps(report_, ensure_ascii=False) if fmt == "json" else render(report_),
+                   nl=fmt == "json")
     ctx.exit(1 if failed else 0)
 
 
