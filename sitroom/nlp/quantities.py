@@ -179,6 +179,9 @@ def casualty_anchor(tok: Token) -> tuple[str, Token] | None:
         if cur.dep_ == "conj":
             if _own_state(cur):
                 return None  # "115 dead and over 30,000 displaced": not more dead
+            if cur.pos_ == "VERB":
+                return None  # "killed 1,300 and destroyed 21,000 homes": the destroying's
+                # figure, not more dead (a casualty verb would have answered above)
             cur = cur.head
             continue
         cur = cur.head if cur.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "pobj", "nummod",

@@ -190,6 +190,12 @@ def trigger(sent: Span, word: str) -> object:
     # an elliptical enumeration on one casualty word, "N each from A and B"
     ("Officials said 40 civilians were wounded, as were six from the police, and three each "
      "from the army and the border guard.", "wounded", {"injured": 52}),
+    # what another coordinated verb counts is never added to the toll (issue 21)
+    ("The offensive killed 1,300 Palestinians and destroyed 21,000 homes.", "killed",
+     {"dead": 1300}),
+    ("The blast killed 12 people and damaged 40 shops.", "killed", {"dead": 12}),
+    ("Gunmen killed five soldiers and wounded three civilians.", "killed",
+     {"dead": 5, "injured": 3}),
 ])
 def test_event_quantities(nlp: Language, text: str, word: str, expected: dict) -> None:
     sent = first_sent(nlp, text)
