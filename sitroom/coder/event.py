@@ -83,11 +83,14 @@ PLACE_NOT_ACTOR = rule(
     "place-not-actor", "A town or region in the actor's place is where, not who.",
     "linguistic: a place modifier names no agent", "parties", "reassign",
     lambda d: d.actor_tok is not None and d.gazetteer is not None
-    and _place_modifier(d.actor_tok, d.gazetteer, d.kb, d.article.date), _not_actor)
+    and _place_modifier(d.actor_tok, d.gazetteer, d.kb, d.article.date), _not_actor,
+    positive=("The Mumbai attacks killed 166 people.",),
+    negative=("A Taliban car bombing killed five people.",))
 ATTACK_OWNER = rule(
     "attack-owner", "\"killed in a US drone strike\": the US, not a country near the victim.",
     "linguistic: the attack's own phrase names its owner", "parties", "reassign", _owner_acts,
-    _owner_resolved, positive=("Five militants were killed in a US drone strike in Pakistan.",))
+    _owner_resolved, positive=("Five militants were killed in a US drone strike in Pakistan.",),
+    negative=("Five militants were killed in a drone strike near the Afghan border.",))
 
 
 def _implied(find: Callable[[Draft], Actor | None]) -> Callable[[Draft], bool]:
@@ -124,16 +127,19 @@ IMPLIED_AUTHORITY = rule(
     "PLOVER: only a state arrests or sentences", "parties", "reassign",
     _implied(lambda d: state_authority(d.doc, d.frame, d.recipient, d.home, d.gazetteer)),
     _implied_acts,
-    positive=("The Syrian activist was arrested in Beirut on Monday.",))
+    positive=("The Syrian activist was arrested in Beirut on Monday.",),
+    negative=("Lebanese police arrested the Syrian activist in Beirut on Monday.",))
 IMPLIED_PROTESTERS = rule(
     "implied-protesters", "\"Protests erupted in San Salvador\": [protesters] of El Salvador.",
     "PLOVER: PROTEST by unnamed civilians (as ACLED codes them)", "parties", "reassign",
     _implied(lambda d: unnamed_protesters(d.doc, d.frame, d.home, d.gazetteer)),
-    _implied_acts, positive=("Protests erupted in San Salvador on Monday.",))
+    _implied_acts, positive=("Protests erupted in San Salvador on Monday.",),
+    negative=("Students protested against the government in San Salvador on Monday.",))
 NO_ACTOR = rule(
     "no-actor", "Nobody we can name or type: not an event an analyst can use.",
     "PLOVER: an event has an actor", "event", "veto", lambda d: _known(d.actor) is None,
-    positive=("Something attacked the village.",))
+    positive=("Something attacked the village.",),
+    negative=("Rebels attacked the village on Monday.",))
 THING_CUT_OFF = rule(
     "thing-done-to", "\"the town's water supplies cut off by rebels\": a thing, not a party.",
     "PLOVER: events are between parties", "event", "veto",
@@ -146,7 +152,8 @@ SAME_WORDS = rule(
     "linguistic: a pronoun resolved back to the actor", "event", "reassign",
     lambda d: d.recipient is not None and _same_words(d.actor.text, d.recipient.text),
     lambda d: setattr(d, "recipient", None),
-    positive=("The Deputy Speaker Ian Causley asked him to leave the chamber.",))
+    positive=("The Deputy Speaker Ian Causley asked him to leave the chamber.",),
+    negative=("The Deputy Speaker Ian Causley asked the minister to leave the chamber.",))
 BUSINESS = rule(
     "business-act", "\"Rolls-Royce will supply engines\": trade, not a political act.",
     "PLOVER: events are political; trade is not", "event", "veto",
@@ -157,7 +164,9 @@ SELF = rule(
     "acting-on-itself", "A party acting on itself is a misreading of the sentence.",
     "linguistic: a misparse", "event", "veto",
     lambda d: d.recipient is not None and bool(d.actor.entity)
-    and d.actor.entity == d.recipient.entity)
+    and d.actor.entity == d.recipient.entity,
+    positive=("The Kenyan government criticised the government of Kenya.",),
+    negative=("The Kenyan government criticised the government of Uganda.",))
 STANDING = rule(
     "standing-position", "\"Most Kurds support the new constitution\": a stance, not an act.",
     "PLOVER: events are dated acts", "event", "veto",

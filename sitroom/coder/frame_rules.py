@@ -44,7 +44,8 @@ REPORTED_DEMAND = rule(
     "reported-demand", "\"X said Y must return the helicopter\": X's demand on Y (REQUEST).",
     "PLOVER: REQUEST, coded on the required act", "candidate", "add",
     lambda token: _reported_demand(token) is not None,
-    positive=("Russia said Ukraine must return the helicopter.",))
+    positive=("Russia said Ukraine must return the helicopter.",),
+    negative=("Russia said Ukraine returned the helicopter.",))
 
 
 # candidate: is the token a trigger at all?
@@ -74,7 +75,8 @@ AS_OPPOSED = rule(
     "as-opposed-to", "\"as opposed to\": in contrast with, not opposition.",
     "linguistic: a fixed phrase", "candidate", "veto",
     lambda c: c.token.lower_ == "opposed" and c.token.i > 0 and c.token.nbor(-1).lower_ == "as",
-    positive=("The Kenyan army, as opposed to the police, attacked the protesters.",))
+    positive=("The Kenyan army, as opposed to the police, attacked the protesters.",),
+    negative=("The Kenyan army, as well as the police, attacked the protesters.",))
 FORCE_PURPOSE = rule(
     "force-purpose", "\"fired tear gas to disperse the crowd\": the force used is the event.",
     "PLOVER: one act of force, its purpose not a second act", "candidate", "veto",
@@ -92,12 +94,14 @@ PART_OF_NAME = rule(
     "part-of-name", "The word is part of a name: the Democratic Rally.",
     "linguistic: a named entity", "candidate", "veto",
     lambda c: c.token.ent_type_ in NAME_ENTS or _capitalised_name(c.token),
-    positive=("The Organisation of Islamic Cooperation met in Jeddah.",))
+    positive=("The Organisation of Islamic Cooperation met in Jeddah.",),
+    negative=("Saudi Arabia and Iran agreed to closer cooperation in Jeddah.",))
 EMBEDDED = rule(
     "embedded-under-trigger", "An act embedded under another trigger is coded there.",
     "linguistic: one event per clause chain", "candidate", "veto",
     lambda c: _embedded_under_trigger(c.token) is not None,
-    positive=("Kenya urged Uganda to withdraw its troops from the border.",))
+    positive=("Kenya urged Uganda to withdraw its troops from the border.",),
+    negative=("Uganda withdrew its troops from the border.",))
 ACT_STOPPED = rule(
     "act-stopped", "\"called off the strike\": the act is stopped, not done.",
     "PLOVER: an act halted is not the act", "candidate", "veto",
@@ -120,7 +124,8 @@ def _restated(c: Candidate) -> bool:
 RESTATED_BY_VERB = rule(
     "restated-by-verb", "\"the bombing killed five\": one event, coded on the verb.",
     "PLOVER: one event per act", "candidate", "veto", _restated,
-    positive=("A bombing killed five soldiers in Kabul.",))
+    positive=("A bombing killed five soldiers in Kabul.",),
+    negative=("The bombing prompted protests in Kabul.",))
 
 
 # arguments: who acts, on whom
@@ -138,19 +143,22 @@ def _blamed(c: Candidate) -> None:
 PLACE_NOT_ATTACKER = rule(
     "place-not-attacker", "\"a Kabul car bombing\": the place says where; the party blamed did it.",
     "linguistic: a place modifier names no agent", "arguments", "reassign", _place_attacker,
-    _blamed, positive=("A Kabul car bombing killed five people.",))
+    _blamed, positive=("A Kabul car bombing killed five people.",),
+    negative=("A Taliban car bombing killed five people.",))
 PUBLISHED_ATTACK = rule(
     "published-attack", "\"brochures attacking his rivals\": words, not force.",
     "PLOVER: ASSAULT is force", "arguments", "veto",
     lambda c: c.pred.type == "ASSAULT" and c.actor is not None
     and c.actor.lemma_.lower() in PUBLISHED,
-    positive=("He printed brochures attacking his political rivals in Lagos.",))
+    positive=("He printed brochures attacking his political rivals in Lagos.",),
+    negative=("Supporters of the governor attacked his political rivals in Lagos.",))
 THING_ACTOR = rule(
     "thing-actor-owner", "\"the Turkish statement called for ...\": the statement's owner acts.",
     "linguistic: a message speaks for its sender", "arguments", "reassign",
     lambda c: c.actor is not None and c.actor.pos_ == "NOUN" and thing_noun(c.actor),
     lambda c: setattr(c, "actor", _owner(c.actor)),
-    positive=("The Turkish statement called for an end to the fighting in Syria.",))
+    positive=("The Turkish statement called for an end to the fighting in Syria.",),
+    negative=("The Turkish government called for an end to the fighting in Syria.",))
 
 
 def _aimed_at(c: Candidate) -> None:
@@ -168,12 +176,14 @@ INSTRUMENT_TARGET = rule(
     "instrument-target", "\"fired shells at Seoul\": Seoul, not the shells, is the recipient.",
     "linguistic: a weapon is the means", "arguments", "reassign",
     lambda c: c.instrument is not None, _aimed_at,
-    positive=("North Korea fired shells at Seoul.",))
+    positive=("North Korea fired shells at Seoul.",),
+    negative=("North Korea shelled Seoul.",))
 THING_RECIPIENT = rule(
     "thing-recipient-owner", "\"demanded an explanation from Russia\": Russia.",
     "linguistic: a thing's owner is the party", "arguments", "reassign",
     lambda c: c.recipient is not None and thing_noun(c.recipient), _owners_of_thing,
-    positive=("Britain demanded an explanation from Russia.",))
+    positive=("Britain demanded an explanation from Russia.",),
+    negative=("Britain demanded an apology from Russia.",))
 
 
 def _first_person(c: Candidate) -> bool:
@@ -215,12 +225,15 @@ PERPETRATOR = rule(
     "linguistic: the article names its attacker once", "arguments", "reassign",
     lambda c: _blamable(c) and not _dated_elsewhere(c.token),
     lambda c: setattr(c, "actor", c.perpetrator),
-    positive=("A bomb killed five soldiers in Kabul. The Taliban claimed responsibility.",))
+    positive=("A bomb killed five soldiers in Kabul. The Taliban claimed responsibility.",),
+    negative=("A bomb killed five soldiers in Kabul.",))
 NOT_ITS_OWN_RECIPIENT = rule(
     "not-its-own-recipient", "The actor's token is not its recipient too.",
     "linguistic: a misparse", "arguments", "reassign",
     lambda c: c.actor is not None and c.recipient is not None and c.actor.i == c.recipient.i,
-    lambda c: setattr(c, "recipient", None))
+    lambda c: setattr(c, "recipient", None),
+    positive=("There have been clashes between Turkey and the PKK in recent weeks.",),
+    negative=("Turkey clashed with the PKK in recent weeks.",))
 
 
 # type: what kind of event
@@ -266,7 +279,8 @@ def _cooperate(c: Candidate) -> None:
 JOINT_EXERCISE = rule(
     "joint-exercise", "Joint exercises or patrols are cooperation, not mobilisation.",
     "PLOVER: COOPERATE (plover.json: joint military exercises)", "type", "retype", _joint,
-    _cooperate, positive=("China and Russia held joint military exercises.",))
+    _cooperate, positive=("China and Russia held joint military exercises.",),
+    negative=("China held military exercises near Taiwan.",))
 PEACEKEEPERS = rule(
     "peacekeepers", "Peacekeepers sent or arriving: protection, coded AID.",
     "PLOVER: AID (CAMEO 074, peacekeeping)", "type", "retype",
@@ -280,7 +294,8 @@ ABSTRACT_TARGET = rule(
     lambda c: c.type == "ASSAULT" and c.abstract_target and (
         c.pred.pos == "VERB" or c.pred.lemma in ("attack", "assault")),
     lambda c: _retype(c, "ACCUSE", "disapprove"),
-    positive=("The senator attacked the investigation of the FBI.",))
+    positive=("The senator attacked the investigation of the FBI.",),
+    negative=("Gunmen attacked the offices of the FBI.",))
 PREPARED_NOTHING = rule(
     "prepared-no-offer", "\"prepared to address the nation\": nothing offered.",
     "PLOVER: AGREE offers an act", "type", "veto",
@@ -307,24 +322,30 @@ def _ready_to_impose(c: Candidate) -> bool:
 VOWED_FORCE = rule(
     "vowed-force", "\"pledged to fight on\", \"ready to fight\": force offered is a threat.",
     "PLOVER: THREATEN", "type", "retype", _vowed_force, lambda c: setattr(c, "type", "THREATEN"),
-    positive=("The rebels pledged to fight on against the government.",))
+    positive=("The rebels pledged to fight on against the government.",),
+    negative=("The rebels pledged to join peace talks with the government.",))
 READY_TO_IMPOSE = rule(
     "ready-to-impose", "\"ready to impose martial law\": a threat of the carried act.",
     "PLOVER: THREATEN", "type", "retype", _ready_to_impose,
     lambda c: _retype(c, "THREATEN", THREAT_MODE[_carried_act(c.inner).type]),
-    positive=("The Thai army is ready to impose martial law in Bangkok.",))
+    positive=("The Thai army is ready to impose martial law in Bangkok.",),
+    negative=("The Thai army imposed martial law in Bangkok.",))
 CONCESSION_TOWARD = rule(
     "concession-toward", "\"admitted hitting X\": the concession is toward X.",
     "linguistic: the admitted act's object", "type", "reassign",
     lambda c: c.type == "CONCEDE" and c.recipient is None and c.inner_pred is not None
     and c.inner is not None and c.inner_pred.pos != "NOUN",
-    lambda c: setattr(c, "recipient", _verb_args(c.inner, c.inner_pred, c.sent)[1]))
+    lambda c: setattr(c, "recipient", _verb_args(c.inner, c.inner_pred, c.sent)[1]),
+    positive=("Iran admitted that its military had shot down a Ukrainian passenger jet.",),
+    negative=("Iran admitted responsibility for the downing of a Ukrainian passenger jet.",))
 PROTESTED = rule(
     "protested-target", "\"began a hunger strike to protest X's ...\": X.",
     "linguistic: the purpose names what is protested", "type", "reassign",
     lambda c: c.type == "PROTEST" and c.recipient is None and c.pred.pos == "NOUN"
     and c.token.dep_ == "dobj", lambda c: setattr(c, "recipient", _protested(c.token.head)),
-    positive=("Palestinian prisoners began a hunger strike to protest Israel's detention policy.",))
+    positive=("Palestinian prisoners began a hunger strike to protest Israel's detention policy.",),
+    negative=("A hunger strike by Palestinian prisoners against Israel's detention policy "
+              "entered its second week.",))
 
 
 # status: done, negated, future; promises and threats
@@ -335,12 +356,14 @@ NOT_ACCEPTED_REJECT = rule(
     lambda c: c.status == "negated" and c.type in ("AGREE", "CONCEDE", "REJECT")
     and c.lemma in ACCEPTING | {"agreement", "deal"},
     lambda c: _retype(c, "REJECT", None, "asserted"),
-    positive=("Iran did not accept the terms of the deal.",))
+    positive=("Iran did not accept the terms of the deal.",),
+    negative=("Iran accepted the terms of the deal.",))
 OWN_WORD = rule(
     "own-word-speaker", "\"X said they would boycott the talks\": X.",
     "linguistic: a pronoun in a report is its speaker", "status", "reassign",
     lambda c: c.own_word, lambda c: setattr(c, "actor", c.speaker),
-    positive=("The Kenyan opposition said they would boycott the talks with Uganda.",))
+    positive=("The Kenyan opposition said they would boycott the talks with Uganda.",),
+    negative=("The Kenyan opposition said the government would boycott the talks with Uganda.",))
 
 
 def _threat(c: Candidate) -> None:
@@ -380,12 +403,14 @@ PROMISED_RELEASE = rule(
     lambda c: c.status == "future" and (c.mode in ("release", "access") or c.lemma in OPENINGS)
     and c.type in ("RETREAT", "CONCEDE") and _promised(c.token),
     lambda c: _retype(c, "AGREE", "yield", "asserted"),
-    positive=("Iran said it would release the British sailors.",))
+    positive=("Iran said it would release the British sailors.",),
+    negative=("Iran released the British sailors.",))
 RETREAT_ANNOUNCED = rule(
     "retreat-announced", "A withdrawal announced, not yet carried out, is a concession.",
     "PLOVER: CONCEDE (declaring, not implementing)", "status", "retype",
     lambda c: c.type == "RETREAT" and c.token.dep_ != "relcl" and (
         c.status == "future" or (c.pred.pos == "NOUN" and c.token.head.lemma_ in ANNOUNCING)),
     lambda c: _retype(c, "CONCEDE", c.mode, "asserted"),
-    positive=("Russia will withdraw its troops from Georgia.",))
+    positive=("Russia will withdraw its troops from Georgia.",),
+    negative=("Russia withdrew its troops from Georgia.",))
 
