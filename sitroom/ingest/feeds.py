@@ -39,7 +39,8 @@ def _content(entry: Any) -> str:
 
 
 def _day(entry: Any) -> date | None:
-    parsed = entry.get("published_parsed") or entry.get("updated_parsed")
+    # dict.get: feedparser's own get maps missing keys to others, with a DeprecationWarning
+    parsed = dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed")
     return date(*parsed[:3]) if parsed else None
 
 
