@@ -8,7 +8,9 @@ process:
 
 1. reading only (`sitroom.ingest.read_paths`): articles/s, MB/s and peak RSS for each input;
    how many WARC articles hold the whole JSONL text (whitespace aside) and its date;
-2. `sitroom ingest --workers W` end to end (read, extract, store) on each (skip: --no-ingest).
+2. `sitroom ingest --workers W` end to end (read, extract, store) on each (skip: --no-ingest);
+3. with `--big-mb M`: peak RSS reading a WARC of M MB (1 MB image responses, an HTML page every
+   50 records and one 25 MB page, over the 20 MB record limit), to show it is streamed.
 
 The machine may be shared: compare the two inputs within one run. `--json FILE` writes the
 figures as JSON.
@@ -146,6 +148,29 @@ def build(folder: Path, count: int) -> tuple[Path, Path]:
     return jsonl, archive
 
 
+def build_big(path: Path, megabytes: int) -> int:
+    """A plain WARC of about `megabytes` MB: mostly 1 MB binary responses; returns its HTML
+    page count."""
+    pages = 0
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=False)
+        for n in range(megabytes):
+            url = f"https://news.example.org/{n}"
+            if n % 50 == 0:
+                pages += 1
+                body = page({"title": f"Story {n}", "url": url, "date": "2020-01-02",
+                             "text": f"Police arrested {n} protesters on Monday."}).encode()
+                kind = "text/html"
+            else:
+                body, kind = os.urandom(2**20), "image/jpeg"
+            if n == 1:
+                body, kind = b"<html><body><p>" + b"x " * (25 * 2**19) + b"</p>", "text/html"
+            headers = StatusAndHeaders("200 OK", [("Content-Type", kind)], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(
+                url, "response", payload=io.BytesIO(body), http_headers=headers))
+    return pages
+
+
 def read_job(path: Path) -> dict[str, object]:
     """Reading only, in a fresh process."""
     out = subprocess.run([sys.executable, "-c", READ_JOB, str(path)], check=True,
@@ -183,6 +208,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--no-ingest", action="store_true", help="reading only")
+    parser.add_argument("--big-mb", type=int, default=0, help="also stream a WARC of this size")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args()
     figures: dict[str, object] = {"articles": args.articles}
@@ -216,6 +242,14 @@ def main() -> None:
                       f"{args.articles / run['seconds']:.1f} articles/s; peak RSS "
                       f"{run['peak_rss_mb']:.0f} MB; {run['summary']}")
                 figures[f"ingest_{kind}"] = run
+        if args.big_mb:
+            big = folder / "big.warc"
+            pages = build_big(big, args.big_mb)
+            read = read_job(big)
+            print(f"read a {big.stat().st_size / 2**20:.0f} MB WARC ({pages} HTML pages, one of "
+                  f"25 MB): {read['articles']} articles in {read['seconds']:.1f} s; peak RSS "
+                  f"{read['peak_rss_mb']:.0f} MB")
+            figures["big_warc"] = {k: v for k, v in read.items() if k != "texts"}
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
 

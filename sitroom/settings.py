@@ -123,10 +123,11 @@ class Settings:
     max_file_bytes: int = _setting(20 * 1024 * 1024, positive,
                                    "largest article file, record or standard input read "
                                    "whole, in bytes (20 MB)")
-    include: tuple[str, ...] | None = _setting(None, globs, "in folders, read only the files matching "
-                                        "these globs (path below the folder or file name)")
-    exclude: tuple[str, ...] | None = _setting(None, globs, "in folders, skip the files matching these "
-                                        "globs")
+    include: tuple[str, ...] | None = _setting(
+        None, globs, "in folders, read only the files matching these globs (path below the "
+        "folder or file name)")
+    exclude: tuple[str, ...] | None = _setting(None, globs,
+                                               "in folders, skip the files matching these globs")
     default_date: date | None = _setting(None, optional_day,
                                          "date of HTML pages and feed items that state none "
                                          "(default: such an item is an error)")

@@ -88,8 +88,8 @@ def test_warc_html_responses_become_articles(tmp_path: Path, name: str) -> None:
 
 
 def test_corrupt_warc_keeps_the_records_before(tmp_path: Path) -> None:
-    pages = [(f"https://news.example.org/{n}", "text/html", page(f"Story {n}", BODY, date(2020, 1, 2)))
-             for n in range(2)]
+    pages = [(f"https://news.example.org/{n}", "text/html",
+              page(f"Story {n}", BODY, date(2020, 1, 2))) for n in range(2)]
     path = warc(tmp_path / "cut.warc", pages)
     with path.open("ab") as handle:
         handle.write(b"this is not a WARC record\r\n\r\n")

@@ -180,7 +180,8 @@ def feeds(draw: st.DrawFn) -> str:
     def field(tag: str) -> str:
         text = draw(st.text(max_size=50) | st.sampled_from(["Tue, 03 Mar 2020 10:00:00 GMT",
                                                             "2020-03-05T08:00:00Z", "2024-01-019"]))
-        return draw(st.sampled_from(["", f"<{tag}>{escape(text)}</{tag}>", f"<{tag}>{text}</{tag}>"]))
+        return draw(st.sampled_from(["", f"<{tag}>{escape(text)}</{tag}>",
+                                     f"<{tag}>{text}</{tag}>"]))
     atom = draw(st.booleans())
     item, date_tag, text_tag = (("entry", "published", "content") if atom
                                 else ("item", "pubDate", "description"))
@@ -188,7 +189,8 @@ def feeds(draw: st.DrawFn) -> str:
                     f"</{item}>" for _ in range(draw(st.integers(0, 5))))
     if atom:
         return f'<feed xmlns="http://www.w3.org/2005/Atom">{field("title")}{items}</feed>'
-    return f'<?xml version="1.0"?><rss version="2.0"><channel>{field("title")}{items}</channel></rss>'
+    return (f'<?xml version="1.0"?><rss version="2.0"><channel>{field("title")}{items}'
+            "</channel></rss>")
 
 
 @FUZZ
