@@ -129,18 +129,15 @@ def _print_skipped(skipped: Counter[str]) -> None:
 
 
 def _ingest(paths: tuple[str, ...], settings: Settings) -> Any:
-    from .batch import run_ingest
+    from .service import ingest
     from .store.db import Store
 
     skipped: Counter[str] = Counter()
     with Store(settings.db) as store, progress("ingesting") as advance:
-        result = run_ingest(_read(paths, settings, skipped), store,
-                            batch_size=settings.batch_size, workers=settings.workers,
-                            engine=settings.engine, scheduler=settings.scheduler,
-                            triage=settings.triage, on_error=report, on_progress=advance)
-        if result.stored:
-            store.update_stories()  # only what the new articles change
-            store.regroup_claims()  # only the stories with new claims or changed members
+        result = ingest(_read(paths, settings, skipped), store,
+                        batch_size=settings.batch_size, workers=settings.workers,
+                        engine=settings.engine, scheduler=settings.scheduler,
+                        triage=settings.triage, on_error=report, on_progress=advance)
     _print_skipped(skipped)
     return result
 
@@ -241,14 +238,13 @@ def events(settings: Settings, fmt: str, actor: str | None, recipient: str | Non
            type_: str | None, since: str | None, until: str | None, limit: int | None,
            canonical: bool) -> None:
     """List stored events, filtered: every report, or with --canonical every occurrence."""
-    from .store.db import Store
+    from .store.db import EventFilter, Store
 
     db = settings.db
-    first, last = _parse_day(since, "--since"), _parse_day(until, "--until")
+    where = EventFilter(actor=actor, recipient=recipient, type=type_, limit=limit,
+                        since=_parse_day(since, "--since"), until=_parse_day(until, "--until"))
     with Store(db, read_only=True) as store:
-        query = store.canonical_events if canonical else store.events
-        rows = query(actor=actor, recipient=recipient, type=type_, since=first, until=last,
-                     limit=limit)
+        rows = (store.canonical_events if canonical else store.events)(where)
     if fmt == "jsonl":
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))
@@ -299,17 +295,30 @@ def _succeeded(results: Iterator[Any], failed: list[SitroomError]) -> Iterator[A
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl",
               show_default=True, help="One JSON object per event or claim (docs/contract.md).")
-@with_settings(*READER_SETTINGS)
+@with_settings("workers", *READER_SETTINGS)
+@click.option("--triage/--no-triage", default=False, show_default=True,
+              help="Parse only sentences with an event word (see docs/scaling.md).")
 @click.pass_context
-def extract(ctx: click.Context, paths: tuple[str, ...], fmt: str, settings: Settings) -> None:
-    """Print events and claims as JSON lines, one object per line (no database)."""
-    from .extract import Extractor
+def extract(ctx: click.Context, paths: tuple[str, ...], fmt: str, settings: Settings,
+            triage: bool) -> None:
+    """Print events and claims as JSON lines, one object per line (no database).
+
+    Records come in input order; extraction runs on the same runner as ingest."""
+    from .batch.local import default_workers, extract_all
 
     failed: list[SitroomError] = []
-    articles = _readable(paths, failed, settings)
-    for result in _succeeded(Extractor().extract(articles), failed):
+
+    def fail(err: SitroomError) -> None:
+        failed.append(err)
+        report(err)
+
+    skipped: Counter[str] = Counter()
+    results = extract_all(_read(paths, settings, skipped), fail,
+                          workers=settings.workers or default_workers(), triage=triage)
+    for result in results:
         for record in (*result.events, *result.claims):
             click.echo(json.dumps(record.to_dict(), ensure_ascii=False))
+    _print_skipped(skipped)
     ctx.exit(1 if failed else 0)
 
 
@@ -504,13 +513,13 @@ def export(path: str, settings: Settings, fmt: str, actor: str | None, recipient
            canonical: bool) -> None:
     """Write stored events to PATH (- for standard output) for pandas, R, DuckDB or GDELT tools."""
     from .exports import export as write
-    from .store.db import Store
+    from .store.db import EventFilter, Store
 
     db = settings.db
-    first, last = _parse_day(since, "--since"), _parse_day(until, "--until")
+    where = EventFilter(actor=actor, recipient=recipient, type=type_,
+                        since=_parse_day(since, "--since"), until=_parse_day(until, "--until"))
     with Store(db, read_only=True) as store:
-        n = write(store, fmt, path, canonical=canonical, header=header, actor=actor,
-                  recipient=recipient, type=type_, since=first, until=last)
+        n = write(store, fmt, path, canonical=canonical, header=header, where=where)
     click.echo(f"{n} events written to {path}", err=True)
 
 

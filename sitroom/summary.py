@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .store.db import Store, event_dict
+from .store.events import events_by_type, main_event_rows, top_dyads
 
 
 @dataclass(frozen=True)
@@ -25,16 +26,9 @@ def _who(row: dict[str, Any], prefix: str) -> str:
 
 def summarize(store: Store, top: int = 10, main: int = 15) -> Summary:
     """Counts, events by type, the busiest actor->recipient pairs and the main events."""
-    by_type = [(r["type"], r["n"]) for r in store.query(
-        "SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY n DESC, type")]
-    dyads = [(r["a"], r["b"], r["n"]) for r in store.query(
-        """SELECT coalesce(actor_country, actor_text) AS a,
-                  coalesce(recipient_country, recipient_text) AS b, count(*) AS n
-           FROM events WHERE recipient_text IS NOT NULL AND actor_country IS NOT NULL
-           GROUP BY a, b ORDER BY n DESC, a, b LIMIT ?""", [top])]
-    rows = store.query(
-        """SELECT * FROM events WHERE actor_country IS NOT NULL AND status <> 'hypothetical'
-           ORDER BY confidence DESC, coalesce(date, article_date), event_id LIMIT ?""", [main])
+    by_type = events_by_type(store.con)
+    dyads = top_dyads(store.con, top)
+    rows = main_event_rows(store.con, main)
     rows.sort(key=lambda r: (r["date"] or r["article_date"], r["event_id"]))
     return Summary(articles=store.count("articles"), events=store.count("events"),
                    claims=store.count("claims"), by_type=by_type, dyads=dyads,

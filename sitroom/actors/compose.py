@@ -6,10 +6,11 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from .files import Office, Org
+from .hits import Hit, PersonRef, Place, Resolution, Role
 from .text import PUNCT, fold, is_capitalised, tokens
 
 if TYPE_CHECKING:
-    from .kb import ActorKB, Hit, Resolution
+    from .kb import ActorKB
 
 LEAD = frozenset({"the", "a", "an", "some", "several", "two", "three", "many"})
 # A country named after these is what the phrase is about, not whose it is ("an expert on Korea").
@@ -56,7 +57,6 @@ class Item:
 
 
 def _choose(hits: list[Hit], toks: list[str], on: date | None) -> Hit | None:
-    from .kb import PersonRef
     named = any(is_capitalised(t) for t in toks) if len(toks) > 1 else is_capitalised(toks[0])
     orgs = [h for h in hits if isinstance(h, Org)]
     if orgs and named and on is not None and len(orgs) > 1:
@@ -107,7 +107,6 @@ def scan(kb: ActorKB, toks: list[str], on: date | None = None) -> list[Item]:
 def person_resolution(kb: ActorKB, text: str, name: str, on: date, former: bool) -> Resolution:
     """A known person on a date: the office held then; after every term ELI (a former official);
     before any term the country of the first office with no sector (not yet in office)."""
-    from .kb import Resolution
     offices = kb.people[name]
     active = [o for o in offices if o.active(on)]
     if active and not former:
@@ -137,7 +136,6 @@ def _holder(kb: ActorKB, country: str, word: str, on: date) -> Office | None:
 def _named_places(items: list[Item]) -> list[Item]:
     """Drop a one-word region or city that is part of a name ("Nawaf Al-Sabah", "Puerto X");
     a longer place name after a name stays a cue ("... Alliance Northern Territory")."""
-    from .kb import Place
     out: list[Item] = []
     for i, it in enumerate(items):
         prev = items[i - 1] if i else None
@@ -172,7 +170,6 @@ def _kept(items: list[Item]) -> list[Item]:
 def compose(kb: ActorKB, text: str, on: date) -> Resolution:
     """One Resolution for a phrase: a known person, else an organisation, else role words and
     country cues; never a guess (unknown names give country None and a low confidence)."""
-    from .kb import Place, PersonRef, Resolution, Role
     toks = tokens(text)
     while toks and fold(toks[0]) in LEAD:
         toks = toks[1:]

@@ -8,54 +8,16 @@ composes what it found (see `compose.py` and docs/actors.md).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+from .compose import compose, person_resolution, scan
 from .files import DATA, Office, Org, read_any, read_orgs, read_people, read_rows, split
+from .hits import Hit, PersonRef, Place, Resolution, Role
 from .text import fold, is_acronym, is_capitalised, key, tokens
 
 
-@dataclass(frozen=True)
-class Resolution:
-    """What a phrase resolved to. `code` is the raw CAMEO code for PETRARCH-dictionary actors."""
-
-    text: str
-    country: str | None
-    sector: str | None
-    entity: str | None
-    role: str | None
-    confidence: float
-    code: str | None = None
-
-
-@dataclass(frozen=True)
-class Place:
-    """A country cue. kind: country (name or alias), demonym, seat, region, city, disputed."""
-
-    kind: str
-    code: str
-    name: str
-
-
-@dataclass(frozen=True)
-class Role:
-    """A role word (roles.csv) or a PETRARCH agent (`code` set). kind: office, body, group,
-    generic, modifier, former, commentator, bloc."""
-
-    word: str
-    sector: str | None
-    kind: str
-    code: str | None = None
-
-
-@dataclass(frozen=True)
-class PersonRef:
-    name: str
-
-
-Hit = Place | Role | PersonRef | Org
 _RANK = {PersonRef: 0, Org: 1, Place: 2, Role: 3}
 _NO_PLURAL = ("s", "sh", "ch", "ese", "x", "z")
 
@@ -153,12 +115,10 @@ class ActorKB:
     def resolve(self, text: str, on: date | None = None) -> Resolution:
         """Resolve a noun phrase as written in news ("Russian forces", "the British prime
         minister", "Beijing") on a date (default today)."""
-        from .compose import compose
         return compose(self, text, on or date.today())
 
     def country_cue(self, text: str) -> str | None:
         """The first country, demonym, capital, region or city named in a phrase."""
-        from .compose import scan
         for item in scan(self, tokens(text)):
             hit = item.hit
             if isinstance(hit, Place):
@@ -176,7 +136,6 @@ class ActorKB:
 
     def lookup_person(self, name: str, on: date | None) -> Resolution | None:
         """A known person by name or alias, with the office held on `on` (default today)."""
-        from .compose import person_resolution
         hits = self.index.get(key(name), []) + self.exact.get(name.strip(), [])
         ref = next((h for h in hits if isinstance(h, PersonRef)), None)
         if ref is None:

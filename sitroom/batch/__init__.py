@@ -15,8 +15,11 @@ def run_ingest(items: Iterable[Any], store: Any, batch_size: int = 64,
                on_error: Callable[[Any], None] | None = None,
                on_progress: Callable[[int], None] | None = None, workers: int | None = None,
                engine: str = "local", scheduler: str | None = None,
-               triage: bool | None = None, parts: str | Path | None = None) -> Any:
-    """The CLI's ingest: choose the engine, fill in defaults, return an IngestReport."""
+               triage: bool | None = None, parts: str | Path | None = None,
+               extractor: Any = None, on_stored: Callable[[Any], None] | None = None) -> Any:
+    """Skip known -> extract -> store on the chosen engine, defaults filled in; returns an
+    IngestReport (`sitroom.service.ingest` runs this, then updates stories and claim groups).
+    `extractor` and `on_stored` apply to the local engine."""
     from .local import default_workers, ingest
 
     triage = TRIAGE_DEFAULT if triage is None else triage
@@ -25,5 +28,6 @@ def run_ingest(items: Iterable[Any], store: Any, batch_size: int = 64,
 
         return ingest_dask(items, store, parts=parts, scheduler=scheduler, workers=workers,
                            triage=triage, on_error=on_error, on_progress=on_progress)
-    return ingest(items, store, batch_size=batch_size, on_error=on_error,
-                  on_progress=on_progress, workers=workers or default_workers(), triage=triage)
+    return ingest(items, store, extractor, batch_size=batch_size, on_error=on_error,
+                  on_progress=on_progress, workers=workers or default_workers(), triage=triage,
+                  on_stored=on_stored)

@@ -20,18 +20,16 @@ import threading
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from ..errors import ExtractionError, InputError, SitroomError, StoreError
+from ..errors import ExtractionError, InputError, SitroomError
 from ..records import Article
-from ..store.db import Store, claim_row, event_row
-from ..store.migrations import MIGRATIONS
+from ..store.db import Store, article_row, claim_row, event_row
+from ..store.parts import load_parts, table_schemas
 from .local import DEFAULT_CHUNK, ErrorHandler, IngestReport, batched, default_workers
 from .manifest import Manifest
 from .work import Settings, get_extractor, process_partition, rebuild
@@ -40,8 +38,6 @@ try:
     from distributed.diagnostics.plugin import WorkerPlugin
 except ImportError:  # the optional `dask` extra is not installed
     WorkerPlugin = object  # type: ignore[assignment,misc]
-
-TABLES = ("articles", "events", "claims")
 
 LOCAL_CLUSTER_CONFIG: dict[str, Any] = {
     # Dask spawns workers with MALLOC_TRIM_THRESHOLD_=65536: glibc then hands freed memory back
@@ -62,24 +58,6 @@ LOCAL_CLUSTER_CONFIG: dict[str, Any] = {
 }
 """Dask settings of the LocalCluster that `ingest_dask` starts (docs/scaling.md has the figures
 and the same settings as a YAML file for a real cluster)."""
-
-
-@lru_cache(maxsize=1)
-def table_schemas() -> dict[str, pa.Schema]:
-    """Arrow schemas of the store's tables, from the migrations themselves (always in sync)."""
-    con = duckdb.connect()
-    for sql in MIGRATIONS:
-        con.execute(sql)
-    out = {t: con.sql(f"SELECT * FROM {t} LIMIT 0").to_arrow_table().schema for t in TABLES}
-    con.close()
-    out["articles"] = out["articles"].remove(out["articles"].get_field_index("ingested_at"))
-    return out
-
-
-def article_row(article: Article) -> dict[str, Any]:
-    """One articles-table row (without ingested_at, which the store fills in)."""
-    return {"id": article.id, "date": article.date, "title": article.title, "text": article.text,
-            "source": article.source, "url": article.url, "origin": article.origin}
 
 
 def _write(table: pa.Table, path: Path) -> None:
@@ -114,40 +92,6 @@ def partition_to_parquet(articles: Sequence[Article], parts: str,
     _write(pa.Table.from_pylist([article_row(x.article) for x in done],
                                 schema=schemas["articles"]), root / "articles" / name)
     return PartSummary(len(done), len(events), len(claims), tuple(str(e) for e in errors))
-
-
-def load_parts(store: Store, parts: str | Path) -> tuple[int, int, int]:
-    """Load every Parquet part into the store in one transaction, skipping known article ids.
-
-    Returns (articles, events, claims) added. Events and claims come in only with their article,
-    each id once, so loading the same parts twice adds nothing.
-    """
-    root = Path(parts)
-    if not any((root / "articles").glob("*.parquet")):
-        return 0, 0, 0
-    glob = {t: str(root / t / "*.parquet").replace("'", "''") for t in TABLES}
-    con = store.con
-    con.execute("BEGIN TRANSACTION")
-    try:
-        con.execute(f"""CREATE OR REPLACE TEMP TABLE _new_ids AS
-            SELECT DISTINCT id FROM read_parquet('{glob['articles']}')
-            WHERE id NOT IN (SELECT id FROM articles)""")
-        added = []
-        for table, key, ref in (("articles", "id", "id"), ("events", "event_id", "article_id"),
-                                ("claims", "claim_id", "article_id")):
-            before = store.count(table)
-            con.execute(f"""INSERT INTO {table} BY NAME
-                SELECT * FROM read_parquet('{glob[table]}')
-                WHERE {ref} IN (SELECT id FROM _new_ids)
-                QUALIFY row_number() OVER (PARTITION BY {key} ORDER BY {key}) = 1""")
-            added.append(store.count(table) - before)
-        con.execute("DROP TABLE _new_ids")
-        con.execute("COMMIT")
-    except duckdb.Error as exc:
-        con.execute("ROLLBACK")
-        raise StoreError(f"{store.path}: loading Parquet parts from {root} failed, "
-                         f"rolled back: {exc}") from None
-    return added[0], added[1], added[2]
 
 
 class Preload(WorkerPlugin):  # type: ignore[misc,valid-type]
@@ -191,16 +135,8 @@ def ingest_dask(items: Iterable[Article | InputError], store: Store,
 
     cluster = own_client = None
     if client is None:
-        if scheduler:
-            client = own_client = Client(scheduler)
-        else:
-            import dask
-
-            with dask.config.set(LOCAL_CLUSTER_CONFIG):
-                cluster = LocalCluster(n_workers=workers or default_workers(),
-                                       threads_per_worker=1, processes=True,
-                                       dashboard_address=None)
-            client = own_client = Client(cluster)
+        own_client, cluster = _connect(Client, LocalCluster, scheduler, workers)
+        client = own_client
     try:
         client.register_plugin(Preload(settings))
         limit = max_in_flight or 2 * max(1, sum(client.nthreads().values()))
@@ -244,10 +180,32 @@ def ingest_dask(items: Iterable[Article | InputError], store: Store,
     except BaseException:
         _shutdown(own_client, cluster)
         raise
-    # every part is written: stop the workers (seconds: spaCy processes exit slowly) while
-    # DuckDB loads the parts
+    added = _load_while_closing(store, parts, own_client, cluster)
+    report.stored += added[0]
+    report.events += added[1]
+    report.claims += added[2]
+    return report
+
+
+def _connect(client_type: Any, cluster_type: Any, scheduler: str | None,
+             workers: int | None) -> tuple[Any, Any]:
+    """(a client of the scheduler, None), or of a new LocalCluster: (client, cluster)."""
+    if scheduler:
+        return client_type(scheduler), None
+    import dask
+
+    with dask.config.set(LOCAL_CLUSTER_CONFIG):
+        cluster = cluster_type(n_workers=workers or default_workers(), threads_per_worker=1,
+                               processes=True, dashboard_address=None)
+    return client_type(cluster), cluster
+
+
+def _load_while_closing(store: Store, parts: Path, client: Any,
+                        cluster: Any) -> tuple[int, int, int]:
+    """Load the parts into the store while the workers stop (seconds: spaCy processes exit
+    slowly); every part is written by now."""
     closing: list[BaseException] = []
-    closer = threading.Thread(target=_shutdown, args=(own_client, cluster, closing),
+    closer = threading.Thread(target=_shutdown, args=(client, cluster, closing),
                               name="sitroom-dask-close")
     closer.start()
     try:
@@ -256,10 +214,7 @@ def ingest_dask(items: Iterable[Article | InputError], store: Store,
         closer.join()
     if closing:
         raise closing[0]
-    report.stored += added[0]
-    report.events += added[1]
-    report.claims += added[2]
-    return report
+    return added
 
 
 def _shutdown(client: Any, cluster: Any, failures: list[BaseException] | None = None) -> None:

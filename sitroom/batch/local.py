@@ -18,6 +18,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import closing
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
@@ -74,10 +75,11 @@ class _Writer:
     """Buffers extractions and writes them a batch per transaction; the one DuckDB writer."""
 
     def __init__(self, store: Store, manifest: Manifest, report: IngestReport, batch_size: int,
-                 on_error: ErrorHandler | None, on_progress: Callable[[int], None] | None):
+                 on_error: ErrorHandler | None, on_progress: Callable[[int], None] | None,
+                 on_stored: Callable[[list[Extraction]], None] | None = None):
         self.store, self.manifest, self.report = store, manifest, report
         self.batch_size = max(1, batch_size)
-        self.on_error, self.on_progress = on_error, on_progress
+        self.on_error, self.on_progress, self.on_stored = on_error, on_progress, on_stored
         self.buffer: list[Extraction] = []
         self.settled: list[str] = []
 
@@ -105,6 +107,8 @@ class _Writer:
             self.report.already_stored += len(batch) - stored
             self.report.events += sum(len(x.events) for x in batch)
             self.report.claims += sum(len(x.claims) for x in batch)
+            if self.on_stored:
+                self.on_stored(batch)
         self.manifest.committed(self.settled)
         self.settled = []
 
@@ -129,37 +133,91 @@ def fresh_chunks(items: Iterable[Article | InputError], manifest: Manifest, repo
             yield fresh
 
 
+Outcome = tuple[list[Article], list[Extraction], list[ExtractionError]]
+"""One chunk of articles with what extraction gave: the extractions and the errors."""
+
+
 def ingest(items: Iterable[Article | InputError], store: Store, extractor: Any = None,
            batch_size: int = 64, on_error: ErrorHandler | None = None,
            on_progress: Callable[[int], None] | None = None, *, workers: int = 1,
            chunk_size: int = DEFAULT_CHUNK, triage: bool = False,
-           factory: ExtractorFactory | None = None,
-           max_in_flight: int | None = None) -> IngestReport:
+           factory: ExtractorFactory | None = None, max_in_flight: int | None = None,
+           on_stored: Callable[[list[Extraction]], None] | None = None) -> IngestReport:
     """Extract and store every new article; errors are collected and reported, never fatal.
 
     `extractor` is used when extraction runs in this process (`workers=1`, or an input of one
     chunk); worker processes build their own with `factory` (a picklable top-level callable,
     default `sitroom.extract.Extractor`), so the caller need not load spaCy at all.
-    `triage=True` parses only the sentences `sitroom.nlp.triage` keeps.
+    `triage=True` parses only the sentences `sitroom.nlp.triage` keeps. `on_stored` receives
+    each batch of extractions once it is written.
     """
     report = IngestReport()
     manifest = Manifest(store)
-    writer = _Writer(store, manifest, report, batch_size, on_error, on_progress)
+    writer = _Writer(store, manifest, report, batch_size, on_error, on_progress, on_stored)
     settings = Settings(triage=triage, factory=factory)
     chunks = fresh_chunks(items, manifest, report, writer, max(1, chunk_size))
     try:
-        if workers <= 1:
-            _run_inline(chunks, extractor, settings, writer)
-        else:
-            head = list(islice(chunks, 2))
-            if len(head) < 2:  # one chunk at most: not worth starting processes
-                _run_inline(iter(head), extractor, settings, writer)
-            else:
-                _run_pool(_chain(head, chunks), settings, writer, workers,
-                          max_in_flight or 2 * workers)
+        with closing(extract_chunks(chunks, settings, workers, extractor,
+                                    max_in_flight)) as outcomes:
+            for chunk, done, errors in outcomes:
+                writer.add(chunk, done, errors)
+    except BrokenProcessPool as crash:
+        writer.flush()
+        report.aborted = True
+        writer.error(WorkerCrashError(
+            f"a worker process died (killed, or out of memory?); the run stopped. "
+            f"{report.stored} articles stored in this run are safe; {crash.args[0]} articles "
+            f"in progress and the rest of the input were not processed. Run the same command "
+            f"again to resume: stored articles are skipped."))
     finally:
         writer.flush()
     return report
+
+
+def extract_all(items: Iterable[Article | InputError], on_error: ErrorHandler | None = None,
+                *, workers: int = 1, triage: bool = False, chunk_size: int = DEFAULT_CHUNK,
+                extractor: Any = None, factory: ExtractorFactory | None = None,
+                max_in_flight: int | None = None) -> Iterator[Extraction]:
+    """Every article's extraction, in input order, on the same runner as `ingest` (no store:
+    nothing is skipped); input and extraction errors go to `on_error` and the rest go on."""
+    def articles() -> Iterator[Article]:
+        for item in items:
+            if isinstance(item, InputError):
+                if on_error:
+                    on_error(item)
+            else:
+                yield item
+
+    settings = Settings(triage=triage, factory=factory)
+    chunks = batched(articles(), max(1, chunk_size))
+    with closing(extract_chunks(chunks, settings, workers, extractor, max_in_flight,
+                                ordered=True)) as outcomes:
+        for _, done, errors in outcomes:
+            for err in errors:
+                if on_error:
+                    on_error(err)
+            yield from done
+
+
+def extract_chunks(chunks: Iterator[list[Article]], settings: Settings, workers: int = 1,
+                   extractor: Any = None, max_in_flight: int | None = None,
+                   ordered: bool = False) -> Iterator[Outcome]:
+    """Each chunk with its outcome: in this process (`workers=1`, or one chunk at most), else on
+    a pool of `workers` processes, at most `max_in_flight` chunks out; as they finish, or in
+    input order with `ordered`. A dead worker raises BrokenProcessPool(articles lost) after the
+    chunks that finished."""
+    if workers > 1:
+        head = list(islice(chunks, 2))
+        chunks = _chain(head, chunks)
+        if len(head) >= 2:  # more than one chunk: worth starting processes
+            yield from _run_pool(chunks, settings, workers, max_in_flight or 2 * workers,
+                                 ordered)
+            return
+    for chunk in chunks:
+        extractor = extractor or get_extractor(settings)
+        outcomes = extract_articles(extractor, chunk, settings.triage)
+        yield (chunk, [x for x in outcomes if isinstance(x, Extraction)],
+               [x for x in outcomes if isinstance(x, ExtractionError)])
 
 
 def _chain(head: list[list[Article]], rest: Iterator[list[Article]]) -> Iterator[list[Article]]:
@@ -167,46 +225,38 @@ def _chain(head: list[list[Article]], rest: Iterator[list[Article]]) -> Iterator
     yield from rest
 
 
-def _run_inline(chunks: Iterator[list[Article]], extractor: Any, settings: Settings,
-                writer: _Writer) -> None:
-    for chunk in chunks:
-        extractor = extractor or get_extractor(settings)
-        outcomes = extract_articles(extractor, chunk, settings.triage)
-        done = [x for x in outcomes if isinstance(x, Extraction)]
-        errors = [x for x in outcomes if isinstance(x, ExtractionError)]
-        writer.add(chunk, done, errors)
-
-
-def _run_pool(chunks: Iterator[list[Article]], settings: Settings, writer: _Writer,
-              workers: int, max_in_flight: int) -> None:
+def _run_pool(chunks: Iterator[list[Article]], settings: Settings, workers: int,
+              max_in_flight: int, ordered: bool) -> Iterator[Outcome]:
     context = multiprocessing.get_context("spawn")  # no forked DuckDB or spaCy state
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=init_worker,
                                initargs=(settings, os.getpid()))
-    inflight: dict[Future[Any], list[Article]] = {}
+    inflight: dict[Future[Any], list[Article]] = {}  # in submission order
+    broken = False
 
-    def settle(futures: Iterable[Future[Any]]) -> None:
+    def ready() -> Iterable[Future[Any]]:
+        if ordered:
+            first = next(iter(inflight))
+            wait([first])
+            return [first]
+        return wait(inflight, return_when=FIRST_COMPLETED).done
+
+    def settle(futures: Iterable[Future[Any]]) -> Iterator[Outcome]:
         for future in futures:
             chunk = inflight.pop(future)
             done, errors = rebuild(chunk, future.result())
-            writer.add(chunk, done, errors)
+            yield chunk, done, errors
 
     try:
         for chunk in chunks:
             while len(inflight) >= max_in_flight:
-                settle(wait(inflight, return_when=FIRST_COMPLETED).done)
+                yield from settle(ready())
             inflight[pool.submit(process_partition, chunk, settings)] = chunk
         while inflight:
-            settle(wait(inflight, return_when=FIRST_COMPLETED).done)
+            yield from settle(ready())
     except BrokenProcessPool:
-        settle([f for f in list(inflight) if f.done() and not f.cancelled()
-                and f.exception() is None])
-        lost = sum(len(c) for c in inflight.values())
-        writer.flush()
-        writer.report.aborted = True
-        writer.error(WorkerCrashError(
-            f"a worker process died (killed, or out of memory?); the run stopped. "
-            f"{writer.report.stored} articles stored in this run are safe; {lost} articles "
-            f"in progress and the rest of the input were not processed. Run the same command "
-            f"again to resume: stored articles are skipped."))
+        broken = True
+        yield from settle([f for f in list(inflight) if f.done() and not f.cancelled()
+                           and f.exception() is None])
+        raise BrokenProcessPool(sum(len(c) for c in inflight.values())) from None
     finally:
-        pool.shutdown(wait=not writer.report.aborted, cancel_futures=True)
+        pool.shutdown(wait=not broken, cancel_futures=True)

@@ -16,6 +16,7 @@ from ..errors import SitroomError
 
 if TYPE_CHECKING:
     from ..store.db import Store
+    from ..store.filters import EventFilter
 
 FORMATS = ("csv", "parquet", "jsonl", "gdelt", "polecat")
 """Export formats, as named on the command line."""
@@ -38,8 +39,8 @@ def _text_output(path: str) -> Iterator[IO[str]]:
 
 
 def _write_jsonl(store: Store, handle: IO[str], **filters: Any) -> int:
-    from ..store.db import event_dict
-    from .query import stream
+    from ..store.exports import stream
+    from ..store.rows import event_dict
 
     n = 0
     for row in stream(store, "e.*", **filters):
@@ -51,8 +52,9 @@ def _write_jsonl(store: Store, handle: IO[str], **filters: Any) -> int:
 def export(store: Store, fmt: str, path: str, canonical: bool = False, *,
            header: bool | None = None, actor: str | None = None, recipient: str | None = None,
            type: str | None = None, since: date | None = None,
-           until: date | None = None) -> int:
-    """Write the store's events (filtered as in `Store.events`) to `path` as `fmt`; rows written.
+           until: date | None = None, where: EventFilter | None = None) -> int:
+    """Write the store's events (filtered as in `Store.events`: `where`, or its actor,
+    recipient, type, since and until) to `path` as `fmt`; returns the rows written.
 
     `path` "-" is standard output (not for parquet). `header` applies to the tabular text formats:
     csv writes one unless header=False; gdelt, like GDELT's own files, only when header=True.
@@ -60,15 +62,17 @@ def export(store: Store, fmt: str, path: str, canonical: bool = False, *,
     their counts) instead of one per report.
     """
     from . import flat, gdelt, polecat
-    from .query import check_canonical
+    from ..store.exports import check_canonical
+    from ..store.filters import EventFilter
 
     if fmt not in FORMATS:
         raise SitroomError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if header is not None and fmt not in ("csv", "gdelt"):
         raise SitroomError(f"header applies to csv and gdelt exports, not {fmt}")
     table = check_canonical(store, canonical)
-    filters = {"actor": actor, "recipient": recipient, "type": type, "since": since,
-               "until": until, "table": table}
+    where = where or EventFilter(actor=actor, recipient=recipient, type=type, since=since,
+                                 until=until)
+    filters = {"where": where, "table": table}
     if fmt == "parquet":
         if path == STDOUT:
             raise SitroomError("parquet export needs a file path, not standard output")

@@ -6,7 +6,7 @@ from typing import IO, Any, NamedTuple
 
 from ..ontology import QUAD_CLASS
 from ..store.db import Store
-from .query import select_sql, stream
+from ..store.exports import arrow_table, stream
 
 QUANTITY_KEYS = ("dead", "injured", "arrested", "size")
 _QUANTITY_DOC = {"dead": "people killed", "injured": "people injured",
@@ -101,12 +101,7 @@ def write_parquet(store: Store, path: str, **filters: Any) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    sql, params = select_sql(_select(), **filters)
-    cursor = store.con.cursor()
-    try:
-        table = cursor.sql(sql, params=params).to_arrow_table()
-    finally:
-        cursor.close()
+    table = arrow_table(store, _select(), **filters)
     fields = [table.schema.field(c.name).with_metadata({"description": c.doc}) for c in COLUMNS]
     pq.write_table(table.cast(pa.schema(fields)), path)
     return table.num_rows

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import IO, Any
 
 from ..store.db import Store
-from .query import stream
+from ..store.exports import stream
 
 _ACTOR_FIELDS = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
                  "Religion2Code", "Type1Code", "Type2Code", "Type3Code")

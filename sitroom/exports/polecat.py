@@ -12,7 +12,7 @@ from typing import IO, Any
 from .. import __version__
 from ..ontology import QUAD_CLASS
 from ..store.db import Store, event_dict
-from .query import stream
+from ..store.exports import stream
 
 CODER = f"sitroom {__version__}"
 AUX_MODE = {"future": "future", "hypothetical": "hypothetical", "negated": "negation"}

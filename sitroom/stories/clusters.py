@@ -15,31 +15,16 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
 
 from ..records import stable_id
 from .reference import reference_df
-from .text import normalise
+from .terms import terms
 
 WINDOW_DAYS = 7
 LINK = 0.30
 LINK_WITH_ACTORS = 0.20
 TOP_TERMS = 40
 CENTROID_TERMS = 120
-
-STOPWORDS = frozenset("""
-a about above after again against all also am an and any are as at be because been before being
-below between both but by can could did do does doing down during each few for from further had
-has have having he her here hers herself him himself his how i if in into is it its itself just
-me more most my no nor not now of off on once only or other our ours out over own same she
-should so some such than that the their theirs them then there these they this those through to
-too under until up very was we were what when where which while who whom why will with would you
-your said says say told according new one two three four five six seven eight nine ten first
-last year years day days week weeks month months time also mr mrs ms monday tuesday wednesday
-thursday friday saturday sunday today yesterday tomorrow people many much may might must
-shall since still yet however although though within without around among per via including
-""".split())
-
 
 @dataclass(frozen=True)
 class StoryArticle:
@@ -75,23 +60,6 @@ class Story:
     def top_terms(self, n: int = 6) -> list[str]:
         """The centroid's heaviest terms, a rough label."""
         return [t for t, _ in sorted(self.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:n]]
-
-
-def terms(title: str, text: str, words: Sequence[str] | None = None) -> Counter[str]:
-    """Content-word counts of an article, title words counted twice (`words`: the text's
-    normalised words, when already known)."""
-    counts = Counter(normalise(text) if words is None else words)
-    for w in normalise(title):
-        counts[w] += 2
-    for w in [w for w in counts if not _content(w)]:
-        del counts[w]
-    return counts
-
-
-@lru_cache(maxsize=1 << 18)
-def _content(word: str) -> bool:
-    """A word that counts as a term: three letters or more, not a number, not a stop word."""
-    return len(word) > 2 and not word.isdigit() and word not in STOPWORDS
 
 
 def tfidf_vectors(counts: Sequence[Counter[str]]) -> list[dict[str, float]]:

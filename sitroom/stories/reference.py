@@ -10,6 +10,8 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
+from .terms import terms
+
 DF_PATH = Path(__file__).with_name("data") / "df.tsv.gz"
 MIN_DF = 2
 
@@ -30,8 +32,6 @@ def reference_df() -> tuple[int, dict[str, int]]:
 
 def build(corpus: Path) -> dict[str, object]:
     """Document frequencies of the content terms of every record in a JSONL corpus."""
-    from .clusters import terms
-
     df: Counter[str] = Counter()
     n = 0
     with corpus.open(encoding="utf-8") as handle:

@@ -86,6 +86,16 @@ def test_split_figures_hold_their_floors(split_figures: tuple[str, dict]) -> Non
         assert figures[name] >= floor, f"{split} {name} fell to {figures[name]:.3f} (floor {floor})"
 
 
+def test_docs_quality_table_shows_these_figures(split_figures: tuple[str, dict]) -> None:
+    """docs/quality.md cannot drift from what the coder measures on either split."""
+    split, figures = split_figures
+    shown = _script("gen_quality_docs").documented()
+    for name in FLOORS[split]:
+        assert shown[(f"corpus {split}", name)] == pytest.approx(figures[name], abs=0.0005), \
+            f"docs/quality.md shows {split} {name} {shown[(f'corpus {split}', name)]}, " \
+            f"measured {figures[name]:.3f}: run .venv/bin/python scripts/gen_quality_docs.py"
+
+
 def test_locked_split_misses_are_never_printed() -> None:
     result = CliRunner().invoke(cli, ["eval", str(CORPUS), "--split", "locked", "--misses"])
     assert result.exit_code == 2 and "aggregate only" in result.output

@@ -1,11 +1,17 @@
-"""Reading events out of a Store for the exporters: one filtered SELECT, streamed in chunks."""
+"""Named queries of the exporters: which table to export, and the filtered events joined to
+their articles, streamed a chunk at a time."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import SitroomError
-from ..store.db import Store, event_filters
+from .events import EVENT_TABLES
+from .filters import EventFilter
+from .sql import scalar
+
+if TYPE_CHECKING:
+    from .db import Store
 
 CHUNK = 2048
 ORDER = "ORDER BY coalesce(e.date, e.article_date), e.event_id"
@@ -16,8 +22,8 @@ def check_canonical(store: Store, canonical: bool) -> str:
     """The table to export from; canonical events need the story rebuild to have run."""
     if not canonical:
         return "events"
-    events = store.query("SELECT count(*) AS n FROM events")[0]["n"]
-    merged = store.query(f"SELECT count(*) AS n FROM {CANONICAL_TABLE}")[0]["n"]
+    events = scalar(store.con, "SELECT count(*) AS n FROM events")
+    merged = scalar(store.con, f"SELECT count(*) AS n FROM {CANONICAL_TABLE}")
     if events and not merged:
         raise SitroomError(
             f"{store.path}: canonical events have not been built for this store: they are "
@@ -25,20 +31,22 @@ def check_canonical(store: Store, canonical: bool) -> str:
     return CANONICAL_TABLE
 
 
-def select_sql(columns: str, table: str = "events", **filters: Any) -> tuple[str, list[Any]]:
+def select_sql(columns: str, table: str = "events", where: EventFilter | None = None
+               ) -> tuple[str, list[Any]]:
     """`SELECT columns` over the filtered events `e` (every report, or the canonical events)
     joined to their articles `a`, in date order."""
-    if table not in ("events", CANONICAL_TABLE):
+    if table not in EVENT_TABLES:
         raise SitroomError(f"unknown event table {table!r}")
-    where, params = event_filters(**filters)
-    sql = (f"SELECT {columns} FROM (SELECT * FROM {table} {where}) AS e "
+    sql_where, params = (where or EventFilter()).where()
+    sql = (f"SELECT {columns} FROM (SELECT * FROM {table} {sql_where}) AS e "
            f"LEFT JOIN articles AS a ON a.id = e.article_id {ORDER}")
     return sql, params
 
 
-def stream(store: Store, columns: str, **filters: Any) -> Iterator[dict[str, Any]]:
+def stream(store: Store, columns: str, table: str = "events",
+           where: EventFilter | None = None) -> Iterator[dict[str, Any]]:
     """Rows of `select_sql` as dicts, fetched a chunk at a time."""
-    sql, params = select_sql(columns, **filters)
+    sql, params = select_sql(columns, table, where)
     cursor = store.con.cursor()
     try:
         cursor.execute(sql, params)
@@ -46,5 +54,16 @@ def stream(store: Store, columns: str, **filters: Any) -> Iterator[dict[str, Any
         while rows := cursor.fetchmany(CHUNK):
             for row in rows:
                 yield dict(zip(names, row))
+    finally:
+        cursor.close()
+
+
+def arrow_table(store: Store, columns: str, table: str = "events",
+                where: EventFilter | None = None) -> Any:
+    """`select_sql` as one Arrow table, read on its own cursor."""
+    sql, params = select_sql(columns, table, where)
+    cursor = store.con.cursor()
+    try:
+        return cursor.sql(sql, params=params).to_arrow_table()
     finally:
         cursor.close()

@@ -1,0 +1,93 @@
+"""Counts: the timeline, a dyad's series, actors and the actor network."""
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Query
+
+from ...ontology import QUAD_CLASS
+from ...store import events as event_queries
+from ..errors import Invalid
+from ..params import CANONICAL_COUNT_HELP, MAX_LIMIT, MAX_OFFSET, event_filter
+from ..service import Service
+from ..shapes import iso
+
+
+def routes(service: Service) -> APIRouter:
+    """The routes of counts, over the app's Service."""
+    api = APIRouter()
+
+    @api.get("/api/timeline", summary="Event counts per date bucket and quad class")
+    def timeline(interval: str = Query("month", pattern="^(day|week|month)$"),
+                 actor: str | None = Query(None, max_length=200),
+                 recipient: str | None = Query(None, max_length=200),
+                 country: str | None = Query(None, max_length=8),
+                 type: str | None = Query(None, max_length=20),
+                 quad: int | None = Query(None, ge=1, le=4),
+                 status: str | None = Query(None, max_length=20),
+                 since: str | None = None, until: str | None = None,
+                 q: str | None = Query(None, max_length=200),
+                 canonical: bool | None = Query(None, description=CANONICAL_COUNT_HELP)
+                 ) -> dict[str, Any]:
+        where = event_filter(actor, recipient, country, type, quad, status, since, until, q)
+        table, info = service.counting(canonical)
+        rows = service.read(event_queries.type_buckets, where, interval, table)
+        buckets: dict[str, dict[str, Any]] = {}
+        for r in rows:
+            b = buckets.setdefault(iso(r["bucket"]), {"bucket": iso(r["bucket"]), "count": 0,
+                                                      "quad": {1: 0, 2: 0, 3: 0, 4: 0}})
+            b["count"] += r["n"]
+            b["quad"][QUAD_CLASS.get(r["type"], 1)] += r["n"]
+        return {"interval": interval, **info, "buckets": list(buckets.values())}
+
+    @api.get("/api/dyads/{actor}/{recipient}/series",
+             summary="Events from actor to recipient: count and summed Goldstein per bucket")
+    def dyad_series(actor: str, recipient: str,
+                    interval: str = Query("month", pattern="^(day|week|month)$"),
+                    since: str | None = None, until: str | None = None,
+                    type: str | None = Query(None, max_length=20),
+                    canonical: bool | None = Query(None, description=CANONICAL_COUNT_HELP)
+                    ) -> dict[str, Any]:
+        if len(actor) > 200 or len(recipient) > 200:
+            raise Invalid("actor and recipient must be at most 200 characters")
+        where = event_filter(actor=actor, recipient=recipient, type=type, since=since,
+                             until=until)
+        table, info = service.counting(canonical)
+        rows = service.read(event_queries.goldstein_buckets, where, interval, table)
+        buckets = [{"bucket": iso(r["bucket"]), "count": r["count"],
+                    "goldstein": round(r["goldstein"], 3),
+                    "mean_goldstein": round(r["mean_goldstein"] or 0.0, 3)} for r in rows]
+        return {"actor": actor, "recipient": recipient, "interval": interval, **info,
+                "total": sum(b["count"] for b in buckets), "buckets": buckets}
+
+    @api.get("/api/actors", summary="Actors (by country code, else text) with event counts")
+    def actors(q: str | None = Query(None, max_length=200),
+               limit: int = Query(100, ge=1, le=MAX_LIMIT),
+               offset: int = Query(0, ge=0, le=MAX_OFFSET),
+               canonical: bool | None = Query(None, description=CANONICAL_COUNT_HELP)
+               ) -> dict[str, Any]:
+        table, info = service.counting(canonical)
+        total, rows = service.read(event_queries.actor_counts, q, limit, offset, table)
+        return {"total": total, "limit": limit, "offset": offset, **info, "actors": rows}
+
+    @api.get("/api/network", summary="Actor network: edges weighted by event count")
+    def network(actor: str | None = Query(None, max_length=200),
+                recipient: str | None = Query(None, max_length=200),
+                country: str | None = Query(None, max_length=8),
+                type: str | None = Query(None, max_length=20),
+                quad: int | None = Query(None, ge=1, le=4),
+                since: str | None = None, until: str | None = None,
+                limit: int = Query(80, ge=1, le=500, description="Most edges"),
+                canonical: bool | None = Query(None, description=CANONICAL_COUNT_HELP)
+                ) -> dict[str, Any]:
+        where = event_filter(actor, recipient, country, type, quad, None, since, until)
+        table, info = service.counting(canonical)
+        rows = service.read(event_queries.network_edges, where, limit, table)
+        nodes: dict[str, dict[str, Any]] = {}
+        for r in rows:
+            r["mean_goldstein"] = round(r["mean_goldstein"] or 0.0, 3)
+            for key in (r["source"], r["target"]):
+                nodes.setdefault(key, {"id": key, "count": 0})["count"] += r["count"]
+        return {**info, "nodes": list(nodes.values()), "edges": rows}
+
+    return api

@@ -1,0 +1,163 @@
+"""Named queries over events and canonical events: lists, one event, counts per bucket, actors
+and the actor network. Each takes a connection or a cursor (the API reads on its own cursors)."""
+from __future__ import annotations
+
+from typing import Any
+
+from ..errors import StoreError
+from .filters import EventFilter, contains_pattern
+from .sql import Connection, fetch, scalar
+
+EVENT_TABLES = ("events", "canonical_events")
+DATE_ORDER = "ORDER BY coalesce(date, article_date), event_id"
+
+
+def _table(table: str) -> str:
+    if table not in EVENT_TABLES:
+        raise StoreError(f"unknown event table {table!r}")
+    return table
+
+
+def event_rows(con: Connection, where: EventFilter, table: str = "events",
+               descending: bool = False) -> list[dict[str, Any]]:
+    """Rows of the filtered events (or canonical events) in date order, paged by the filter."""
+    sql_where, params = where.where()
+    page, paging = where.page()
+    order = DATE_ORDER
+    if descending:
+        order = "ORDER BY coalesce(date, article_date) DESC, event_id DESC"
+    return fetch(con, f"SELECT * FROM {_table(table)} {sql_where} {order}{page}",
+                 params + paging)
+
+
+def count_events(con: Connection, where: EventFilter, table: str = "events") -> int:
+    """How many events (or canonical events) the filter keeps, paging aside."""
+    sql_where, params = where.where()
+    return int(scalar(con, f"SELECT count(*) FROM {_table(table)} {sql_where}", params))
+
+
+def event_by_id(con: Connection, event_id: str) -> dict[str, Any] | None:
+    """The events row of this id, or None."""
+    rows = fetch(con, "SELECT * FROM events WHERE event_id = ?", [event_id])
+    return rows[0] if rows else None
+
+
+def canonical_id_of(con: Connection, event_id: str) -> str | None:
+    """The id of the canonical event this report is merged into (None: not merged, or none)."""
+    return scalar(con, "SELECT canonical_id FROM event_mentions WHERE event_id = ?", [event_id])
+
+
+def canonical_by_id(con: Connection, canonical_id: str) -> dict[str, Any] | None:
+    """The canonical_events row of this id, or None."""
+    rows = fetch(con, "SELECT * FROM canonical_events WHERE event_id = ?", [canonical_id])
+    return rows[0] if rows else None
+
+
+def report_rows(con: Connection, canonical_id: str) -> list[dict[str, Any]]:
+    """The reports merged into a canonical event (events rows with `repeat` and their article's
+    title and source), in the order they were published."""
+    return fetch(con, "SELECT e.*, m.repeat, a.title, a.source FROM event_mentions m "
+                      "JOIN events e USING (event_id) LEFT JOIN articles a ON a.id = e.article_id "
+                      "WHERE m.canonical_id = ? "
+                      "ORDER BY e.article_date, e.article_id, e.evidence_start, e.event_id",
+                 [canonical_id])
+
+
+def story_counts(con: Connection) -> tuple[int, int]:
+    """(reports stored, reports merged into canonical events)."""
+    row = con.execute("SELECT (SELECT count(*) FROM events), "
+                      "(SELECT count(*) FROM event_mentions)").fetchone()
+    return (int(row[0]), int(row[1])) if row else (0, 0)
+
+
+def type_buckets(con: Connection, where: EventFilter, interval: str,
+                 table: str = "events") -> list[dict[str, Any]]:
+    """Events per (date bucket, type): rows bucket, type, n, by bucket."""
+    sql_where, params = where.where()
+    return fetch(con, f"SELECT date_trunc(?, coalesce(date, article_date))::DATE AS bucket, "
+                      f"type, count(*) AS n FROM {_table(table)} {sql_where} "
+                      f"GROUP BY ALL ORDER BY bucket", [interval] + params)
+
+
+def goldstein_buckets(con: Connection, where: EventFilter, interval: str,
+                      table: str = "events") -> list[dict[str, Any]]:
+    """Events per date bucket: rows bucket, count, goldstein (summed), mean_goldstein."""
+    sql_where, params = where.where()
+    return fetch(con, f"SELECT date_trunc(?, coalesce(date, article_date))::DATE AS bucket, "
+                      f"count(*) AS count, coalesce(sum(goldstein), 0) AS goldstein, "
+                      f"avg(goldstein) AS mean_goldstein FROM {_table(table)} {sql_where} "
+                      f"GROUP BY 1 ORDER BY 1", [interval] + params)
+
+
+_SIDE = ("SELECT coalesce(upper({p}_country), {p}_text) AS key, {p}_country AS country, "
+         "{p}_text AS text, {a} AS as_actor, {r} AS as_recipient FROM {table} {where}")
+
+
+def _actors_sql(table: str, text: str | None) -> tuple[str, list[Any]]:
+    sides = " UNION ALL ".join([
+        _SIDE.format(p="actor", a=1, r=0, where="", table=_table(table)),
+        _SIDE.format(p="recipient", a=0, r=1, table=table,
+                     where="WHERE recipient_text IS NOT NULL OR recipient_country IS NOT NULL")])
+    having, params = "", []
+    if text:
+        having = "HAVING key ILIKE ? ESCAPE '\\' OR bool_or(text ILIKE ? ESCAPE '\\')"
+        params = [contains_pattern(text), contains_pattern(text)]
+    return (f"SELECT key, any_value(country) AS country, mode(text) AS label, "
+            f"sum(as_actor) AS as_actor, sum(as_recipient) AS as_recipient, "
+            f"count(*) AS events FROM ({sides}) WHERE key IS NOT NULL GROUP BY key {having}",
+            params)
+
+
+def actor_counts(con: Connection, text: str | None, limit: int, offset: int,
+                 table: str = "events") -> tuple[int, list[dict[str, Any]]]:
+    """(actors in all, a page of them): each actor (country code, else text) with its events as
+    actor, as recipient and in all, busiest first; `text` matches key or text, literally."""
+    base, params = _actors_sql(table, text)
+    total = int(scalar(con, f"SELECT count(*) FROM ({base})", params))
+    rows = fetch(con, f"{base} ORDER BY events DESC, key LIMIT ? OFFSET ?",
+                 params + [limit, offset])
+    return total, rows
+
+
+def network_edges(con: Connection, where: EventFilter, limit: int,
+                  table: str = "events") -> list[dict[str, Any]]:
+    """Actor -> recipient edges (country code, else text) with count and mean Goldstein,
+    busiest first; events with both sides only."""
+    sql_where, params = where.where()
+    both = ("(actor_text IS NOT NULL OR actor_country IS NOT NULL) AND "
+            "(recipient_text IS NOT NULL OR recipient_country IS NOT NULL)")
+    sql_where = f"{sql_where} AND {both}" if sql_where else f"WHERE {both}"
+    return fetch(con, f"SELECT coalesce(upper(actor_country), actor_text) AS source, "
+                      f"coalesce(upper(recipient_country), recipient_text) AS target, "
+                      f"count(*) AS count, avg(goldstein) AS mean_goldstein FROM {_table(table)} "
+                      f"{sql_where} GROUP BY 1, 2 ORDER BY count DESC, source, target LIMIT ?",
+                 params + [limit])
+
+
+def date_range(con: Connection) -> dict[str, Any]:
+    """first and last event date, events and located events (lat/lon known) in the store."""
+    return fetch(con, "SELECT min(coalesce(date, article_date)) AS first, "
+                      "max(coalesce(date, article_date)) AS last, count(*) AS events, "
+                      "count(lat) AS located FROM events")[0]
+
+
+def events_by_type(con: Connection) -> list[tuple[str, int]]:
+    """(type, events) for every type in the store, most events first."""
+    rows = fetch(con, "SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY n DESC, type")
+    return [(r["type"], r["n"]) for r in rows]
+
+
+def top_dyads(con: Connection, top: int) -> list[tuple[str, str, int]]:
+    """The `top` busiest (actor, recipient, events) pairs, of events with a country actor."""
+    rows = fetch(con, """SELECT coalesce(actor_country, actor_text) AS a,
+                  coalesce(recipient_country, recipient_text) AS b, count(*) AS n
+           FROM events WHERE recipient_text IS NOT NULL AND actor_country IS NOT NULL
+           GROUP BY a, b ORDER BY n DESC, a, b LIMIT ?""", [top])
+    return [(r["a"], r["b"], r["n"]) for r in rows]
+
+
+def main_event_rows(con: Connection, top: int) -> list[dict[str, Any]]:
+    """The `top` most confident events with a country actor, not hypothetical."""
+    return fetch(con, """SELECT * FROM events WHERE actor_country IS NOT NULL
+           AND status <> 'hypothetical'
+           ORDER BY confidence DESC, coalesce(date, article_date), event_id LIMIT ?""", [top])
