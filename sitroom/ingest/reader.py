@@ -23,8 +23,6 @@ from typing import BinaryIO
 from ..errors import InputError
 from ..records import Article
 from .common import MAX_FILE_BYTES, Item, ReadOptions, bom_encoding, decode_text, describe_size
-from .feeds import read_feed
-from .html import read_html
 from .records import read_csv, read_json, read_jsonl
 from .seedformat import parse_seed
 
@@ -199,8 +197,12 @@ def _read_stream(handle: BinaryIO, origin: str, options: ReadOptions, kind: str 
 def _read_whole(data: bytes, origin: str, kind: str, options: ReadOptions) -> Iterator[Item]:
     try:
         if kind == "html":
+            from .html import read_html  # trafilatura and feedparser load only when needed
+
             yield read_html(data, origin, options)
         elif kind == "feed":
+            from .feeds import read_feed
+
             yield from read_feed(data, origin, options)
         else:
             text = decode_text(data, origin)
