@@ -203,8 +203,8 @@ class Coded:
 def code_texts(texts: Sequence[str], dates: Sequence[date], extractor: Any,
                batch_size: int = 64) -> list[Coded]:
     """Run the whole coder on each text (one article per text) and keep each event's trigger."""
+    from sitroom.coder.frames import find_frames
     from sitroom.ingest.common import article_id
-    from sitroom.nlp.frames import find_frames
     from sitroom.records import Article, stable_id
 
     out = []

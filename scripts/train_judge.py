@@ -1,4 +1,4 @@
-"""Train the event judge (sitroom/judge.py) on the tune split of the blind corpus.
+"""Train the event judge (sitroom/coder/judge.py) on the tune split of the blind corpus.
 
     .venv/bin/python scripts/train_judge.py            # writes sitroom/nlp/data/judge.json
     .venv/bin/python scripts/train_judge.py --check    # retrains; exit 1 unless byte-for-byte equal
@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 from sitroom.eval import load_gold, match_events  # noqa: E402
 from sitroom.ingest.records import article_from_record  # noqa: E402
 from sitroom.extract import Extractor  # noqa: E402
-from sitroom.judge import DATA, EventJudge, event_features  # noqa: E402
+from sitroom.coder.judge import DATA, EventJudge, event_features  # noqa: E402
 from sitroom.records import Article  # noqa: E402
 
 
@@ -36,7 +36,7 @@ SHARED = ROOT.parent / "shared"
 L2 = 1.0
 MIN_COUNT = 2
 FOLDS = 5
-# --proposals: also train on broad proposals (sitroom/propose.py) and switch them on at run time.
+# --proposals: also train on broad proposals (sitroom/coder/propose.py) and switch them on at run time.
 # Off: on the tune split's out-of-fold figures they cost more precision than the recall they add
 # (F1 0.387 with them, 0.410 without, 2026-12-07).
 PROPOSALS = "--proposals" in sys.argv

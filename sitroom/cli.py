@@ -50,6 +50,12 @@ SETTING_OPTIONS: dict[str, Callable[[Any], Any]] = {
                          help="Address to listen on."),
     "port": click.option("--port", default=Settings.port, show_default=True, type=int,
                          help="Port to listen on."),
+    "token": click.option("--token", help="Bearer token writes must carry (needed with a "
+                                          "non-loopback --host); the page gets it from /?token=."),
+    "read_only": click.option("--read-only", is_flag=True, default=None,
+                              help="Take no writes at all (POST answers 405)."),
+    "allow_host": click.option("--allow-host", multiple=True, metavar="NAME[:PORT]",
+                               help="Another Host name to answer to (repeatable; others: 421)."),
 }
 RUNNER_SETTINGS = ("workers", "engine", "scheduler", "triage")
 READER_SETTINGS = ("include", "exclude", "default_date")
@@ -203,12 +209,15 @@ def _flat(event: dict[str, Any]) -> dict[str, Any]:
 
 def event_filter_options(example_type: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """The event filter's options, shared by `events` and `export`: --actor, --recipient,
-    --type (passed as `type_`), --since and --until."""
+    --type (passed as `type_`), --since, --until and --min-confidence."""
     options = [click.option("--actor", help="Actor country code or text."),
                click.option("--recipient", help="Recipient country code or text."),
                click.option("--type", "type_", help=f"PLOVER event type, e.g. {example_type}."),
                click.option("--since", help="First date, YYYY-MM-DD."),
-               click.option("--until", help="Last date, YYYY-MM-DD.")]
+               click.option("--until", help="Last date, YYYY-MM-DD."),
+               click.option("--min-confidence", type=click.FloatRange(0, 1),
+                            help="Only events the judge believes at least this much "
+                                 "(docs/judge.md).")]
 
     def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
         for option in reversed(options):
@@ -235,14 +244,15 @@ def _parse_day(value: str | None, name: str) -> date | None:
 @click.option("--canonical", is_flag=True,
               help="One row per occurrence (reports merged across articles), with counts.")
 def events(settings: Settings, fmt: str, actor: str | None, recipient: str | None,
-           type_: str | None, since: str | None, until: str | None, limit: int | None,
-           canonical: bool) -> None:
+           type_: str | None, since: str | None, until: str | None,
+           min_confidence: float | None, limit: int | None, canonical: bool) -> None:
     """List stored events, filtered: every report, or with --canonical every occurrence."""
     from .store.db import EventFilter, Store
 
     db = settings.db
     where = EventFilter(actor=actor, recipient=recipient, type=type_, limit=limit,
-                        since=_parse_day(since, "--since"), until=_parse_day(until, "--until"))
+                        since=_parse_day(since, "--since"), until=_parse_day(until, "--until"),
+                        min_confidence=min_confidence)
     with Store(db, read_only=True) as store:
         rows = (store.canonical_events if canonical else store.events)(where)
     if fmt == "jsonl":
@@ -298,9 +308,11 @@ def _succeeded(results: Iterator[Any], failed: list[SitroomError]) -> Iterator[A
 @with_settings("workers", *READER_SETTINGS)
 @click.option("--triage/--no-triage", default=False, show_default=True,
               help="Parse only sentences with an event word (see docs/scaling.md).")
+@click.option("--trace", is_flag=True,
+              help="Add to each event the coder rules that fired on it (a `rules` list).")
 @click.pass_context
 def extract(ctx: click.Context, paths: tuple[str, ...], fmt: str, settings: Settings,
-            triage: bool) -> None:
+            triage: bool, trace: bool) -> None:
     """Print events and claims as JSON lines, one object per line (no database).
 
     Records come in input order; extraction runs on the same runner as ingest."""
@@ -317,8 +329,39 @@ def extract(ctx: click.Context, paths: tuple[str, ...], fmt: str, settings: Sett
                           workers=settings.workers or default_workers(), triage=triage)
     for result in results:
         for record in (*result.events, *result.claims):
-            click.echo(json.dumps(record.to_dict(), ensure_ascii=False))
+            row = record.to_dict()
+            if trace and row["kind"] == "event":
+                row["rules"] = list(record.rules)
+            click.echo(json.dumps(row, ensure_ascii=False))
     _print_skipped(skipped)
+    ctx.exit(1 if failed else 0)
+
+
+@cli.command()
+@click.argument("source", metavar="TEXT|FILE")
+@click.option("--date", "on", help="The article date, YYYY-MM-DD (default: a file's own date, "
+              "else today).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Readable text, or one JSON object per article.")
+@click.pass_context
+def explain(ctx: click.Context, source: str, on: str | None, fmt: str) -> None:
+    """Show why the coder coded TEXT, or each article in FILE: per sentence, the candidate
+    frames, every rule that fired, the parties chosen and the events."""
+    import os
+    from dataclasses import replace
+
+    from .coder.explain import explain as explained, render, text_article
+    from .extract import Extractor
+
+    day = _parse_day(on, "--date")
+    failed: list[SitroomError] = []
+    articles = list(_readable((source,), failed, load_settings())) if os.path.exists(source) else \
+        [text_article(source, day or date.today())]
+    extractor = Extractor()
+    for article in articles:
+        report_ = explained(extractor, article if day is None else replace(article, date=day))
+        click.echo(json.dumps(report_, ensure_ascii=False) if fmt == "json" else render(report_),
+                   nl=fmt == "json")
     ctx.exit(1 if failed else 0)
 
 
@@ -509,27 +552,31 @@ def actor(texts: tuple[str, ...], on: str | None, fmt: str, extra: tuple[str, ..
               help="Write a header line (csv default: yes; gdelt default: no, like GDELT).")
 @click.option("--canonical", is_flag=True, help="One row per canonical event, not per report.")
 def export(path: str, settings: Settings, fmt: str, actor: str | None, recipient: str | None,
-           type_: str | None, since: str | None, until: str | None, header: bool | None,
-           canonical: bool) -> None:
+           type_: str | None, since: str | None, until: str | None,
+           min_confidence: float | None, header: bool | None, canonical: bool) -> None:
     """Write stored events to PATH (- for standard output) for pandas, R, DuckDB or GDELT tools."""
     from .exports import export as write
     from .store.db import EventFilter, Store
 
     db = settings.db
     where = EventFilter(actor=actor, recipient=recipient, type=type_,
-                        since=_parse_day(since, "--since"), until=_parse_day(until, "--until"))
+                        since=_parse_day(since, "--since"), until=_parse_day(until, "--until"),
+                        min_confidence=min_confidence)
     with Store(db, read_only=True) as store:
         n = write(store, fmt, path, canonical=canonical, header=header, where=where)
     click.echo(f"{n} events written to {path}", err=True)
 
 
 @cli.command()
-@with_settings("db", "host", "port")
+@with_settings("db", "host", "port", "token", "read_only", "allow_host")
 def serve(settings: Settings) -> None:
     """Serve the HTTP API (/api, /openapi.json) and the web page (/) over a store."""
     from .api import serve as run_server
+    from .guard import Policy
 
-    run_server(settings.db, settings.host, settings.port)
+    policy = Policy.for_server(settings.host, settings.port, settings.token, settings.read_only,
+                               settings.allow_host)
+    run_server(settings.db, settings.host, settings.port, policy)
 
 
 FIGURES = ["salient_recall", "recall", "recall_strict", "precision", "date_accuracy",

@@ -100,6 +100,9 @@ class Event:
     goldstein: float = 0.0
     evidence: Evidence = Evidence("", 0, 0)
     confidence: float = 0.5
+    rules: tuple[str, ...] = field(default=(), compare=False)
+    """The coder's named rules that fired on the way to this event (`sitroom explain`); not part
+    of the output contract unless asked for (`sitroom extract --trace`)."""
 
     def to_dict(self) -> dict[str, Any]:
         return {

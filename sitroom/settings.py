@@ -9,6 +9,7 @@ it came from. docs/settings.md lists every setting (tests/test_settings.py keeps
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import MISSING, dataclass, field, fields
@@ -97,6 +98,17 @@ def optional_day(value: Any) -> date | None:
     return date.fromisoformat(value.strip())
 
 
+def host_names(value: Any) -> tuple[str, ...]:
+    """Host names (NAME or NAME:PORT), comma-separated or a TOML list."""
+    items = value.split(",") if isinstance(value, str) else value
+    if not isinstance(items, list | tuple):
+        raise ValueError
+    names = tuple(str(item).strip() for item in items if str(item).strip())
+    if any(re.search(r"[\s/@]", item) for item in names):
+        raise ValueError
+    return names
+
+
 def engine_name(value: Any) -> str:
     """local or dask."""
     if value not in ENGINES:
@@ -133,6 +145,11 @@ class Settings:
                                          "(default: such an item is an error)")
     host: str = _setting("127.0.0.1", text, "address `sitroom serve` listens on")
     port: int = _setting(8000, tcp_port, "port `sitroom serve` listens on")
+    token: str | None = _setting(None, optional_text, "bearer token `sitroom serve` wants on "
+                                 "writes; needed beyond loopback")
+    read_only: bool = _setting(False, flag, "no writes at all (`sitroom serve`)")
+    allow_host: tuple[str, ...] = _setting((), host_names, "more Host names `sitroom serve` "
+                                           "answers to (NAME or NAME:PORT)")
 
 
 NAMES = tuple(f.name for f in fields(Settings))

@@ -83,6 +83,13 @@ def test_events_filters_and_formats(tmp_path: Path, shared: Path) -> None:
                                 "--format", "jsonl"])
     dates = {json.loads(line)["article_date"] for line in later.stdout.splitlines()}
     assert dates == {"2024-11-01"}
+    every = [json.loads(line)["confidence"] for line in runner.invoke(
+        cli, ["events", "--db", str(db), "--format", "jsonl"]).stdout.splitlines()]
+    cut = sorted(every)[len(every) // 2]
+    sure = runner.invoke(cli, ["events", "--db", str(db), "--format", "jsonl",
+                               "--min-confidence", str(cut)])
+    kept = [json.loads(line)["confidence"] for line in sure.stdout.splitlines()]
+    assert len(kept) == sum(c >= cut for c in every) < len(every) and min(kept) >= cut
 
 
 def test_extract_emits_schema_valid_lines_for_all_202_files(shared: Path) -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import spacy
 
-SOURCES = [Path(__file__).resolve().parents[1] / "sitroom" / "extract.py",
-           *sorted((Path(__file__).resolve().parents[1] / "sitroom" / "nlp").glob("*.py"))]
+PACKAGE = Path(__file__).resolve().parents[1] / "sitroom"
+SOURCES = [*sorted((PACKAGE / "coder").glob("*.py")), *sorted((PACKAGE / "nlp").glob("*.py"))]
 
 
 def test_token_identity_is_not_equality() -> None:

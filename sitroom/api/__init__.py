@@ -30,6 +30,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.staticfiles import StaticFiles
 
+from ..guard import Policy, install
 from .body import MAX_BODY_BYTES
 from .errors import install_error_handlers
 from .routes import articles, claims, counts, events, meta
@@ -46,9 +47,10 @@ ARTICLE_IN = {"type": "object", "required": ["date", "text"],
 """The POST /api/articles record, as the OpenAPI schema names it."""
 
 
-def create_app(db_path: str, extractor: Any = None,
-               max_body_bytes: int = MAX_BODY_BYTES) -> FastAPI:
-    """The sitroom API and web page over one DuckDB file (opened read-write, migrated)."""
+def create_app(db_path: str, extractor: Any = None, max_body_bytes: int = MAX_BODY_BYTES,
+               policy: Policy | None = None) -> FastAPI:
+    """The sitroom API and web page over one DuckDB file (opened read-write, migrated), behind
+    the guard (sitroom/guard.py; by default: loopback Host names, writes from its own page)."""
     service = Service(str(db_path), extractor, max_body_bytes)
 
     @asynccontextmanager
@@ -68,7 +70,7 @@ def create_app(db_path: str, extractor: Any = None,
         app.include_router(resource.routes(service))
     app.mount("/static", StaticFiles(directory=meta.WEB / "static"), name="static")
     _name_article_schema(app)
-    return app
+    return install(app, policy)
 
 
 async def _security_headers(request: Request, call_next: Any) -> Any:
@@ -92,11 +94,13 @@ def _name_article_schema(app: FastAPI) -> None:
     app.openapi = openapi  # type: ignore[method-assign]
 
 
-def serve(db_path: str, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Serve the API and the web page until interrupted."""
+def serve(db_path: str, host: str = "127.0.0.1", port: int = 8000,
+          policy: Policy | None = None) -> None:
+    """Serve the API and the web page until interrupted (a loopback host needs no token)."""
     import uvicorn
 
-    uvicorn.run(create_app(db_path), host=host, port=port, log_level="info")
+    policy = policy or Policy.for_server(host, port)
+    uvicorn.run(create_app(db_path, policy=policy), host=host, port=port, log_level="info")
 
 
 __all__ = ["Service", "create_app", "serve"]

@@ -35,6 +35,10 @@ async def read_body(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
+MAX_ARTICLE_CHARS = 1_000_000
+"""Longest article text the extractor reads in one piece (spaCy's max_length)."""
+
+
 def articles_from_body(body: bytes) -> list[Any]:
     """Validate a POST body (one record or a list) exactly as the CLI validates JSONL records."""
     from ..ingest.records import article_from_record
@@ -57,7 +61,11 @@ def articles_from_body(body: bytes) -> list[Any]:
         rid = record.get("id") if isinstance(record, dict) else None
         origin = f"api#{rid}" if rid not in (None, "") else f"api#record {number}"
         try:
-            articles.append(article_from_record(record, origin))
+            article = article_from_record(record, origin)
+            if len(article.text) > MAX_ARTICLE_CHARS:
+                raise InputError(origin, f"text is {len(article.text)} characters, over the "
+                                 f"{MAX_ARTICLE_CHARS} the extractor reads")
+            articles.append(article)
         except InputError as err:
             problems.append({"record": number, "origin": err.origin, "problem": err.problem})
     if problems:

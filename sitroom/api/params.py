@@ -14,6 +14,8 @@ INTERVALS = ("day", "week", "month")
 CANONICAL_EVENTS_HELP = ("true: canonical events (one per real-world occurrence, with "
                          "num_mentions, num_articles, num_sources, first/last_reported) instead "
                          "of every report; 409 where stories have not been built")
+MIN_CONFIDENCE_HELP = ("Only events whose confidence (the judge's probability that the event is "
+                       "real and rightly coded, docs/judge.md) is at least this")
 CANONICAL_COUNT_HELP = ("Count canonical events (default, where built; else every report, with "
                         "a note) or, with false, every report; true where none are built: 409")
 
@@ -42,7 +44,8 @@ def event_filter(actor: str | None = None, recipient: str | None = None,
                  quad: int | None = None, status: str | None = None,
                  since: str | None = None, until: str | None = None, q: str | None = None,
                  article_id: str | None = None, located: bool = False,
-                 limit: int | None = None, offset: int = 0) -> EventFilter:
+                 limit: int | None = None, offset: int = 0,
+                 min_confidence: float | None = None) -> EventFilter:
     """The EventFilter of the API's event parameters, validated (ApiError where one is bad)."""
     day_since, day_until = parse_day(since, "since"), parse_day(until, "until")
     if day_since and day_until and day_since > day_until:
@@ -53,5 +56,6 @@ def event_filter(actor: str | None = None, recipient: str | None = None,
                       f"got {status[:40]!r}")
     return EventFilter(actor=actor, recipient=recipient, country=country, type=type,
                        quad=quad, status=status, since=day_since, until=day_until, text=q,
-                       article_id=article_id, located=located, limit=limit, offset=offset)
+                       article_id=article_id, located=located, limit=limit, offset=offset,
+                       min_confidence=min_confidence)
 

@@ -30,7 +30,7 @@ from ..errors import ExtractionError, InputError, SitroomError
 from ..records import Article
 from ..store.db import Store, article_row, claim_row, event_row
 from ..store.parts import load_parts, table_schemas
-from .local import DEFAULT_CHUNK, ErrorHandler, IngestReport, batched, default_workers
+from .local import DEFAULT_CHUNK, ErrorHandler, IngestReport, default_workers, fresh_chunks
 from .manifest import Manifest
 from .work import Settings, get_extractor, process_partition, rebuild
 
@@ -141,15 +141,6 @@ def ingest_dask(items: Iterable[Article | InputError], store: Store,
         client.register_plugin(Preload(settings))
         limit = max_in_flight or 2 * max(1, sum(client.nthreads().values()))
         manifest = Manifest(store)
-
-        def articles() -> Iterable[Article]:
-            for item in items:
-                if isinstance(item, InputError):
-                    error(item)
-                    continue
-                report.read += 1
-                yield item
-
         pending = as_completed()
         sizes: dict[Any, int] = {}
 
@@ -165,11 +156,7 @@ def ingest_dask(items: Iterable[Article | InputError], store: Store,
             if on_progress:
                 on_progress(n)
 
-        for chunk in batched(articles(), chunk_size):
-            fresh, known = manifest.split(chunk)
-            report.already_stored += known
-            if not fresh:
-                continue
+        for fresh in fresh_chunks(items, manifest, report, error, chunk_size):
             while pending.count() >= limit:
                 settle(next(pending))
             future = client.submit(partition_to_parquet, fresh, str(parts), settings, pure=False)

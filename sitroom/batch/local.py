@@ -114,12 +114,14 @@ class _Writer:
 
 
 def fresh_chunks(items: Iterable[Article | InputError], manifest: Manifest, report: IngestReport,
-                 writer: _Writer, chunk_size: int) -> Iterator[list[Article]]:
-    """Chunks of articles not yet stored; input errors and known articles are settled here."""
+                 on_error: ErrorHandler, chunk_size: int,
+                 on_known: Callable[[int], None] | None = None) -> Iterator[list[Article]]:
+    """Chunks of articles not yet stored (the skip-known step of both runners); input errors
+    go to `on_error`, known articles are counted (and passed to `on_known`) here."""
     def articles() -> Iterator[Article]:
         for item in items:
             if isinstance(item, InputError):
-                writer.error(item)
+                on_error(item)
                 continue
             report.read += 1
             yield item
@@ -127,8 +129,8 @@ def fresh_chunks(items: Iterable[Article | InputError], manifest: Manifest, repo
     for chunk in batched(articles(), chunk_size):
         fresh, known = manifest.split(chunk)
         report.already_stored += known
-        if known and writer.on_progress:
-            writer.on_progress(known)
+        if known and on_known:
+            on_known(known)
         if fresh:
             yield fresh
 
@@ -155,7 +157,8 @@ def ingest(items: Iterable[Article | InputError], store: Store, extractor: Any =
     manifest = Manifest(store)
     writer = _Writer(store, manifest, report, batch_size, on_error, on_progress, on_stored)
     settings = Settings(triage=triage, factory=factory)
-    chunks = fresh_chunks(items, manifest, report, writer, max(1, chunk_size))
+    chunks = fresh_chunks(items, manifest, report, writer.error, max(1, chunk_size),
+                          writer.on_progress)
     try:
         with closing(extract_chunks(chunks, settings, workers, extractor,
                                     max_in_flight)) as outcomes:

@@ -24,6 +24,7 @@ what `sitroom.extract` codes.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -33,7 +34,7 @@ from spacy.tokens import Doc
 from . import sentences
 from .pipeline import lemma_fixes
 from ..errors import ExtractionError
-from ..records import Article
+from ..records import Article, Extraction
 
 PARAGRAPHS = "sitroom_paragraphs"
 assert sentences.paragraph_boundaries  # registers PARAGRAPHS with spaCy
@@ -57,17 +58,20 @@ def _as_date(value: Any) -> date | None:
             from None
 
 
+Coder = Callable[[Doc, Article], Extraction]
+"""What the component runs on each Doc: `sitroom.coder`'s `Extractor.from_doc` (the coder builds
+the component in `sitroom.coder.component`; this layer does not import the coder above it)."""
+
+
 class EventsComponent:
     """Codes the Doc's events and claims into `doc._.events` and `doc._.claims`."""
 
-    def __init__(self, nlp: Language, name: str, date: str | None = None,
+    def __init__(self, coder: Coder, name: str, date: str | None = None,
                  origin: str = "<doc>") -> None:
-        from ..extract import Extractor
-
         self.name = name
         self.date = _as_date(date)
         self.origin = origin
-        self.extractor = Extractor(nlp=nlp)
+        self.coder = coder
 
     def article(self, doc: Doc) -> Article:
         """The Article the Doc stands for: its date and origin as described in the module."""
@@ -87,20 +91,16 @@ class EventsComponent:
                        source=None, origin=str(ctx.get("origin", self.origin)))
 
     def __call__(self, doc: Doc) -> Doc:
-        result = self.extractor.from_doc(doc, self.article(doc))
+        result = self.coder(doc, self.article(doc))
         doc._.events = [e.to_dict() for e in result.events]
         doc._.claims = [c.to_dict() for c in result.claims]
         return doc
 
 
-@Language.factory("sitroom_events", default_config={"date": None, "origin": "<doc>",
-                                                    "paragraphs": True})
-def make_events_component(nlp: Language, name: str, date: str | None, origin: str,
-                          paragraphs: bool) -> EventsComponent:
-    """Build the component; with `paragraphs`, add sitroom_paragraphs before the parser too;
-    add the lemma fixes after the lemmatizer as sitroom's own pipeline does."""
+def add_sitroom_pipes(nlp: Language, paragraphs: bool) -> None:
+    """With `paragraphs`, add sitroom_paragraphs before the parser; add the lemma fixes after
+    the lemmatizer as sitroom's own pipeline does."""
     if paragraphs and PARAGRAPHS not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, before="parser")
     if LEMMA_FIXES not in nlp.pipe_names and "lemmatizer" in nlp.pipe_names:
         nlp.add_pipe(LEMMA_FIXES, after="lemmatizer")  # "staged a protest" is not "stag"
-    return EventsComponent(nlp, name, date=date, origin=origin)

@@ -1,7 +1,7 @@
 """The predicate lexicon: lemmas that carry events, with their PLOVER type and mode."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -28,6 +28,7 @@ class Predicate:
     pobjects: frozenset[str] = frozenset()
     intransitive: bool = False
     modifiers: frozenset[str] = frozenset()
+    line: int = field(default=0, compare=False)  # its line in predicates.tsv (0: made in code)
 
 
 _REQUIREMENT_KEYS = {"obj": "objects", "prep": "particles", "subj": "subjects",
@@ -73,6 +74,6 @@ def load_lexicon(path: str | None = None) -> dict[tuple[str, str], tuple[Predica
     for number, line in enumerate(source.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
-        pred = parse_line(line, f"{source}:{number}")
+        pred = replace(parse_line(line, f"{source}:{number}"), line=number)
         table.setdefault((pred.lemma, pred.pos), []).append(pred)
     return {key: tuple(preds) for key, preds in table.items()}

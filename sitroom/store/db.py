@@ -16,6 +16,7 @@ from ..errors import StoreError
 from ..records import Article, Claim, CodedEvent, Extraction
 from . import claims as claim_tables
 from . import stories as story_tables
+from .articles import known_article_ids
 from .events import event_rows
 from .filters import EventFilter
 from .migrations import MIGRATIONS
@@ -71,12 +72,7 @@ class Store:
 
     def known_ids(self, ids: Iterable[str]) -> set[str]:
         """The subset of these article ids already stored."""
-        ids = list(ids)
-        if not ids:
-            return set()
-        rows = self.con.execute("SELECT id FROM articles WHERE id IN (SELECT unnest(?))",
-                                [ids]).fetchall()
-        return {r[0] for r in rows}
+        return known_article_ids(self.con, ids)
 
     def add(self, batch: Sequence[Extraction]) -> int:
         """Store new articles with their events and claims, all or nothing; returns how many."""

@@ -157,7 +157,13 @@ def top_dyads(con: Connection, top: int) -> list[tuple[str, str, int]]:
 
 
 def main_event_rows(con: Connection, top: int) -> list[dict[str, Any]]:
-    """The `top` most confident events with a country actor, not hypothetical."""
-    return fetch(con, """SELECT * FROM events WHERE actor_country IS NOT NULL
-           AND status <> 'hypothetical'
-           ORDER BY confidence DESC, coalesce(date, article_date), event_id LIMIT ?""", [top])
+    """The main events: each article's lead event (the first it tells with a country actor, not
+    hypothetical: what a headline or lead paragraph reports), most confident first, then the
+    other events by confidence; `top` in all."""
+    return fetch(con, """WITH ranked AS (
+               SELECT *, row_number() OVER (PARTITION BY article_id
+                                            ORDER BY evidence_start, event_id) AS place
+               FROM events WHERE actor_country IS NOT NULL AND status <> 'hypothetical')
+           SELECT * EXCLUDE (place) FROM ranked
+           ORDER BY place > 1, confidence DESC, coalesce(date, article_date), event_id
+           LIMIT ?""", [top])

@@ -20,7 +20,8 @@ class EventFilter:
 
     `actor`/`recipient` match a country code or, literally, part of the text or entity; `country`
     a country code on either side; `text` part of the evidence, actor or recipient text;
-    `since`/`until` bound the event date (else the article date). `story` and `min_sources`
+    `since`/`until` bound the event date (else the article date); `min_confidence` keeps events
+    the judge believes at least that much (docs/judge.md). `story` and `min_sources`
     apply to canonical events only. `limit`/`offset` page the result in date order."""
 
     actor: str | None = None
@@ -36,6 +37,7 @@ class EventFilter:
     located: bool = False
     story: str | None = None
     min_sources: int | None = None
+    min_confidence: float | None = None
     limit: int | None = None
     offset: int = 0
 
@@ -62,7 +64,8 @@ class EventFilter:
         simple = (("status = ?", self.status), ("coalesce(date, article_date) >= ?", self.since),
                   ("coalesce(date, article_date) <= ?", self.until),
                   ("article_id = ?", self.article_id), ("story_id = ?", self.story),
-                  ("num_sources >= ?", self.min_sources))
+                  ("num_sources >= ?", self.min_sources),
+                  ("confidence >= ?", self.min_confidence))
         out += [(clause, [value]) for clause, value in simple if value]
         if self.text:
             like = contains_pattern(self.text)

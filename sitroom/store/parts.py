@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 import duckdb
 import pyarrow as pa
 
-from ..errors import StoreError
 from .migrations import MIGRATIONS
 
 if TYPE_CHECKING:
@@ -41,8 +40,7 @@ def load_parts(store: Store, parts: str | Path) -> tuple[int, int, int]:
         return 0, 0, 0
     glob = {t: str(root / t / "*.parquet").replace("'", "''") for t in TABLES}
     con = store.con
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with store.transaction(f"loading Parquet parts from {root} failed, rolled back"):
         con.execute(f"""CREATE OR REPLACE TEMP TABLE _new_ids AS
             SELECT DISTINCT id FROM read_parquet('{glob['articles']}')
             WHERE id NOT IN (SELECT id FROM articles)""")
@@ -56,9 +54,4 @@ def load_parts(store: Store, parts: str | Path) -> tuple[int, int, int]:
                 QUALIFY row_number() OVER (PARTITION BY {key} ORDER BY {key}) = 1""")
             added.append(store.count(table) - before)
         con.execute("DROP TABLE _new_ids")
-        con.execute("COMMIT")
-    except duckdb.Error as exc:
-        con.execute("ROLLBACK")
-        raise StoreError(f"{store.path}: loading Parquet parts from {root} failed, "
-                         f"rolled back: {exc}") from None
     return added[0], added[1], added[2]

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-import duckdb
 import pyarrow as pa
 
 from ..errors import StoreError
@@ -78,8 +77,7 @@ def _replace(store: Store, tables: dict[str, list[dict[str, Any]] | pa.Table],
              deletes: Sequence[tuple[str, list[Any]]] | None = None) -> None:
     """In one transaction: empty each table (or, with `deletes`, run those parameterised
     DELETEs), then insert the rows."""
-    store.con.execute("BEGIN TRANSACTION")
-    try:
+    with store.transaction("rebuilding stories failed"):
         if deletes is None:
             for table in tables:
                 store.con.execute(f"DELETE FROM {table}")
@@ -88,10 +86,6 @@ def _replace(store: Store, tables: dict[str, list[dict[str, Any]] | pa.Table],
                 store.con.execute(sql, params)
         for table, rows in tables.items():
             insert(store.con, table, rows)
-        store.con.execute("COMMIT")
-    except duckdb.Error as exc:
-        store.con.execute("ROLLBACK")
-        raise StoreError(f"{store.path}: rebuilding stories failed: {exc}") from None
 
 
 def _check_built(store: Store) -> None:

@@ -58,17 +58,23 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-class Server:
-    """`sitroom.api.serve` in a subprocess on a free loopback port."""
+SERVE = "import sys; from sitroom.api import serve; serve(sys.argv[1], port=int(sys.argv[2]))"
 
-    def __init__(self, db: Path, log: Path) -> None:
+
+class Server:
+    """`code` (by default `sitroom.api.serve`; argv: DB PORT) in a subprocess on a free loopback
+    port; with `args`, `sitroom serve --db DB --port PORT *args` instead."""
+
+    def __init__(self, db: Path, log: Path, args: list[str] | None = None,
+                 code: str = SERVE, env: dict[str, str] | None = None) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = log
-        code = "import sys; from sitroom.api import serve; serve(sys.argv[1], port=int(sys.argv[2]))"
-        self.proc = subprocess.Popen([sys.executable, "-c", code, str(db), str(self.port)],
+        command = ["-c", code, str(db), str(self.port)] if args is None else [
+            "-m", "sitroom", "serve", "--db", str(db), "--port", str(self.port), *args]
+        self.proc = subprocess.Popen([sys.executable, *command],
                                      stdout=log.open("wb"), stderr=subprocess.STDOUT, cwd=ROOT,
-                                     env={**os.environ, "PYTHONUNBUFFERED": "1"})
+                                     env={**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})})
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:

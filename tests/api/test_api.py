@@ -61,6 +61,16 @@ def test_events_total_and_pages_cover_every_event_once(client: httpx.Client,
     assert all(e["quad_class"] == QUAD_CLASS[e["type"]] for e in everything["events"])
 
 
+def test_min_confidence_keeps_the_events_the_judge_believes(client: httpx.Client,
+                                                             expected: dict) -> None:
+    confidences = sorted(e["confidence"] for e in expected["events"])
+    cut = confidences[len(confidences) // 2]
+    res = get(client, "/api/events", min_confidence=cut, limit=1000)
+    assert res["total"] == sum(c >= cut for c in confidences) < len(confidences)
+    assert all(e["confidence"] >= cut for e in res["events"])
+    assert client.get("/api/events", params={"min_confidence": 1.5}).status_code in (400, 422)
+
+
 def test_event_filters(client: httpx.Client, expected: dict) -> None:
     events = expected["events"]
     ev = next(e for e in events if e["actor"]["country"])

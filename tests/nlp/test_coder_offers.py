@@ -8,7 +8,7 @@ import pytest
 from coderkit import DAY, Coded
 
 from sitroom.extract import Extractor
-from sitroom.nlp.frames import find_frames
+from sitroom.coder.frames import find_frames
 
 
 @pytest.mark.parametrize(("text", "expected"), [

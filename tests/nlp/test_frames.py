@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from sitroom.nlp.frames import find_frames, phrase_bounds
+from sitroom.coder.frames import find_frames
+from sitroom.coder.syntax import phrase_bounds
 from sitroom.nlp.pipeline import load_pipeline
 
 

@@ -1,4 +1,4 @@
-"""The event judge (sitroom/judge.py): its probability is each event's confidence, it drops
+"""The event judge (sitroom/coder/judge.py): its probability is each event's confidence, it drops
 nothing, it reads what the rules saw, and its weights rebuild byte for byte."""
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from sitroom.extract import Extractor
-from sitroom.judge import DATA, EventJudge, load_judge
+from sitroom.coder.judge import DATA, EventJudge, load_judge
 
 ROOT = Path(__file__).resolve().parents[2]
 DAY = date(2024, 11, 1)
@@ -56,7 +56,7 @@ def test_the_judge_reads_the_rules_view(judged: Extractor) -> None:
 
 
 def test_a_repeated_occasion_is_marked() -> None:
-    from sitroom.judge import context_features
+    from sitroom.coder.judge import context_features
     from sitroom.records import Actor, Event, Evidence
 
     def event(start: int, recipient: str | None) -> Event:

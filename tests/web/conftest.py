@@ -20,7 +20,11 @@ from apiserver import Server, build_seed_db  # noqa: E402
 
 CHROMIUM = os.environ.get("SITROOM_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync"]
+                 "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync",
+                 # the hostile site of test_guard_browser.py: a second server on this machine;
+                 # the server must hold where a browser has no Local Network Access checks
+                 "--host-resolver-rules=MAP evil.test 127.0.0.1",
+                 "--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests"]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 

@@ -7,7 +7,8 @@ from fastapi import APIRouter, Query
 
 from ...store import events as event_queries
 from ..errors import Invalid, NotBuilt, NotFound
-from ..params import CANONICAL_EVENTS_HELP, MAX_LIMIT, MAX_OFFSET, event_filter
+from ..params import (CANONICAL_EVENTS_HELP, MAX_LIMIT, MAX_OFFSET, MIN_CONFIDENCE_HELP,
+                      event_filter)
 from ..service import NOT_BUILT, Service
 from ..shapes import api_canonical, api_event, api_mention
 
@@ -31,13 +32,15 @@ def routes(service: Service) -> APIRouter:
                                      description="Text in evidence, actor or recipient"),
                article_id: str | None = Query(None, max_length=64),
                located: bool = Query(False, description="Only events with lat/lon"),
+               min_confidence: float | None = Query(None, ge=0, le=1,
+                                                    description=MIN_CONFIDENCE_HELP),
                order: str = Query("asc", pattern="^(asc|desc)$"),
                limit: int = Query(100, ge=1, le=MAX_LIMIT),
                offset: int = Query(0, ge=0, le=MAX_OFFSET),
                canonical: bool = Query(False, description=CANONICAL_EVENTS_HELP)
                ) -> dict[str, Any]:
         where = event_filter(actor, recipient, country, type, quad, status, since, until, q,
-                             article_id, located, limit, offset)
+                             article_id, located, limit, offset, min_confidence)
         table, info = service.counting(True) if canonical else ("events", {"counting": "reports"})
         total = service.read(event_queries.count_events, where, table)
         rows = service.read(event_queries.event_rows, where, table, order == "desc")

@@ -34,6 +34,28 @@ async function api(path, params) {
   if (!res.ok) throw new Error(body.message || res.statusText);
   return body;
 }
+// Writes carry the server's token, if it has one. The server fills the meta tag only when the
+// page's own URL carried the token (/?token=...); the page keeps it for the tab, off the URL.
+const TOKEN = (() => {
+  const given = document.querySelector("meta[name=sitroom-token]")?.content || "";
+  if (given) {
+    sessionStorage.setItem("sitroom-token", given);
+    const url = new URL(location.href);
+    url.searchParams.delete("token");
+    history.replaceState(null, "", url);
+  }
+  return given || sessionStorage.getItem("sitroom-token") || "";
+})();
+
+async function write(path, body) {
+  const headers = { "Content-Type": "application/json" };
+  if (TOKEN) headers.Authorization = `Bearer ${TOKEN}`;
+  const res = await fetch(path, { method: "POST", headers, body: JSON.stringify(body) });
+  const out = await res.json();
+  if (!res.ok) throw new Error(out.message || res.statusText);
+  return out;
+}
+window.sitroom = Object.freeze({ write });
 function showError(err) { const p = $("#error"); p.hidden = !err; p.textContent = err ? String(err.message || err) : ""; }
 
 function filters() {

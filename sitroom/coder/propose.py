@@ -5,8 +5,8 @@ news says the same things in many more words ("issued a summary judgment against
 fighter jets", "walked out of the committee"). Here every clause-heading verb that no rule took,
 and that has a subject, is typed by the learned type classifier; a clause it reads as a PLOVER
 event becomes a frame with the verb's subject as actor and its object as recipient. These
-proposals go through the same resolution as the rules' frames, and the judge (sitroom/judge.py)
-decides which stand: it knows they were proposed, not matched by a rule.
+proposals go through the same resolution as the rules' frames, and the judge (sitroom/coder/judge.py)
+decides which stand: it knows they were proposed, not matched by a rule (sitroom/coder/judge.py).
 """
 from __future__ import annotations
 
@@ -14,8 +14,10 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from .nlp.frames import Frame, attribution_of, status_of, subject_of
-from .nlp.typeclf import OTHER, TypeClassifier
+from ..nlp.typeclf import OTHER, TypeClassifier
+from .candidates import subject_of
+from .frame import Frame
+from .status import attribution_of, status_of
 
 CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl"})
 RECIPIENT_PREPS = frozenset({"against", "to", "on", "with", "from", "for", "at"})

@@ -23,10 +23,10 @@ from typing import Any
 import numpy as np
 from spacy.tokens import Doc, Span
 
-from .nlp.typeclf import OTHER, TypePrediction
-from .records import Event
+from ..nlp.typeclf import OTHER, TypePrediction
+from ..records import Event
 
-DATA = Path(__file__).resolve().parent / "nlp" / "data" / "judge.json"
+DATA = Path(__file__).resolve().parent.parent / "nlp" / "data" / "judge.json"
 MODALS = frozenset("would could might may should will can must".split())
 PRONOUNS = frozenset("he she they it we i you who which that this these those".split())
 QUOTES = frozenset('"\u201c\u201d')
@@ -134,7 +134,7 @@ def _date_feature(event: Event) -> str:
 def event_features(doc: Doc, event: Event, prediction: TypePrediction, headline_end: int,
                    n_events: int, proposed: bool = False) -> list[str]:
     """The feature names the judge reads for one event of a parsed article; `proposed`: it came
-    from a broad proposal (sitroom/propose.py), not a lexicon rule."""
+    from a broad proposal (sitroom/coder/propose.py), not a lexicon rule."""
     source = "proposed" if proposed else "rule"
     feats = ["bias", f"source={source}", f"type={event.type}", f"source_type={source}|{event.type}", f"mode={event.type}|{event.mode}",
              f"status={event.status}", f"type_status={event.type}|{event.status}",

@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..verbs.dictionary import Pattern, Slot, Verb, VerbDictionary
-from .frames import (_child, actor_or_owner, coordinated, passive_voice, prep_object,
-                     subject_of, thing_noun)
+from .arguments import actor_or_owner, coordinated, thing_noun
+from .candidates import subject_of
+from .syntax import _child, passive_voice, prep_object
 
 NOUNISH = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 CLAUSES = frozenset({"ccomp", "csubj", "parataxis"})
