@@ -135,7 +135,10 @@ def imported(name: str, path: Path, tree: ast.AST, known: set[str],
              top_only: bool) -> set[str]:
     """The package modules a module imports (resolving relative imports)."""
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
-    nodes = tree.body if top_only else list(ast.walk(tree))
+    typing_only = {id(n) for block in ast.walk(tree) if isinstance(block, ast.If)
+                   and ast.unparse(block.test) in ("TYPE_CHECKING", "typing.TYPE_CHECKING")
+                   for stmt in block.body for n in ast.walk(stmt)}  # never run: no cycle
+    nodes = [n for n in (tree.body if top_only else ast.walk(tree)) if id(n) not in typing_only]
     out: set[str] = set()
     for node in nodes:
         if isinstance(node, ast.Import):

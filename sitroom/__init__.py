@@ -21,13 +21,12 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import ExtractionError, InputError, KnowledgeBaseError, SitroomError, StoreError
 from .records import Actor, Article, Claim, Event, Evidence, Extraction, Place
+from .version import __version__
 
 if TYPE_CHECKING:
     from .exports import export
     from .extract import Extractor
     from .store.db import Store
-
-__version__ = "0.1.0"
 
 __all__ = [
     "Actor", "Article", "Claim", "Event", "Evidence", "Extraction", "ExtractionError",

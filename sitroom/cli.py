@@ -343,8 +343,10 @@ def extract(ctx: click.Context, paths: tuple[str, ...], fmt: str, settings: Sett
               "else today).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Readable text, or one JSON object per article.")
+@with_settings()
 @click.pass_context
-def explain(ctx: click.Context, source: str, on: str | None, fmt: str) -> None:
+def explain(ctx: click.Context, source: str, on: str | None, fmt: str,
+            settings: Settings) -> None:
     """Show why the coder coded TEXT, or each article in FILE: per sentence, the candidate
     frames, every rule that fired, the parties chosen and the events."""
     import os
@@ -355,7 +357,7 @@ def explain(ctx: click.Context, source: str, on: str | None, fmt: str) -> None:
 
     day = _parse_day(on, "--date")
     failed: list[SitroomError] = []
-    articles = list(_readable((source,), failed, load_settings())) if os.path.exists(source) else \
+    articles = list(_readable((source,), failed, settings)) if os.path.exists(source) else \
         [text_article(source, day or date.today())]
     extractor = Extractor()
     for article in articles:

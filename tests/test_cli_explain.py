@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import jsonschema
@@ -21,6 +22,7 @@ def test_explain_text_names_frames_rules_parties_and_events() -> None:
     assert "frame 'fired'" in out and "row fire VERB -> ASSAULT" in out
     assert "rule crowd-control (type, retype)" in out and "not firearms" in out
     assert "event ASSAULT crowd-control asserted" in out and "country=KEN" in out
+    assert re.search(r"judge 0\.\d\d", out)  # the judge's probability, the event's confidence
 
 
 def test_explain_json_shows_vetoes_too() -> None:
@@ -33,6 +35,7 @@ def test_explain_json_shows_vetoes_too() -> None:
     assert [r["rule"] for r in question["rules"]] == ["question"] and not question["events"]
     assert [e["type"] for e in told["events"]] == ["ASSAULT"]
     assert told["frames"][0]["actor"]["text"] == "Russia"
+    assert 0 < told["events"][0]["confidence"] < 1
 
 
 def test_explain_a_file_uses_its_date(shared: Path) -> None:

@@ -203,32 +203,48 @@ def compose(kb: ActorKB, text: str, on: date) -> Resolution:
     country = places[0].hit.code if places else None  # type: ignore[union-attr]
     org_item = next((it for it in hits if isinstance(it.hit, Org)), None)
     if org_item is not None:
-        org: Org = org_item.hit  # type: ignore[assignment]
-        sector, role = org.sector, None
-        after = [r for r in roles if r.hit.kind in STRONG and r.start > org_item.start]  # type: ignore[union-attr]
-        if after and org.sector not in ARMED and after[-1].hit.sector:  # type: ignore[union-attr]
-            sector, role = after[-1].hit.sector, after[-1].hit.word  # type: ignore[union-attr]
-        elif sector is None and head is not None:
-            sector, role = head.sector, head.word
-        code = org.code
-        agent = next((r.hit for r in roles if r.hit.code), None)  # type: ignore[union-attr]
-        if code and agent is not None:
-            code, sector = code + agent.code, agent.sector or sector  # type: ignore[operator]
-            role = agent.word
-        if former:
-            sector = "ELI"
-        home, name = org.country or country, org.name
-        cue = next((p for p in places if p.start < org_item.start and  # type: ignore[union-attr]
-                    p.hit.kind in ("country", "demonym", "seat")), None)  # type: ignore[union-attr]
-        if cue is not None and org.kind in STATE_KINDS and org.country not in NON_STATE \
-                and cue.hit.code != org.country and not code:  # type: ignore[union-attr]
-            # "Chile's Defense Department": a generic name re-homed by the country before it
-            home, name = cue.hit.code, None  # type: ignore[union-attr]
-            if org.kind == "government_body" and not role and not former:
-                sector = "GOV"
-        return Resolution(text, home, sector, name, role,
-                          0.75 if unknown_name else 0.9, code)
+        return _org_resolution(text, org_item, roles, places, head, country, former,
+                               unknown_name)
+    return _role_resolution(kb, text, toks, kept, roles, places, loose, head, country, of_pos,
+                            former, unknown_name, on)
 
+
+def _org_resolution(text: str, org_item: Item, roles: list[Item], places: list[Item],
+                    head: Role | None, country: str | None, former: bool,
+                    unknown_name: bool) -> Resolution:
+    """The Resolution of a phrase naming an organisation ("Chile's Defense Department")."""
+    org: Org = org_item.hit  # type: ignore[assignment]
+    sector, role = org.sector, None
+    after = [r for r in roles if r.hit.kind in STRONG and r.start > org_item.start]  # type: ignore[union-attr]
+    if after and org.sector not in ARMED and after[-1].hit.sector:  # type: ignore[union-attr]
+        sector, role = after[-1].hit.sector, after[-1].hit.word  # type: ignore[union-attr]
+    elif sector is None and head is not None:
+        sector, role = head.sector, head.word
+    code = org.code
+    agent = next((r.hit for r in roles if r.hit.code), None)  # type: ignore[union-attr]
+    if code and agent is not None:
+        code, sector = code + agent.code, agent.sector or sector  # type: ignore[operator]
+        role = agent.word
+    if former:
+        sector = "ELI"
+    home, name = org.country or country, org.name
+    cue = next((p for p in places if p.start < org_item.start and  # type: ignore[union-attr]
+                p.hit.kind in ("country", "demonym", "seat")), None)  # type: ignore[union-attr]
+    if cue is not None and org.kind in STATE_KINDS and org.country not in NON_STATE \
+            and cue.hit.code != org.country and not code:  # type: ignore[union-attr]
+        # "Chile's Defense Department": a generic name re-homed by the country before it
+        home, name = cue.hit.code, None  # type: ignore[union-attr]
+        if org.kind == "government_body" and not role and not former:
+            sector = "GOV"
+    return Resolution(text, home, sector, name, role,
+                      0.75 if unknown_name else 0.9, code)
+
+
+def _role_resolution(kb: ActorKB, text: str, toks: list[str], kept: list[Item],
+                     roles: list[Item], places: list[Item], loose: list[Item],
+                     head: Role | None, country: str | None, of_pos: int | None, former: bool,
+                     unknown_name: bool, on: date) -> Resolution:
+    """The Resolution of a phrase of role words and country cues ("Republican senators")."""
     place: Place | None = places[0].hit if places else None  # type: ignore[assignment]
     bare = not loose and not roles
     entity = None

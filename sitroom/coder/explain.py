@@ -66,7 +66,8 @@ def _event(event: Event) -> dict[str, Any]:
             "actor": _party(event.actor), "recipient": _party(event.recipient),
             "said_by": _party(event.said_by),
             "date": event.date.isoformat() if event.date else None,
-            "rules": list(event.rules), "event_id": event.event_id}
+            "rules": list(event.rules), "event_id": event.event_id,
+            "confidence": event.confidence}
 
 
 def _fired(doc: Doc, sent: Span, trace: Trace) -> list[dict[str, Any]]:
@@ -121,7 +122,7 @@ def render(report: dict[str, Any]) -> str:
                          f"{r['trigger']!r}: {r['doc']}")
         for e in sent["events"]:
             lines.append(f"  event {e['type']} {e['mode'] or '-'} {e['status']}"
-                         f"  date {e['date'] or '-'}")
+                         f"  date {e['date'] or '-'}  judge {e['confidence']:.2f}")
             lines.append(f"    actor {_who(e['actor'])}")
             lines.append(f"    recipient {_who(e['recipient'])}")
             if e["said_by"]:

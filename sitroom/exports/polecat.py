@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import IO, Any
 
-from .. import __version__
+from ..version import __version__
 from ..ontology import QUAD_CLASS
 from ..store.db import Store, event_dict
 from ..store.exports import stream

@@ -11,13 +11,16 @@ from fastapi.testclient import TestClient
 import sitroom.api
 from sitroom.api import create_app
 from sitroom.api.routes import articles, claims, counts, events, meta
+from sitroom.guard import Policy
 
 ROUTE_MODULES = (events, counts, claims, articles, meta)
 
 
 @pytest.fixture()
 def client(tmp_path: Path) -> TestClient:
-    with TestClient(create_app(str(tmp_path / "empty.duckdb"))) as c:
+    # the test client's Host is "testserver": allowed by name, as --allow-host does
+    policy = Policy.for_server("127.0.0.1", 80, allow_hosts=("testserver",))
+    with TestClient(create_app(str(tmp_path / "empty.duckdb"), policy=policy)) as c:
         yield c
 
 
