@@ -9,6 +9,7 @@ import csv
 import functools
 import json
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -37,6 +38,14 @@ SETTING_OPTIONS: dict[str, Callable[[Any], Any]] = {
                               help="Dask scheduler address (with --engine dask)."),
     "triage": click.option("--triage/--no-triage", default=None,
                            help="Parse only sentences with an event word (see docs/scaling.md)."),
+    "include": click.option("--include", multiple=True, metavar="GLOB",
+                            help="In folders, read only files matching GLOB (the path below "
+                                 "the folder or the file name); repeatable."),
+    "exclude": click.option("--exclude", multiple=True, metavar="GLOB",
+                            help="In folders, skip files matching GLOB; repeatable."),
+    "default_date": click.option("--default-date", metavar="YYYY-MM-DD",
+                                 help="Date of HTML pages and feed items that state none "
+                                      "(default: such an item is an error)."),
     "host": click.option("--host", default=Settings.host, show_default=True,
                          help="Address to listen on."),
     "port": click.option("--port", default=Settings.port, show_default=True, type=int,
@@ -49,6 +58,7 @@ SETTING_OPTIONS: dict[str, Callable[[Any], Any]] = {
                                help="Another Host name to answer to (repeatable; others: 421)."),
 }
 RUNNER_SETTINGS = ("workers", "engine", "scheduler", "triage")
+READER_SETTINGS = ("include", "exclude", "default_date")
 
 
 def _given(ctx: click.Context, name: str, value: Any) -> Any:
@@ -108,16 +118,34 @@ def progress(label: str) -> Iterator[Any]:
         yield lambda n: bar.advance(task, n)
 
 
-def _ingest(paths: tuple[str, ...], settings: Settings) -> Any:
+def _read(paths: tuple[str, ...], settings: Settings, skipped: Counter[str]) -> Iterator[Any]:
+    """Articles and InputErrors from `paths` as the settings say; files skipped are counted."""
     from .ingest import read_paths
+
+    return read_paths(paths, max_bytes=settings.max_file_bytes, include=settings.include or (),
+                      exclude=settings.exclude or (), default_date=settings.default_date,
+                      skipped=skipped)
+
+
+def _print_skipped(skipped: Counter[str]) -> None:
+    """One line counting what was skipped, by reason (nothing when nothing was)."""
+    if skipped:
+        reasons = ", ".join(f"{n} {reason}" for reason, n in sorted(skipped.items()))
+        click.echo(f"{sum(skipped.values())} skipped: {reasons}", err=True)
+
+
+def _ingest(paths: tuple[str, ...], settings: Settings) -> Any:
     from .service import ingest
     from .store.db import Store
 
+    skipped: Counter[str] = Counter()
     with Store(settings.db) as store, progress("ingesting") as advance:
-        return ingest(read_paths(paths, max_bytes=settings.max_file_bytes), store,
-                      batch_size=settings.batch_size, workers=settings.workers,
-                      engine=settings.engine, scheduler=settings.scheduler,
-                      triage=settings.triage, on_error=report, on_progress=advance)
+        result = ingest(_read(paths, settings, skipped), store,
+                        batch_size=settings.batch_size, workers=settings.workers,
+                        engine=settings.engine, scheduler=settings.scheduler,
+                        triage=settings.triage, on_error=report, on_progress=advance)
+    _print_skipped(skipped)
+    return result
 
 
 def _print_ingest(result: Any, db: str) -> None:
@@ -128,10 +156,11 @@ def _print_ingest(result: Any, db: str) -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@with_settings("db", "batch_size", *RUNNER_SETTINGS)
+@with_settings("db", "batch_size", *RUNNER_SETTINGS, *READER_SETTINGS)
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[str, ...], settings: Settings) -> None:
-    """Read articles (files, directories, JSONL, CSV, - for stdin) and store their events."""
+    """Read articles (files, directories, JSONL, CSV, HTML, RSS/Atom, WARC, - for stdin) and
+    store their events."""
     result = _ingest(paths, settings)
     _print_ingest(result, settings.db)
     ctx.exit(0 if result.ok else 1)
@@ -139,7 +168,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], settings: Settings) -> No
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@with_settings("db", *RUNNER_SETTINGS)
+@with_settings("db", *RUNNER_SETTINGS, *READER_SETTINGS)
 @click.pass_context
 def run(ctx: click.Context, paths: tuple[str, ...], settings: Settings) -> None:
     """The main job: ingest, then print a readable summary of the situation."""
@@ -248,14 +277,15 @@ def _readable(paths: tuple[str, ...], failed: list[SitroomError],
     """The articles of `paths`; each input that cannot be read is reported and kept in
     `failed`, and the rest go on."""
     from .errors import InputError
-    from .ingest import read_paths
 
-    for item in read_paths(paths, max_bytes=settings.max_file_bytes):
+    skipped: Counter[str] = Counter()
+    for item in _read(paths, settings, skipped):
         if isinstance(item, InputError):
             failed.append(item)
             report(item)
         else:
             yield item
+    _print_skipped(skipped)
 
 
 def _succeeded(results: Iterator[Any], failed: list[SitroomError]) -> Iterator[Any]:
@@ -275,7 +305,7 @@ def _succeeded(results: Iterator[Any], failed: list[SitroomError]) -> Iterator[A
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl",
               show_default=True, help="One JSON object per event or claim (docs/contract.md).")
-@with_settings("workers")
+@with_settings("workers", *READER_SETTINGS)
 @click.option("--triage/--no-triage", default=False, show_default=True,
               help="Parse only sentences with an event word (see docs/scaling.md).")
 @click.option("--trace", is_flag=True,
@@ -287,7 +317,6 @@ def extract(ctx: click.Context, paths: tuple[str, ...], fmt: str, settings: Sett
 
     Records come in input order; extraction runs on the same runner as ingest."""
     from .batch.local import default_workers, extract_all
-    from .ingest import read_paths
 
     failed: list[SitroomError] = []
 
@@ -295,7 +324,8 @@ def extract(ctx: click.Context, paths: tuple[str, ...], fmt: str, settings: Sett
         failed.append(err)
         report(err)
 
-    results = extract_all(read_paths(paths, max_bytes=settings.max_file_bytes), fail,
+    skipped: Counter[str] = Counter()
+    results = extract_all(_read(paths, settings, skipped), fail,
                           workers=settings.workers or default_workers(), triage=triage)
     for result in results:
         for record in (*result.events, *result.claims):
@@ -303,6 +333,7 @@ def extract(ctx: click.Context, paths: tuple[str, ...], fmt: str, settings: Sett
             if trace and row["kind"] == "event":
                 row["rules"] = list(record.rules)
             click.echo(json.dumps(row, ensure_ascii=False))
+    _print_skipped(skipped)
     ctx.exit(1 if failed else 0)
 
 

@@ -13,6 +13,7 @@ import re
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import MISSING, dataclass, field, fields
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -78,6 +79,25 @@ def optional_text(value: Any) -> str | None:
     return value or None
 
 
+def globs(value: Any) -> tuple[str, ...] | None:
+    """Glob patterns: a list (TOML), or separated by commas (environment)."""
+    if value in ("", None, ()):
+        return None
+    items = value.split(",") if isinstance(value, str) else value
+    if not isinstance(items, list | tuple) or not all(isinstance(i, str) for i in items):
+        raise ValueError
+    return tuple(i.strip() for i in items if i.strip()) or None
+
+
+def optional_day(value: Any) -> date | None:
+    """A date, YYYY-MM-DD, or empty for none."""
+    if value in ("", None) or isinstance(value, date):
+        return value or None
+    if not isinstance(value, str):
+        raise ValueError
+    return date.fromisoformat(value.strip())
+
+
 def host_names(value: Any) -> tuple[str, ...]:
     """Host names (NAME or NAME:PORT), comma-separated or a TOML list."""
     items = value.split(",") if isinstance(value, str) else value
@@ -113,7 +133,16 @@ class Settings:
     triage: bool = _setting(True, flag, "parse only sentences with an event word (ingest, run)")
     batch_size: int = _setting(64, positive, "articles per database transaction")
     max_file_bytes: int = _setting(20 * 1024 * 1024, positive,
-                                   "largest article file or JSON/CSV record read, in bytes")
+                                   "largest article file, record or standard input read "
+                                   "whole, in bytes (20 MB)")
+    include: tuple[str, ...] | None = _setting(
+        None, globs, "in folders, read only the files matching these globs (path below the "
+        "folder or file name)")
+    exclude: tuple[str, ...] | None = _setting(None, globs,
+                                               "in folders, skip the files matching these globs")
+    default_date: date | None = _setting(None, optional_day,
+                                         "date of HTML pages and feed items that state none "
+                                         "(default: such an item is an error)")
     host: str = _setting("127.0.0.1", text, "address `sitroom serve` listens on")
     port: int = _setting(8000, tcp_port, "port `sitroom serve` listens on")
     token: str | None = _setting(None, optional_text, "bearer token `sitroom serve` wants on "

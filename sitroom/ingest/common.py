@@ -2,15 +2,38 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ..errors import InputError
-from ..records import stable_id
+from ..records import Article, stable_id
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
-"""Largest single article file (seed format) or JSON/CSV record we accept."""
-_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+"""Largest single article file (seed format, HTML page, feed, CSV), JSON/CSV record or WARC
+record we accept, and the most read from standard input unless it is JSONL or WARC (streamed)."""
+MB = 1024 * 1024
+# A date, optionally followed by a time of day (ISO `T` or a space): `2024-01-019` is refused.
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.,+\-Z ]*)?$")
 _EARLIEST = date(1900, 1, 1)
+_BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+Item = Article | InputError
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """What every reader needs besides the bytes: the size cap, the date for items that carry
+    none, and where to count what was skipped (reason -> count)."""
+
+    max_bytes: int = MAX_FILE_BYTES
+    default_date: date | None = None
+    skipped: Counter[str] = field(default_factory=Counter, compare=False)
+
+
+def describe_size(size: int) -> str:
+    """A byte count as the docs write it: `20 MB` for 20 * 1024 * 1024, else the bytes."""
+    return f"{size // MB} MB" if size % MB == 0 else f"{size:,} bytes"
 
 
 def article_id(day: date, text: str) -> str:
@@ -26,7 +49,7 @@ def parse_iso_date(value: object, origin: str, where: str) -> date:
     try:
         return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
     except ValueError as exc:
-        raise InputError(origin, f"{where}: invalid date {match.group(0)!r} ({exc})") from None
+        raise InputError(origin, f"{where}: invalid date {match.group(0)[:40]!r} ({exc})") from None
 
 
 def check_date(day: date, origin: str, today: date | None = None) -> date:
@@ -39,12 +62,27 @@ def check_date(day: date, origin: str, today: date | None = None) -> date:
     return day
 
 
+def bom_encoding(data: bytes) -> str | None:
+    """The encoding a byte-order mark at the start of `data` names, if any."""
+    return next((name for bom, name in _BOMS if data.startswith(bom)), None)
+
+
 def decode_text(data: bytes, origin: str) -> str:
-    """Decode UTF-8 bytes, refusing binary data and invalid UTF-8 with a clear message."""
+    """Decode UTF-8 (with or without a BOM) or UTF-16 with a BOM; refuse binary data and
+    invalid UTF-8 with a clear message."""
+    encoding = bom_encoding(data)
+    if encoding == "utf-16":
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError(origin, f"invalid UTF-16 at byte {exc.start}") from None
     if b"\x00" in data[:8192]:
         raise InputError(origin, "binary file (contains NUL bytes), not a text article")
+    body = data[3:] if encoding == "utf-8" else data
     try:
-        return data.decode("utf-8")
+        return body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError(origin, f"invalid UTF-8 at byte {exc.start} (line {line})") from None
+        start = exc.start + len(data) - len(body)
+        line = data[:start].count(b"\n") + 1
+        raise InputError(origin, f"invalid UTF-8 at byte {start} (line {line})") from None
+
