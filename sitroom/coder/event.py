@@ -133,8 +133,10 @@ IMPLIED_PROTESTERS = rule(
     "implied-protesters", "\"Protests erupted in San Salvador\": [protesters] of El Salvador.",
     "PLOVER: PROTEST by unnamed civilians (as ACLED codes them)", "parties", "reassign",
     _implied(lambda d: unnamed_protesters(d.doc, d.frame, d.home, d.gazetteer)),
-    _implied_acts, positive=("Protests erupted in San Salvador on Monday.",),
-    negative=("Students protested against the government in San Salvador on Monday.",))
+    _implied_acts, positive=("Protests erupted in San Salvador on Monday.",
+                             "Thousands joined a protest against the new tax in Nairobi."),
+    negative=("Students protested against the government in San Salvador on Monday.",
+              "Thousands joined the talks on the new tax in Nairobi."))
 NO_ACTOR = rule(
     "no-actor", "Nobody we can name or type: not an event an analyst can use.",
     "PLOVER: an event has an actor", "event", "veto", lambda d: _known(d.actor) is None,

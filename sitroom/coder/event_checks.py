@@ -13,7 +13,7 @@ from .arguments import unnamed_attack
 from .candidates import subject_of
 from .frame import Frame
 from .syntax import absolute_participle, governing_verb, headline_passive
-from .words import (COMPANY, OCCURRING, STANCE_VERBS, STATE_ACTS, STATE_SECTORS, TRADE_TYPES,
+from .words import (COMPANY, JOINING, OCCURRING, STANCE_VERBS, STATE_ACTS, STATE_SECTORS, TRADE_TYPES,
                     UNDATED_PAST)
 
 
@@ -183,12 +183,15 @@ def state_authority(doc: Doc, frame: Frame, recipient: Actor | None, home: str |
 def unnamed_protesters(doc: Doc, frame: Frame, home: str | None,
                        gazetteer: Gazetteer | None) -> Actor | None:
     """The implied actor of a protest told with no protester named ("Protests erupted in San
-    Salvador", "a general strike began on Monday"): protesters of the country where it
+    Salvador", "a general strike began on Monday", "thousands joined a protest in Nairobi"):
+    protesters of the country where it
     happened, else of the article's home country, as ACLED codes "Protesters (Country)"."""
     trigger = doc[frame.trigger]
+    told = (trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.lemma_.lower() in OCCURRING) \
+        or (trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in JOINING)  # "thousands
+    # joined a protest in Nairobi": the crowd is unnamed
     if frame.type != "PROTEST" or frame.status != "asserted" or trigger.pos_ != "NOUN" or \
-            trigger.dep_ not in ("nsubj", "nsubjpass") or \
-            trigger.head.lemma_.lower() not in OCCURRING:
+            not told:
         return None  # "amid protests", "after last week's protests": a mention, not the news
     country = _place_country(doc, frame, home, gazetteer)
     if country is None:

@@ -250,6 +250,7 @@ UNDATED_PAST = load("undated_past")
 
 
 OCCURRING = load("occurring")
+JOINING = load("joining")
 """Verbs that tell a protest happening: "protests erupted", "a general strike began"."""
 STATE_ACTS = {("COERCE", "arrest"): "COP", ("SANCTION", "convict"): "JUD"}
 """Acts only a state does, told in the passive with no agent: who did them ("was arrested":
