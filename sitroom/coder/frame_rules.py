@@ -330,13 +330,25 @@ READY_TO_IMPOSE = rule(
     lambda c: _retype(c, "THREATEN", THREAT_MODE[_carried_act(c.inner).type]),
     positive=("The Thai army is ready to impose martial law in Bangkok.",),
     negative=("The Thai army imposed martial law in Bangkok.",))
+def _conceded_to(c: Candidate) -> Token | None:
+    """Toward whom a concession goes: the party allowed to act ("allowed Biden to visit
+    Beijing": Biden), else the object of the admitted act ("admitted shooting down the jet")."""
+    assert c.inner is not None and c.inner_pred is not None
+    if any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in c.inner.children):
+        allowed = next((ch for ch in c.inner.children if ch.dep_ == "nsubj"), None)
+        if allowed is not None:
+            return allowed
+    return _verb_args(c.inner, c.inner_pred, c.sent)[1]
+
+
 CONCESSION_TOWARD = rule(
     "concession-toward", "\"admitted hitting X\": the concession is toward X.",
-    "linguistic: the admitted act's object", "type", "reassign",
+    "linguistic: the admitted act's object, or the party allowed to act", "type", "reassign",
     lambda c: c.type == "CONCEDE" and c.recipient is None and c.inner_pred is not None
     and c.inner is not None and c.inner_pred.pos != "NOUN",
-    lambda c: setattr(c, "recipient", _verb_args(c.inner, c.inner_pred, c.sent)[1]),
-    positive=("Iran admitted that its military had shot down a Ukrainian passenger jet.",),
+    lambda c: setattr(c, "recipient", _conceded_to(c)),
+    positive=("Iran admitted that its military had shot down a Ukrainian passenger jet.",
+              "China allowed Biden to visit Beijing."),
     negative=("Iran admitted responsibility for the downing of a Ukrainian passenger jet.",))
 PROTESTED = rule(
     "protested-target", "\"began a hunger strike to protest X's ...\": X.",
