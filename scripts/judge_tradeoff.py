@@ -6,13 +6,12 @@ aggregate only) at several cut-offs of the judge's probability, as a markdown ta
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sitroom.eval import Tally, load_gold, score_article  # noqa: E402
+from sitroom.eval import load_gold, tally_results  # noqa: E402
 from sitroom.extract import Extractor  # noqa: E402
 
 CUTS = (0.0, 0.05, 0.1, 0.15, 0.2, 0.3)
@@ -29,11 +28,7 @@ def main() -> int:
         pairs = load_gold(folder, split=split)
         results = list(extractor.extract(a for _, a in pairs))
         for cut in CUTS:
-            tally = Tally()
-            for (gold, _), result in zip(pairs, results):
-                kept = tuple(e for e in result.events if e.confidence >= cut)
-                score_article(gold, replace(result, events=kept), tally)
-            f = tally.figures()
+            f = tally_results(pairs, results, cut).figures()
             print(f"| {name} | {cut:.2f} | {f['salient_recall']:.3f} | {f['recall']:.3f} | "
                   f"{f['precision']:.3f} | {f['predicted_events']} |")
     return 0

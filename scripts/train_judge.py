@@ -24,7 +24,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sitroom.eval import load_gold, match_events  # noqa: E402
+from sitroom.eval import article_matches, load_gold  # noqa: E402
 from sitroom.ingest.records import article_from_record  # noqa: E402
 from sitroom.extract import Extractor  # noqa: E402
 from sitroom.coder.judge import DATA, EventJudge, event_features  # noqa: E402
@@ -56,12 +56,9 @@ def tune_examples(extractor: Extractor) -> tuple[list[tuple[str, list[str], int]
     rows, gold_total = [], 0
     for gold, article in load_gold(CORPUS, split="tune"):
         events, feats = _examples(extractor, article)
-        expected = [g for g in gold["events"] if g.get("status") != "historical"]
-        background = [g for g in gold["events"] if g.get("status") == "historical"]
+        expected, pairs, neutral = article_matches(gold, events)
         gold_total += len(expected)
-        hits = {id(e) for _, e, _ in match_events(expected, events)}
-        rest = [e for e in events if id(e) not in hits]
-        neutral = {id(e) for _, e, _ in match_events(background, rest)}
+        hits = {id(e) for _, e, _ in pairs}
         rows += [(gold["file"], f, int(id(e) in hits)) for e, f in zip(events, feats)
                  if id(e) not in neutral]
     return rows, gold_total

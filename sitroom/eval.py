@@ -147,14 +147,23 @@ def _claim_found(gold: dict[str, Any], claims: Iterable[Claim]) -> bool:
     return False
 
 
-def score_article(gold: dict[str, Any], result: Extraction, tally: Tally) -> None:
-    """Add one article's comparison to the tally."""
+def article_matches(gold: dict[str, Any], events: Sequence[Event]
+                    ) -> tuple[list[dict[str, Any]], list[tuple[dict[str, Any], Event, bool]],
+                               set[int]]:
+    """The expected (non-background) gold events, their one-to-one matches, and the ids of the
+    output events that match only background gold (neither hits nor false alarms)."""
     expected = [g for g in gold["events"] if g.get("status") != "historical"]
     background = [g for g in gold["events"] if g.get("status") == "historical"]
-    pairs = match_events(expected, result.events)
+    pairs = match_events(expected, events)
     used = {id(e) for _, e, _ in pairs}
-    rest = [e for e in result.events if id(e) not in used]
-    neutral = {id(e) for _, e, _ in match_events(background, rest)}
+    rest = [e for e in events if id(e) not in used]
+    return expected, pairs, {id(e) for _, e, _ in match_events(background, rest)}
+
+
+def score_article(gold: dict[str, Any], result: Extraction, tally: Tally) -> None:
+    """Add one article's comparison to the tally."""
+    expected, pairs, neutral = article_matches(gold, result.events)
+    used = {id(e) for _, e, _ in pairs}
     tally.neutral += len(neutral)
     tally.articles += 1
     tally.scored += [(e.confidence, id(e) in used) for e in result.events if id(e) not in neutral]
@@ -246,8 +255,16 @@ def evaluate(gold_dir: str | Path, articles: Sequence[str] = (), extractor: Any 
 
     extractor = extractor or Extractor()
     pairs = load_gold(Path(gold_dir), articles, split)
+    return tally_results(pairs, extractor.extract(article for _, article in pairs),
+                         min_confidence)
+
+
+def tally_results(pairs: Sequence[tuple[dict[str, Any], Article]],
+                  results: Iterable[Extraction | Exception],
+                  min_confidence: float = 0.0) -> Tally:
+    """Score each gold article's extraction, keeping the events of at least `min_confidence`
+    (an extraction error is raised)."""
     tally = Tally()
-    results = extractor.extract(article for _, article in pairs)
     for (gold, _), result in zip(pairs, results):
         if isinstance(result, Exception):
             raise result
