@@ -9,7 +9,8 @@ from ..nlp.dates import DateResolution, find_date_expressions, reference_times, 
 from ..records import Article
 from .frame import Frame
 from .syntax import governing_verb
-from .words import NOUN_MODIFIER_DEPS, PARTICIPANT_DEPS, PAST_AUX, PRESENT_AUX, PROMISE_AUX
+from .words import (NOUN_MODIFIER_DEPS, PARTICIPANT_DEPS, PAST_AUX, PRESENT_AUX, PROMISE_AUX,
+                    QUOTES, REPORTING)
 
 
 def _attachment(span: Span, trigger: Token, verb: Token) -> int | None:
@@ -53,6 +54,40 @@ def _past_tense(trigger: Token) -> bool:
     return bool(aux & PAST_AUX) or verb.tag_ == "VBD"
 
 
+def quotation(sent: Span, trigger: Token) -> tuple[int, int] | None:
+    """The token bounds of the quotation in the sentence that holds the trigger, if any: the
+    marks are paired in order (an unpaired mark opens a quotation that runs to the sentence's
+    end, or closes one that began at its start)."""
+    marks = [t.i for t in sent if t.text in QUOTES]
+    if not marks:
+        return None
+    if len(marks) % 2:  # a quotation carried over from, or on to, another sentence
+        marks = [sent.start - 1, *marks] if trigger.i < marks[0] else [*marks, sent.end]
+    for a, b in zip(marks[::2], marks[1::2]):
+        if a < trigger.i < b:
+            return a, b
+    return None
+
+
+def statement_date(sent: Span, quote: tuple[int, int], on: date) -> DateResolution | None:
+    """The date of the statement that a quotation reports: a temporal expression outside the
+    quotation that dates a reporting verb ("'...,' the army said on Monday")."""
+    doc = sent.doc
+    for start, end in find_date_expressions(sent.text):
+        span = doc.char_span(sent.start_char + start, sent.start_char + end,
+                             alignment_mode="expand")
+        if span is None or quote[0] <= span.start < quote[1]:
+            continue
+        head = span.root.head if span.root.dep_ in ("pobj", "npadvmod") else span.root
+        head = head.head if head.dep_ == "prep" else head
+        if head.lemma_.lower() not in REPORTING:
+            continue
+        resolved = resolve_date(sent.text[start:end], on, prefer="past")
+        if resolved is not None and resolved.date is not None and resolved.date <= on:
+            return resolved
+    return None
+
+
 def event_date(doc: Doc, frame: Frame, article: Article,
                reference: DateResolution | None = None,
                headline: bool = False) -> tuple[date | None, str | None]:
@@ -72,11 +107,16 @@ def event_date(doc: Doc, frame: Frame, article: Article,
     own_future = False  # the trigger's clause has its own date, after the article's
     complements = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")
                    and c.i > trigger.i] if trigger.pos_ == "VERB" else []
+    quote = quotation(sent, trigger)
+    statement = statement_date(sent, quote, article.date) if quote else None
     for start, end in find_date_expressions(sent.text):
         a, b = sent.start_char + start, sent.start_char + end
         span = doc.char_span(a, b, alignment_mode="expand")
-        resolved = resolve_date(sent.text[start:end], article.date, prefer=prefer,
-                                anchor=reference)
+        # inside a quotation, relative times count from the statement's date (the guide)
+        quoted = statement is not None and span is not None and quote[0] < span.start < quote[1]
+        resolved = resolve_date(sent.text[start:end],
+                                statement.date if quoted else article.date,  # type: ignore[union-attr]
+                                prefer=prefer, anchor=None if quoted else reference)
         if span is None or resolved is None or resolved.date is None:
             continue
         steps = _attachment(span, trigger, verb)

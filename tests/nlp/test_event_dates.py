@@ -147,3 +147,16 @@ def test_a_participants_date_that_may_be_old_does_not_date_the_event(
     week = events(extractor, "Olmert in coalition talks", text.format("last week"),
                   date(2006, 4, 11))
     assert by_text(week, "met Labor").date == date(2006, 4, 4)
+
+
+def test_relative_times_in_a_quotation_count_from_the_statement(extractor: Extractor) -> None:
+    """The guide: inside a quotation, "yesterday" and "last night" count from the statement's
+    date, not the article's (Friday's article; the minister spoke on Monday)."""
+    found = events(extractor, "Strike on a base",
+                   "\"Israeli troops struck the base last night,\" the minister said on Monday. "
+                   "The army said on Wednesday: \"Israeli troops raided the camp yesterday.\" "
+                   "\"Israeli troops shelled the port yesterday,\" a spokesman said.", FRI)
+    assert by_text(found, "struck").date == date(2020, 1, 5)
+    assert by_text(found, "raided").date == date(2020, 1, 7)
+    # no statement date: the article's
+    assert by_text(found, "shelled").date == date(2020, 1, 9)
