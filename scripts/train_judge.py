@@ -130,15 +130,30 @@ def _fold(article: str) -> int:
 
 
 def out_of_fold(rows: list, tune_n: int) -> np.ndarray:
-    """Each tune event's probability from a model trained without its article's fold."""
+    """Each tune event's score (log-odds) from a model trained without its article's fold."""
     probs = np.zeros(tune_n)
     for k in range(FOLDS):
         train = [r for i, r in enumerate(rows) if i >= tune_n or _fold(r[0]) != k]
         test = [i for i in range(tune_n) if _fold(rows[i][0]) == k]
         vocab = build_vocab(train)
         w = fit(design(train, vocab), np.array([r[2] for r in train], dtype=float))
-        probs[test] = 1 / (1 + np.exp(-(design([rows[i] for i in test], vocab) @ w)))
+        probs[test] = design([rows[i] for i in test], vocab) @ w
     return probs
+
+
+def calibrate(scores: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
+    """Platt scaling: (a, b) of the logistic regression of the labels on the scores."""
+    x = np.column_stack([scores, np.ones_like(scores)])
+    w = np.zeros(2)
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-(x @ w)))
+        grad = x.T @ (p - labels)
+        hess = (x.T * (p * (1 - p))) @ x + 1e-6 * np.eye(2)
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-10:
+            break
+    return float(w[0]), float(w[1])
 
 
 def choose_threshold(probs: np.ndarray, labels: np.ndarray, gold_total: int) -> tuple[float, dict]:
@@ -163,7 +178,9 @@ def train() -> EventJudge:
     extra = judged_examples(extractor)
     rows = tune + extra
     labels = np.array([r[2] for r in tune], dtype=float)
-    oof = out_of_fold(rows, len(tune))
+    oof_scores = out_of_fold(rows, len(tune))
+    calibration = calibrate(oof_scores, labels)
+    oof = 1 / (1 + np.exp(-(calibration[0] * oof_scores + calibration[1])))
     threshold, at = choose_threshold(oof, labels, gold_total)
     vocab = build_vocab(rows)
     weights = fit(design(rows, vocab), np.array([r[2] for r in rows], dtype=float))
@@ -174,7 +191,7 @@ def train() -> EventJudge:
             "gold_events": gold_total, "proposals": PROPOSALS, "l2": L2, "min_count": MIN_COUNT,
             "out_of_fold_at_threshold": at, "rules_alone": unjudged}
     return EventJudge(vocab=vocab, weights=weights, suggested_min_confidence=threshold,
-                      meta=meta)
+                      meta=meta, calibration=(round(calibration[0], 6), round(calibration[1], 6)))
 
 
 def main(argv: list[str]) -> int:
