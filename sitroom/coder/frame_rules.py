@@ -16,9 +16,9 @@ from .conditions import (_carried_act, _concession_allowed, _crowd_control, _dat
 from .rules import rule
 from .status import status_of
 from .syntax import prep_object
-from .words import (ACCEPTING, ANNOUNCING, EXERCISES, FIRST_PERSON, HEAVY,
-                    JOINT, LEAD_TOKENS, NAME_ENTS, OPENINGS, PUBLISHED, STOPPING_VERBS,
-                    THREAT_MODE, VOWS)
+from .words import (ACCEPTING, ANNOUNCING, ATTACK_MEANS, EXERCISES, FIRST_PERSON, HARM_VERBS,
+                    HEAVY, JOINT, LEAD_TOKENS, MILITARY_NOUNS, NAME_ENTS, OPENINGS, PUBLISHED,
+                    STOPPING_VERBS, THREAT_MODE, VIOLENT_VERBS, VOWS)
 
 NO_ROW = Predicate(lemma="", pos="", type="", mode=None, preps=frozenset())
 """The candidate's row before a rule gives it one: the token matched no lexicon row."""
@@ -296,6 +296,45 @@ ABSTRACT_TARGET = rule(
     lambda c: _retype(c, "ACCUSE", "disapprove"),
     positive=("The senator attacked the investigation of the FBI.",),
     negative=("Gunmen attacked the offices of the FBI.",))
+FORCE_WORDS = HARM_VERBS | VIOLENT_VERBS | ATTACK_MEANS | MILITARY_NOUNS
+
+
+def _reason(prep: Token) -> bool:
+    """A "for", "over" or "as" phrase giving a reason or a description, not a place or a time
+    ("over its record", not "over the border" or "for two hours")."""
+    obj = next((ch for ch in prep.children if ch.dep_ == "pobj"), None)
+    return prep.lower_ in ("for", "over", "as") and obj is not None and \
+        obj.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME") and \
+        obj.lemma_.lower() not in ("border", "frontier", "area", "region", "night", "hour")
+
+
+def _verbal_attack(c: Candidate) -> bool:
+    """An attack with a reason ("attacked Labour over its record", "attacked the ruling as a
+    political strategy"), or by a named person on a named party, with no force, weapon, harm
+    or armed force told anywhere else in the sentence."""
+    token = c.token
+    if c.type != "ASSAULT" or c.pred.pos != "VERB" or token.lemma_.lower() not in (
+            "attack", "assail") or c.instrument is not None:
+        return False
+    preps = [ch for ch in token.children if ch.dep_ == "prep"]
+    if c.recipient is not None:
+        preps += [ch for ch in c.recipient.children if ch.dep_ == "prep"]
+    if any(p.lower_ == "with" for p in preps) or any(
+            t.i != token.i and t.lemma_.lower() in FORCE_WORDS for t in c.sent):
+        return False
+    named = c.actor is not None and c.actor.ent_type_ == "PERSON" and c.recipient is not None \
+        and c.recipient.ent_type_ in ("PERSON", "ORG", "NORP")
+    return named or any(_reason(p) for p in preps)
+
+
+VERBAL_ATTACK = rule(
+    "verbal-attack", "\"Obama attacked McCain over taxes\": words, not force.",
+    "PLOVER: ACCUSE disapprove (criticism)", "type", "retype", _verbal_attack,
+    lambda c: _retype(c, "ACCUSE", "disapprove"),
+    positive=("Obama attacked McCain over his record on taxes.",
+              "Mason attacked the Labour Party for its record on crime."),
+    negative=("Gunmen attacked a police station over the border.",
+              "Rebels attacked the army in Kivu, killing four soldiers."))
 PREPARED_NOTHING = rule(
     "prepared-no-offer", "\"prepared to address the nation\": nothing offered.",
     "PLOVER: AGREE offers an act", "type", "veto",

@@ -86,7 +86,7 @@ def _type(c: Candidate) -> bool:
     first(c, fired, r.CROWD_CONTROL, r.HEAVY_WEAPONS)
     r.JOINT_EXERCISE.fires(c, fired)
     r.PEACEKEEPERS.fires(c, fired)
-    r.ABSTRACT_TARGET.fires(c, fired)
+    first(c, fired, r.ABSTRACT_TARGET, r.VERBAL_ATTACK)
     _inner(c)
     if r.PREPARED_NOTHING.fires(c, fired):
         return False
