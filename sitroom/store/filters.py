@@ -32,11 +32,12 @@ def search_words(text: str) -> list[str]:
 
 def words_clause(columns: list[str], text: str) -> tuple[str, list[Any]]:
     """SQL true where every word of `text` starts a word of one of `columns` (any case, in any
-    order): "North Korean troops" finds "troops from North Korean units"."""
+    order): "North Korean troops" finds "troops from North Korean units"; a text of no words
+    (punctuation only) matches itself literally."""
     words = search_words(text)
-    if not words:
-        return "TRUE", []
     haystack = "concat_ws(' ', " + ", ".join(columns) + ")"
+    if not words:  # punctuation only: that text, literally
+        return f"({haystack} ILIKE ? ESCAPE '\\')", [contains_pattern(text)]
     clause = " AND ".join(f"regexp_matches({haystack}, ?)" for _ in words)
     return f"({clause})", [f"(?i)\\b{w}" for w in words]
 
