@@ -42,7 +42,7 @@ def event_download(service: Service, where: EventFilter, table: str, fmt: str) -
     columns of docs/exports.md) or jsonl (the output contract)."""
     def write(handle: IO[str]) -> None:
         with service.cursor() as cur:
-            store = SimpleNamespace(con=cur, path=service.store.path)
+            store = SimpleNamespace(con=cur, path=service.path)
             if fmt == "csv":
                 flat.write_csv(store, handle, where=where, table=table)  # type: ignore[arg-type]
             else:
