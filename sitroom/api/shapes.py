@@ -79,7 +79,9 @@ def claim_group(group_id: str, claims: list[dict[str, Any]]) -> dict[str, Any]:
 
 def link_subgroups(groups: list[dict[str, Any]], stored: list[dict[str, Any]]) -> None:
     """Give each group its `parent` (the whole it is a sub-quantity of, from claim_groups'
-    parent_group_id) and `subgroups` (ids of its sub-quantities), in place."""
+    parent_group_id) and `subgroups` (ids of its sub-quantities), and a stored group the
+    `contested` flag its grouping gave it (sitroom.claims, as `sitroom claims` prints), in
+    place."""
     known = {g["group_id"]: g for g in stored}
     children: dict[str, list[str]] = {}
     for g in stored:
@@ -93,6 +95,9 @@ def link_subgroups(groups: list[dict[str, Any]], stored: list[dict[str, Any]]) -
                             "unit": parent["unit"], "min": parent["min"],
                             "max": parent["max"]} if parent else None)
         group["subgroups"] = sorted(children.get(group["group_id"], []))
+        own = known.get(group["group_id"])
+        if own is not None and own.get("contested") is not None:
+            group["contested"] = bool(own["contested"])  # as grouped: what `sitroom claims` says
 
 
 def claim_out(row: dict[str, Any]) -> dict[str, Any]:

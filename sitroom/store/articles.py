@@ -95,8 +95,9 @@ def claim_rows_by_group(con: Connection, about: str | None,
 
 
 def claim_group_links(con: Connection) -> list[dict[str, Any]]:
-    """Every stored claim group's id, about, unit, min, max and parent_group_id."""
-    return fetch(con, "SELECT group_id, about, unit, min, max, parent_group_id FROM claim_groups")
+    """Every stored claim group's id, about, unit, min, max, parent_group_id and contested."""
+    return fetch(con, "SELECT group_id, about, unit, min, max, parent_group_id, contested "
+                      "FROM claim_groups")
 
 
 def table_counts(con: Connection) -> dict[str, int]:
