@@ -247,12 +247,14 @@ function drawHistogram(buckets, f) {
 function drawDots(events, f) {
   const svg = clear($("#timeline"));
   if (!events.length) { svg.append(el("svg:text", { x: 20, y: 30, class: "lbl empty" }, emptyText("events", f))); return; }
+  const W = Math.max(600, Math.round(svg.getBoundingClientRect().width) || 1000);
+  svg.setAttribute("viewBox", `0 0 ${W} 170`);
   const t = events.map((e) => Date.parse(day(e)));
   const lo = Math.min(...t), hi = Math.max(...t), span = Math.max(hi - lo, 864e5);
-  const x = (ms) => 90 + ((ms - lo) / span) * 880;
+  const x = (ms) => (hi === lo ? W / 2 : 110 + ((ms - lo) / span) * (W - 140));
   for (const q of [1, 2, 3, 4]) {
     const y = 20 + (q - 1) * 35;
-    svg.append(el("svg:line", { x1: 85, x2: 975, y1: y, y2: y, stroke: "#e3e6ea" }));
+    svg.append(el("svg:line", { x1: 105, x2: W - 25, y1: y, y2: y, stroke: "#e3e6ea" }));
     svg.append(el("svg:text", { x: 4, y: y + 4, class: "lbl" }, QUAD[q].replace(" cooperation", " coop.")));
   }
   const seen = {};
@@ -267,8 +269,8 @@ function drawDots(events, f) {
         svgTitle(`${day(ev)} ${ev.type}: ${who(ev.actor)} → ${who(ev.recipient)}${reports} — ${ev.evidence.text}`)));
     svg.append(a);
   });
-  svg.append(el("svg:text", { x: 90, y: 162, class: "lbl" }, new Date(lo).toISOString().slice(0, 10)));
-  svg.append(el("svg:text", { x: 975, y: 162, class: "lbl", "text-anchor": "end" }, new Date(hi).toISOString().slice(0, 10)));
+  svg.append(el("svg:text", { x: 110, y: 162, class: "lbl" }, new Date(lo).toISOString().slice(0, 10)));
+  if (hi !== lo) svg.append(el("svg:text", { x: W - 25, y: 162, class: "lbl", "text-anchor": "end" }, new Date(hi).toISOString().slice(0, 10)));
 }
 
 function drawTable(events, order) {
