@@ -1,7 +1,6 @@
 """The API's query parameters: limits, the event filter every view shares, and formats."""
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from typing import Any
 
 from fastapi import Query
@@ -28,22 +27,13 @@ Q_HELP = ("Words in the evidence, actor or recipient text, in any order, each at
 __all__ = ["STATUSES", "Filters", "event_filter"]
 
 
-@dataclass(frozen=True)
 class Filters:
     """The filter parameters every view shares (actor, recipient, country, type, quad, status,
-    source, since, until, min_confidence, q), as a FastAPI dependency."""
+    source, since, until, min_confidence, q) as given, from a FastAPI dependency (`query`); the
+    EventFilter they make is `where()`."""
 
-    actor: str | None = None
-    recipient: str | None = None
-    country: str | None = None
-    type: str | None = None
-    quad: int | None = None
-    status: str | None = None
-    source: str | None = None
-    since: str | None = None
-    until: str | None = None
-    min_confidence: float | None = None
-    q: str | None = None
+    def __init__(self, **raw: Any) -> None:
+        self.raw = raw
 
     @classmethod
     def query(cls,
@@ -63,20 +53,21 @@ class Filters:
               min_confidence: float | None = Query(None, ge=0, le=1,
                                                    description=MIN_CONFIDENCE_HELP),
               q: str | None = Query(None, max_length=200, description=Q_HELP)) -> Filters:
-        return cls(actor, recipient, country, type, quad, status, source, since, until,
-                   min_confidence, q)
+        return cls(actor=actor, recipient=recipient, country=country, type=type, quad=quad,
+                   status=status, source=source, since=since, until=until,
+                   min_confidence=min_confidence, q=q)
 
     def where(self, **more: Any) -> EventFilter:
         """The EventFilter of these parameters (and `more` fields), validated."""
-        return event_filter(**{k: v for k, v in self.__dict__.items()}, **more)
+        return event_filter(**self.raw, **more)
 
-    def only(self, *names: str) -> Filters:
-        """These filters with every field but `names` cleared."""
-        return replace(Filters(), **{n: getattr(self, n) for n in names})
+    def without(self, *names: str) -> Filters:
+        """These filters but `names`."""
+        return Filters(**{k: v for k, v in self.raw.items() if k not in names})
 
     def given(self) -> dict[str, Any]:
         """The parameters given, by name (for echoing back)."""
-        return {k: v for k, v in self.__dict__.items() if v not in (None, "")}
+        return {k: v for k, v in self.raw.items() if v not in (None, "")}
 
 
 def event_filter(q: str | None = None, **fields: Any) -> EventFilter:

@@ -52,12 +52,13 @@ def contains_pattern(value: str) -> str:
 class EventFilter:
     """Events (reports or canonical events) to read; a field left empty matches every event.
 
-    `actor`/`recipient` match a country code or, literally, part of the text or entity; `country`
-    a country code on either side; `text` words in the evidence, actor or recipient text (each word at a word's start, any
-    order: `search_words`); `source` part of the article's publisher;
-    `since`/`until` bound the event date (else the article date); `min_confidence` keeps events
-    the judge believes at least that much (docs/judge.md). `story` and `min_sources`
-    apply to canonical events only. `limit`/`offset` page the result in date order."""
+    `actor`/`recipient` match a country code or, literally, part of the text or entity;
+    `country` a country code on either side; `text` words in the evidence, actor or recipient
+    (each at a word's start, in any order: `words_clause`); `source` part of the article's
+    publisher; `since`/`until` bound the event date (else the article date); `min_confidence`
+    keeps events the judge believes at least that much (docs/judge.md). `story` and
+    `min_sources` apply to canonical events only. `limit`/`offset` page the result in date
+    order. `parse_filter` makes one from raw values, checked as the CLI and the API check them."""
 
     actor: str | None = None
     recipient: str | None = None

@@ -31,10 +31,10 @@ def routes(service: Service) -> APIRouter:
                  offset: int = Query(0, ge=0, le=MAX_OFFSET),
                  format: str = Query("json", description=FORMAT_HELP)) -> Any:
         check_format(format)
-        where = f.only(*(n for n in f.__dict__ if n != "q")).where()
+        where = f.without("q").where()
         if format != "json":
             limit, offset = MAX_OFFSET, 0
-        total, rows = service.read(article_queries.article_page, f.q, limit, offset, where, sort)
+        total, rows = service.read(article_queries.article_page, f.raw["q"], limit, offset, where, sort)
         for r in rows:
             r["date"] = iso(r["date"])
         if format != "json":

@@ -115,6 +115,15 @@ function navigate(changes, { hash, replace = false, keepPaging = false } = {}) {
   return route();
 }
 
+// a view's previous/next buttons: the offsets they go to, and whether there is one
+function setPager(prefix, offset, last, total, size) {
+  const prev = $(`#${prefix}prev`), next = $(`#${prefix}next`);
+  prev.disabled = offset === 0;
+  next.disabled = last >= total;
+  prev.dataset.offset = Math.max(0, offset - size);
+  next.dataset.offset = offset + size;
+}
+
 function apiUrl(path, query) {
   const url = new URL(path, location.origin);
   for (const [k, v] of Object.entries(query || {})) if (v !== "" && v !== null && v !== undefined) url.searchParams.set(k, v);
@@ -158,10 +167,7 @@ async function loadTimeline() {
   const last = Math.min(offset + page.events.length, page.total);
   const what = canonicalMode(f) ? "canonical events" : "reports";
   $("#range").textContent = page.total ? `${what} ${offset + 1}–${last} of ${page.total}, ${order === "desc" ? "newest" : "oldest"} first` : emptyText("events", f);
-  $("#prev").disabled = offset === 0;
-  $("#next").disabled = last >= page.total;
-  $("#prev").dataset.offset = Math.max(0, offset - PAGE);
-  $("#next").dataset.offset = offset + PAGE;
+  setPager("", offset, last, page.total, PAGE);
   downloads("timeline", "/api/events", f);
 }
 
@@ -529,10 +535,7 @@ async function loadClaims(target) {
   note.textContent = data.total
     ? `${noun(data.total, "claim group", "claim groups")} (${data.contested_total} contested: claimants disagree by more than 1.5×), ${offset + 1}–${last} shown; contested first, a sub-quantity under the figure it is part of. Words search what a claim is about, its evidence and its claimant; type, quad, status, recipient and confidence apply to events, not claims.`
     : emptyText("claims", query);
-  $("#claims-prev").disabled = offset === 0;
-  $("#claims-next").disabled = last >= data.total;
-  $("#claims-prev").dataset.offset = Math.max(0, offset - CLAIM_PAGE);
-  $("#claims-next").dataset.offset = offset + CLAIM_PAGE;
+  setPager("claims-", offset, last, data.total, CLAIM_PAGE);
   const body = clear($("#claim-table tbody"));
   for (const g of data.groups) {
     const open = g.group_id === target;
@@ -670,10 +673,7 @@ async function loadArticles() {
   $("#article-sort").value = sort;
   const last = Math.min(offset + data.articles.length, data.total);
   $("#articles-range").textContent = data.total ? `articles ${offset + 1}–${last} of ${data.total}` : emptyText("articles", f);
-  $("#articles-prev").disabled = offset === 0;
-  $("#articles-next").disabled = last >= data.total;
-  $("#articles-prev").dataset.offset = Math.max(0, offset - ARTICLE_PAGE);
-  $("#articles-next").dataset.offset = offset + ARTICLE_PAGE;
+  setPager("articles-", offset, last, data.total, ARTICLE_PAGE);
   const list = clear($("#article-list"));
   for (const a of data.articles) {
     list.append(el("li", { "data-article": a.id }, el("span", { class: "meta" }, `${a.date} `),
