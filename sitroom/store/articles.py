@@ -53,12 +53,17 @@ def article_page(con: Connection, text: str | None, limit: int, offset: int,
         params += event_params
     sql_where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
     total = int(scalar(con, f"SELECT count(*) FROM articles a {sql_where}", params))
-    rows = fetch(con, f"SELECT a.id, a.date, {TITLE_SQL} AS title, a.title IS NULL AS untitled, "
-                      f"a.source, a.url, a.origin, (SELECT count(*) FROM events e "
-                      f"WHERE e.article_id = a.id) AS events "
-                      f"FROM articles a {sql_where} ORDER BY {ARTICLE_SORTS[sort]} "
-                      f"LIMIT ? OFFSET ?", params + [limit, offset])
-    return total, rows
+    columns = (f"a.id, a.date, {TITLE_SQL} AS title, a.title IS NULL AS untitled, a.source, "
+               f"a.url, a.origin")
+    count = "(SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events"
+    order = ARTICLE_SORTS[sort]
+    if sort == "events":  # the order needs every article's count
+        sql = (f"SELECT {columns}, {count} FROM articles a {sql_where} ORDER BY {order} "
+               f"LIMIT ? OFFSET ?")
+    else:  # count the events of the page's articles only
+        sql = (f"WITH a AS (SELECT {columns} FROM articles a {sql_where} ORDER BY {order} "
+               f"LIMIT ? OFFSET ?) SELECT a.*, {count} FROM a ORDER BY {order}")
+    return total, fetch(con, sql, params + [limit, offset])
 
 
 def article_by_id(con: Connection, article_id: str) -> dict[str, Any] | None:
