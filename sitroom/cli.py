@@ -149,9 +149,10 @@ def _ingest(paths: tuple[str, ...], settings: Settings) -> Any:
 
 
 def _print_ingest(result: Any, db: str) -> None:
-    click.echo(f"{result.read} articles read, {result.stored} stored, "
-               f"{result.already_stored} already in {db}; {result.events} events, "
-               f"{result.claims} claims; {len(result.errors)} inputs failed", err=True)
+    click.echo(f"{_count(result.read, 'article')} read, {result.stored} stored, "
+               f"{result.already_stored} already in {db}; {_count(result.events, 'event')}, "
+               f"{_count(result.claims, 'claim')}; {_count(len(result.errors), 'input')} failed",
+               err=True)
 
 
 @cli.command()
@@ -180,8 +181,8 @@ def run(ctx: click.Context, paths: tuple[str, ...], settings: Settings) -> None:
     _print_ingest(result, db)
     with Store(db, read_only=True) as store:
         summary = summarize(store)
-    click.echo(f"\n{summary.articles} articles, {summary.events} events, "
-               f"{summary.claims} claims in {db}\n")
+    click.echo(f"\n{_count(summary.articles, 'article')}, {_count(summary.events, 'event')}, "
+               f"{_count(summary.claims, 'claim')} in {db}\n")
     click.echo("Events by type: " + ", ".join(f"{t} {n}" for t, n in summary.by_type))
     click.echo("\nTop actor -> recipient pairs:")
     for a, b, n in summary.dyads:
@@ -207,22 +208,46 @@ def _flat(event: dict[str, Any]) -> dict[str, Any]:
             "origin": event["origin"]}
 
 
+FILTER_OPTIONS = ("actor", "recipient", "country", "type_", "quad", "status", "source", "since",
+                  "until", "min_confidence", "q")
+
+
 def event_filter_options(example_type: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """The event filter's options, shared by `events` and `export`: --actor, --recipient,
-    --type (passed as `type_`), --since, --until and --min-confidence."""
+    """The event filter's options, shared by `events` and `export` and named as the API's query
+    parameters (--actor, --recipient, --country, --type, --quad, --status, --source, --since,
+    --until, --min-confidence, --q); the command gets them as one checked `where` EventFilter.
+    A bad value is a usage error (exit 2) with the message the API answers with."""
     options = [click.option("--actor", help="Actor country code or text."),
                click.option("--recipient", help="Recipient country code or text."),
+               click.option("--country", help="Country code on either side."),
                click.option("--type", "type_", help=f"PLOVER event type, e.g. {example_type}."),
+               click.option("--quad", type=int, help="PLOVER quad class, 1-4."),
+               click.option("--status", help="asserted, future, hypothetical or negated."),
+               click.option("--source", help="Part of the article's publisher."),
                click.option("--since", help="First date, YYYY-MM-DD."),
                click.option("--until", help="Last date, YYYY-MM-DD."),
-               click.option("--min-confidence", type=click.FloatRange(0, 1),
-                            help="Only events the judge believes at least this much "
-                                 "(docs/judge.md).")]
+               click.option("--min-confidence", type=float,
+                            help="Only events the judge believes at least this much, 0-1 "
+                                 "(docs/judge.md)."),
+               click.option("--q", help="Words in the evidence, actor or recipient, in any "
+                                        "order ('North Korean troops').")]
 
     def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(command)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            from .store.filters import FilterError, parse_filter
+
+            raw = {name: kwargs.pop(name) for name in FILTER_OPTIONS}
+            raw["type"], raw["text"] = raw.pop("type_"), raw.pop("q")
+            try:
+                where = parse_filter(**raw)
+            except FilterError as err:
+                raise click.UsageError(str(err)) from None
+            return command(*args, where=where, **kwargs)
+
         for option in reversed(options):
-            command = option(command)
-        return command
+            wrapper = option(wrapper)
+        return wrapper
     return decorate
 
 
@@ -240,19 +265,19 @@ def _parse_day(value: str | None, name: str) -> date | None:
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table",
               show_default=True, help="table for reading, jsonl (the output contract) or csv.")
 @event_filter_options(example_type="ACCUSE")
-@click.option("--limit", type=int, default=None, help="At most this many events.")
+@click.option("--limit", type=click.IntRange(min=1), default=None,
+              help="At most this many events.")
 @click.option("--canonical", is_flag=True,
               help="One row per occurrence (reports merged across articles), with counts.")
-def events(settings: Settings, fmt: str, actor: str | None, recipient: str | None,
-           type_: str | None, since: str | None, until: str | None,
-           min_confidence: float | None, limit: int | None, canonical: bool) -> None:
+def events(settings: Settings, fmt: str, where: Any, limit: int | None,
+           canonical: bool) -> None:
     """List stored events, filtered: every report, or with --canonical every occurrence."""
-    from .store.db import EventFilter, Store
+    from dataclasses import replace
+
+    from .store.db import Store
 
     db = settings.db
-    where = EventFilter(actor=actor, recipient=recipient, type=type_, limit=limit,
-                        since=_parse_day(since, "--since"), until=_parse_day(until, "--until"),
-                        min_confidence=min_confidence)
+    where = replace(where, limit=limit)
     with Store(db, read_only=True) as store:
         rows = (store.canonical_events if canonical else store.events)(where)
     if fmt == "jsonl":
@@ -266,10 +291,10 @@ def events(settings: Settings, fmt: str, actor: str | None, recipient: str | Non
         from .summary import describe_event
 
         for row in rows:
-            counts = (f"  [{row['num_articles']} articles, {row['num_sources']} sources]"
-                      if canonical else "")
+            counts = (f"  [{_count(row['num_articles'], 'article')}, "
+                      f"{_count(row['num_sources'], 'source')}]" if canonical else "")
             click.echo(describe_event(row) + counts)
-        click.echo(f"{len(rows)} events", err=True)
+        click.echo(_count(len(rows), "event"), err=True)
 
 
 def _readable(paths: tuple[str, ...], failed: list[SitroomError],
@@ -417,9 +442,9 @@ def _store_coded(coded: Iterator[Any], db: str, verbs: str, failed: list[Sitroom
         while batch := list(islice(coded, batch_size)):
             events += store.add_coded(batch, dictionary)
             articles += len(batch)
-    click.echo(f"{articles} articles coded with {dictionary.name} (sha256 "
-               f"{dictionary.sha256[:12]}); {events} coded events stored in {db}; "
-               f"{len(failed)} inputs failed", err=True)
+    click.echo(f"{_count(articles, 'article')} coded with {dictionary.name} (sha256 "
+               f"{dictionary.sha256[:12]}); {_count(events, 'coded event')} stored in {db}; "
+               f"{_count(len(failed), 'input')} failed", err=True)
 
 
 @cli.command()
@@ -449,12 +474,12 @@ def coded(settings: Settings, fmt: str, dictionary: str | None, code_: str | Non
                  for d in dictionaries]
     for d, rows in found:
         if fmt == "table":
-            click.echo(f"# {d['name']} (sha256 {d['sha256'][:12]}): {len(rows)} events")
+            click.echo(f"# {d['name']} (sha256 {d['sha256'][:12]}): {_count(len(rows), 'event')}")
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False) if fmt == "jsonl" else
                        _coded_line(row))
-    click.echo(f"{sum(len(rows) for _, rows in found)} coded events from {len(found)} "
-               f"verb dictionaries in {db}", err=True)
+    click.echo(f"{_count(sum(len(rows) for _, rows in found), 'coded event')} from "
+               f"{_count(len(found), 'verb dictionary', 'verb dictionaries')} in {db}", err=True)
 
 
 def _coded_line(row: dict[str, Any]) -> str:
@@ -512,9 +537,15 @@ def stories(settings: Settings, full: bool) -> None:
     with Store(db) as store:
         stats = store.rebuild_stories() if full else store.update_stories()
         store.regroup_claims(full=full)  # claim groups stay inside the stories
-    click.echo(f"{stats.articles} articles ({'full' if full else 'new'}), {stats.stories} "
-               f"stories and {stats.canonical_events} canonical events written in "
+    click.echo(f"{_count(stats.articles, 'article')} ({'full' if full else 'new'}), "
+               f"{_count(stats.stories, 'story', 'stories')} and "
+               f"{_count(stats.canonical_events, 'canonical event')} written in "
                f"{stats.seconds:.2f}s", err=True)
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    """"1 event", "2 events": a count with its noun."""
+    return f"{n} {one if n == 1 else many or one + 's'}"
 
 
 def _num(value: float) -> str:
@@ -535,12 +566,14 @@ def actor(texts: tuple[str, ...], on: str | None, fmt: str, extra: tuple[str, ..
     kb = load_kb(extra=extra)
     day = _parse_day(on, "--date") or date.today()
     lines = sys.stdin if texts == ("-",) else list(texts)
+    columns = ("text", "country", "sector", "entity", "role", "confidence")
+    if fmt == "table":
+        click.echo("\t".join(columns))
     for row in resolve_lines((line.rstrip("\n") for line in lines), kb, day):
         if fmt == "json":
             click.echo(json.dumps(row, ensure_ascii=False))
         else:
-            click.echo("\t".join(str(row.get(k) or "") for k in
-                                 ("text", "country", "sector", "entity", "role", "confidence")))
+            click.echo("\t".join(str(row.get(k) or "") for k in columns))
 
 
 @cli.command()
@@ -553,20 +586,20 @@ def actor(texts: tuple[str, ...], on: str | None, fmt: str, extra: tuple[str, ..
 @click.option("--header/--no-header", default=None,
               help="Write a header line (csv default: yes; gdelt default: no, like GDELT).")
 @click.option("--canonical", is_flag=True, help="One row per canonical event, not per report.")
-def export(path: str, settings: Settings, fmt: str, actor: str | None, recipient: str | None,
-           type_: str | None, since: str | None, until: str | None,
-           min_confidence: float | None, header: bool | None, canonical: bool) -> None:
+def export(path: str, settings: Settings, fmt: str, where: Any, header: bool | None,
+           canonical: bool) -> None:
     """Write stored events to PATH (- for standard output) for pandas, R, DuckDB or GDELT tools."""
     from .exports import export as write
-    from .store.db import EventFilter, Store
+    from .store.db import Store
 
     db = settings.db
-    where = EventFilter(actor=actor, recipient=recipient, type=type_,
-                        since=_parse_day(since, "--since"), until=_parse_day(until, "--until"),
-                        min_confidence=min_confidence)
+    if header is not None and fmt not in ("csv", "gdelt"):
+        raise click.UsageError(f"--header/--no-header applies to csv and gdelt, not {fmt}")
+    if fmt == "parquet" and path == "-":
+        raise click.UsageError("parquet needs a file PATH, not - (standard output)")
     with Store(db, read_only=True) as store:
         n = write(store, fmt, path, canonical=canonical, header=header, where=where)
-    click.echo(f"{n} events written to {path}", err=True)
+    click.echo(f"{_count(n, 'event')} written to {path}", err=True)
 
 
 @cli.command()

@@ -59,14 +59,14 @@ def test_ingest_all_good_exits_zero_and_reads_stdin(tmp_path: Path) -> None:
                    stdin=b" date 2020-01-13\nIran's military admitted it shot down the Ukrainian "
                          b"airliner.\n")
     assert proc.returncode == 0, proc.stderr.decode()
-    assert "1 articles read, 1 stored" in proc.stderr.decode()
+    assert "1 article read, 1 stored" in proc.stderr.decode()
 
 
 def test_usage_errors_exit_two(tmp_path: Path) -> None:
     runner = CliRunner()
     assert runner.invoke(cli, ["ingest"]).exit_code == 2
     bad_date = runner.invoke(cli, ["events", "--db", str(tmp_path / "x.duckdb"), "--since", "soon"])
-    assert bad_date.exit_code == 2 and "expected YYYY-MM-DD" in bad_date.output
+    assert bad_date.exit_code == 2 and "expected a date YYYY-MM-DD" in bad_date.output
 
 
 def test_events_filters_and_formats(tmp_path: Path, shared: Path) -> None:
@@ -228,3 +228,62 @@ def test_code_db_stores_what_code_prints_once_each_dictionary_apart(
     assert unknown.exit_code == 1 and "stored: PETR.Validate.verbs.txt (" in unknown.stderr
     plover = runner.invoke(cli, ["ingest", str(folder), "--db", str(db)])
     assert "3 articles read, 3 stored" in plover.stderr  # coded articles are not ingested ones
+
+
+@pytest.mark.parametrize("args, param, status", [
+    (["--type", "FOO"], {"type": "FOO"}, 422),
+    (["--since", "2024-02-01", "--until", "2024-01-01"],
+     {"since": "2024-02-01", "until": "2024-01-01"}, 400),
+    (["--since", "yesterday"], {"since": "yesterday"}, 422),
+    (["--status", "maybe"], {"status": "maybe"}, 422),
+])
+def test_invalid_filters_are_usage_errors_with_the_api_message(
+        tmp_path: Path, args: list[str], param: dict[str, str], status: int) -> None:
+    """`sitroom events` and `export` refuse what the API refuses (exit 2), saying the same."""
+    from fastapi.testclient import TestClient
+
+    from sitroom.api import create_app
+
+    db = tmp_path / "s.duckdb"
+    with TestClient(create_app(str(db)), base_url="http://127.0.0.1") as client:
+        answer = client.get("/api/events", params=param)
+    assert answer.status_code == status
+    runner = CliRunner()
+    for command in (["events", "--db", str(db)], ["export", "-", "--format", "csv",
+                                                  "--db", str(db)]):
+        result = runner.invoke(cli, [*command, *args])
+        assert result.exit_code == 2, (command, result.output)
+        said = result.stderr.strip().splitlines()[-1].removeprefix("Error: ")
+        assert said and answer.json()["message"].endswith(said), (said, answer.json())
+
+
+def test_export_usage_errors_exit_2(tmp_path: Path) -> None:
+    runner = CliRunner()
+    db = str(tmp_path / "s.duckdb")
+    for args in (["-", "--format", "parquet"], ["out.jsonl", "--format", "jsonl", "--header"],
+                 ["out.csv"]):
+        result = runner.invoke(cli, ["export", *args, "--db", db])
+        assert result.exit_code == 2, (args, result.output)
+
+
+def test_actor_table_has_a_header() -> None:
+    result = CliRunner().invoke(cli, ["actor", "Vladimir Putin", "--date", "2024-01-01",
+                                      "--format", "table"])
+    assert result.exit_code == 0, result.output
+    header, row = result.stdout.splitlines()[:2]
+    assert header.split("\t") == ["text", "country", "sector", "entity", "role", "confidence"]
+    assert row.split("\t")[:2] == ["Vladimir Putin", "RUS"]
+
+
+def test_readme_code_line_runs_as_written(shared: Path) -> None:
+    """The README's `sitroom code ... --verbs` line, with the dictionary that ships."""
+    if (ROOT / "../shared").resolve() != shared.resolve():
+        pytest.skip(f"the README's ../shared is not {shared} in this checkout")
+    line = next(x for x in (ROOT / "README.md").read_text("utf-8").splitlines()
+                if "sitroom code ../shared/seeds --verbs" in x and "--db" not in x)
+    args = line.split("#")[0].split()[1:]
+    assert args[0] == "code"
+    proc = sitroom(*args, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr.decode()
+    codes = [json.loads(x)["code"] for x in proc.stdout.decode().splitlines()]
+    assert codes and {"150", "111"} <= set(codes)

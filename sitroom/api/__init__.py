@@ -5,13 +5,13 @@ Routes live by resource in `routes/` (short handlers over the store's named quer
 parameters in `params`, JSON shapes in `shapes`, the Store and its locks in `service`, and
 errors are rendered once, in `errors`.
 
-Concurrency: DuckDB allows one read-write connection per file per process, so the app opens
-exactly one `Store` (read-write, migrated) for its lifetime. Every read request takes its own
-cursor (`store.con.cursor()`: a second connection to the same database instance, so reads run
-in parallel in the thread pool and see committed data only). Writes (POST /api/articles) are
-serialised by one lock and go through `sitroom.service.ingest`, as `sitroom ingest` does
-(extraction in this process, one transaction per request). The file stays locked against other
-processes while the server runs.
+Concurrency: the app holds its DuckDB file read-only between writes (`service.Service`), so
+`sitroom events`, `claims` and `export` can read it while it serves. Every read request takes
+its own cursor (`store.con.cursor()`: a second connection to the same database instance, so
+reads run in parallel in the thread pool and see committed data only). Writes (POST
+/api/articles) are serialised by one lock, wait for the reads in flight, reopen the file
+read-write for one transaction and go through `sitroom.service.ingest`, as `sitroom ingest`
+does (extraction in this process).
 
 Counting: the timeline, dyad series, actors and network count canonical events (one per
 real-world occurrence, `Store.rebuild_stories`) by default and every report with
@@ -49,7 +49,7 @@ ARTICLE_IN = {"type": "object", "required": ["date", "text"],
 
 def create_app(db_path: str, extractor: Any = None, max_body_bytes: int = MAX_BODY_BYTES,
                policy: Policy | None = None) -> FastAPI:
-    """The sitroom API and web page over one DuckDB file (opened read-write, migrated), behind
+    """The sitroom API and web page over one DuckDB file (migrated, then held read-only), behind
     the guard (sitroom/guard.py; by default: loopback Host names, writes from its own page)."""
     service = Service(str(db_path), extractor, max_body_bytes)
 

@@ -1,12 +1,20 @@
-"""The one Store of an app, with per-request read cursors and a write lock."""
+"""The one Store of an app, with per-request read cursors and a write lock.
+
+The server holds its DuckDB file read-only, so `sitroom events`, `claims`, `export` and other
+readers keep working while it serves (DuckDB lets several processes read a file, or one write
+it). A write (POST /api/articles) waits for the reads in flight, reopens the file read-write
+for its one transaction and goes back to read-only; where another process has the file open
+just then, it retries for a few seconds and then answers 503, saying so.
+"""
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-from ..errors import SitroomError
+from ..errors import SitroomError, StoreError
 from ..store import articles as article_queries
 from ..store import events as event_queries
 from ..store.db import Store
@@ -18,34 +26,121 @@ NOT_BUILT = ("canonical events have not been built for this store; they are rebu
              "ingest (`sitroom ingest`, POST /api/articles) or by Store.rebuild_stories()")
 
 
+WRITE_OPEN_TRIES = 25
+WRITE_OPEN_PAUSE = 0.2  # seconds between tries: five seconds in all
+
+
+class SharedLock:
+    """Many readers or one writer; a waiting writer holds back new readers."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._readers = 0
+        self._writer = False
+
+    @contextmanager
+    def shared(self) -> Iterator[None]:
+        with self._cond:
+            while self._writer:
+                self._cond.wait()
+            self._readers += 1
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._readers -= 1
+                if not self._readers:
+                    self._cond.notify_all()
+
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        with self._cond:
+            while self._writer:
+                self._cond.wait()
+            self._writer = True
+            while self._readers:
+                self._cond.wait()
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._writer = False
+                self._cond.notify_all()
+
+
 class Service:
-    """The one Store of an app, with per-request read cursors and a write lock."""
+    """The one Store of an app (read-only between writes), with per-request read cursors and a
+    write lock."""
 
     def __init__(self, db_path: str, extractor: Any = None,
                  max_body_bytes: int = MAX_BODY_BYTES) -> None:
-        self.store = Store(db_path)
+        self.path = db_path
+        Store(db_path).close()  # create and migrate the file, then let go of the write lock
+        self.store: Store | None = Store(db_path, read_only=True)
         self.max_body_bytes = max_body_bytes
         self.write_lock = threading.Lock()
         self.cursor_lock = threading.Lock()
+        self.access = SharedLock()
         self._extractor = extractor
         self._story_state: tuple[int, int] | None = None
 
     def close(self) -> None:
-        self.store.close()
+        with self.access.exclusive():
+            if self.store is not None:
+                self.store.close()
+                self.store = None
+
+    def _reader(self) -> Store:
+        """The read-only Store, reopened where a write left it closed."""
+        with self.cursor_lock:
+            if self.store is None:
+                self.store = Store(self.path, read_only=True)
+            return self.store
 
     @contextmanager
     def cursor(self) -> Iterator[Any]:
-        with self.cursor_lock:
-            cur = self.store.con.cursor()
-        try:
-            yield cur
-        finally:
-            cur.close()
+        with self.access.shared():
+            store = self._reader()
+            with self.cursor_lock:
+                cur = store.con.cursor()
+            try:
+                yield cur
+            finally:
+                cur.close()
 
     def read(self, query: Callable[..., T], *args: Any) -> T:
         """A named query (`sitroom.store.events`, `.articles`) run on a cursor of its own."""
         with self.cursor() as cur:
             return query(cur, *args)
+
+    @contextmanager
+    def writing(self) -> Iterator[Store]:
+        """The file open read-write, once the reads in flight are done; read-only after."""
+        with self.access.exclusive():
+            if self.store is not None:
+                self.store.close()
+                self.store = None
+            store = None
+            for attempt in range(WRITE_OPEN_TRIES):
+                try:
+                    store = Store(self.path)
+                    break
+                except StoreError:
+                    if attempt == WRITE_OPEN_TRIES - 1:
+                        raise StoreError(f"{self.path} is open in another process (a `sitroom` "
+                                         "command reading or writing it): the write waited "
+                                         f"{WRITE_OPEN_TRIES * WRITE_OPEN_PAUSE:.0f}s; send it "
+                                         "again when that command is done") from None
+                    time.sleep(WRITE_OPEN_PAUSE)
+            assert store is not None
+            try:
+                yield store
+            finally:
+                store.close()
+                try:
+                    self.store = Store(self.path, read_only=True)
+                except StoreError:
+                    self.store = None  # reopened by the next read
 
     def story_state(self) -> tuple[int, int]:
         """(reports stored, reports merged into canonical events). Cached: only this process
@@ -82,9 +177,11 @@ class Service:
         with self.write_lock:
             known = self.read(article_queries.known_article_ids, list({a.id: a for a in articles}))
             try:
-                ingest(articles, self.store, batch_size=max(1, len(articles)), workers=1,
-                       triage=False, extractor=self._extractor, on_error=errors.append,
-                       on_stored=lambda batch: stored.update((x.article.id, x) for x in batch))
+                with self.writing() as store:
+                    ingest(articles, store, batch_size=max(1, len(articles)), workers=1,
+                           triage=False, extractor=self._extractor, on_error=errors.append,
+                           on_stored=lambda batch: stored.update((x.article.id, x)
+                                                                 for x in batch))
             finally:
                 self._story_state = None
         return ingest_report(articles, known, stored, errors)

@@ -8,6 +8,8 @@ from ..ontology import QUAD_CLASS
 from ..store.rows import event_dict
 
 CONTESTED_RATIO = 1.5
+CLAIM_EXTRAS = ("role", "counted", "event_id")
+"""Claim fields passed on where the store has them (issue 17: a claim's role in its group)."""
 CANONICAL_FIELDS = ("story_id", "num_mentions", "num_articles", "num_sources", "first_reported",
                     "last_reported")
 
@@ -77,7 +79,9 @@ def claim_group(group_id: str, claims: list[dict[str, Any]]) -> dict[str, Any]:
 
 def link_subgroups(groups: list[dict[str, Any]], stored: list[dict[str, Any]]) -> None:
     """Give each group its `parent` (the whole it is a sub-quantity of, from claim_groups'
-    parent_group_id) and `subgroups` (ids of its sub-quantities), in place."""
+    parent_group_id) and `subgroups` (ids of its sub-quantities), and a stored group the
+    `contested` flag its grouping gave it (sitroom.claims, as `sitroom claims` prints), in
+    place."""
     known = {g["group_id"]: g for g in stored}
     children: dict[str, list[str]] = {}
     for g in stored:
@@ -91,6 +95,9 @@ def link_subgroups(groups: list[dict[str, Any]], stored: list[dict[str, Any]]) -
                             "unit": parent["unit"], "min": parent["min"],
                             "max": parent["max"]} if parent else None)
         group["subgroups"] = sorted(children.get(group["group_id"], []))
+        own = known.get(group["group_id"])
+        if own is not None and own.get("contested") is not None:
+            group["contested"] = bool(own["contested"])  # as grouped: what `sitroom claims` says
 
 
 def claim_out(row: dict[str, Any]) -> dict[str, Any]:
@@ -98,10 +105,12 @@ def claim_out(row: dict[str, Any]) -> dict[str, Any]:
     if row.get("claimant_text") is not None or row.get("claimant_country") is not None:
         claimant = {"text": row["claimant_text"], "country": row["claimant_country"],
                     "entity": row["claimant_entity"]}
-    return {"kind": "claim", "claim_id": row["claim_id"], "article_id": row["article_id"],
+    out = {"kind": "claim", "claim_id": row["claim_id"], "article_id": row["article_id"],
             "origin": row["origin"], "article_date": iso(row["article_date"]),
             "about": row["about"], "unit": row["unit"], "value": row["value"],
             "value_max": row["value_max"], "qualifier": row["qualifier"], "claimant": claimant,
             "date": iso(row["date"]), "group_id": row["group_id"],
             "evidence": {"text": row["evidence_text"], "start": row["evidence_start"],
                          "end": row["evidence_end"]}}
+    out.update({k: row[k] for k in CLAIM_EXTRAS if k in row})
+    return out

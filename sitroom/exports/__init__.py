@@ -38,7 +38,8 @@ def _text_output(path: str) -> Iterator[IO[str]]:
         yield handle
 
 
-def _write_jsonl(store: Store, handle: IO[str], **filters: Any) -> int:
+def write_jsonl(store: Store, handle: IO[str], **filters: Any) -> int:
+    """The filtered events as JSON lines in the output contract's shape; returns how many."""
     from ..store.exports import stream
     from ..store.rows import event_dict
 
@@ -87,7 +88,7 @@ def export(store: Store, fmt: str, path: str, canonical: bool = False, *,
             return gdelt.write_gdelt(store, handle, header=bool(header), **filters)
         if fmt == "polecat":
             return polecat.write_polecat(store, handle, **filters)
-        return _write_jsonl(store, handle, **filters)
+        return write_jsonl(store, handle, **filters)
 
 
-__all__ = ["FORMATS", "export"]
+__all__ = ["FORMATS", "export", "write_jsonl"]

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
-from .filters import contains_pattern
+from .filters import EventFilter, contains_pattern, words_clause
 from .sql import Connection, fetch, scalar
 
 
@@ -18,20 +19,51 @@ def known_article_ids(con: Connection, ids: Iterable[str]) -> set[str]:
     return {r[0] for r in rows}
 
 
-def article_page(con: Connection, text: str | None, limit: int,
-                 offset: int) -> tuple[int, list[dict[str, Any]]]:
-    """(articles matching, a page of them newest first, each with its event count); `text`
-    matches part of the title or text, literally."""
-    where, params = "", []
+ARTICLE_SORTS = {"newest": "a.date DESC, a.id", "oldest": "a.date, a.id",
+                 "events": "events DESC, a.date DESC, a.id", "title": "title, a.date DESC, a.id"}
+"""The orders an article list can take, by name."""
+TITLE_SQL = ("coalesce(nullif(trim(a.title), ''), "
+             "left(trim(split_part(ltrim(a.text, chr(10) || ' '), chr(10), 1)), 120))")
+"""An article's title: the record's, else the first line of its text (seed-format files)."""
+
+
+def article_page(con: Connection, text: str | None, limit: int, offset: int,
+                 where: EventFilter | None = None,
+                 sort: str = "newest") -> tuple[int, list[dict[str, Any]]]:
+    """(articles matching, a page of them in `sort` order, each with its event count: the
+    events `where` keeps); `text` is words of the title or text (`words_clause`); `where`'s
+    since/until bound the article date, its source the publisher, and its event fields
+    (actor, type, ...) keep articles with at least one such event."""
+    where = where or EventFilter()
+    clauses, params = [], []
     if text:
-        where = "WHERE a.title ILIKE ? ESCAPE '\\' OR a.text ILIKE ? ESCAPE '\\'"
-        params = [contains_pattern(text), contains_pattern(text)]
-    total = int(scalar(con, f"SELECT count(*) FROM articles a {where}", params))
-    rows = fetch(con, f"SELECT a.id, a.date, a.title, a.source, a.url, a.origin, "
-                      f"(SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events "
-                      f"FROM articles a {where} ORDER BY a.date DESC, a.id LIMIT ? OFFSET ?",
-                 params + [limit, offset])
-    return total, rows
+        clause, values = words_clause(["a.title", "a.text"], text)
+        clauses.append(clause)
+        params += values
+    for clause, value in (("a.date >= ?", where.since), ("a.date <= ?", where.until),
+                          ("a.source ILIKE ? ESCAPE '\\'",
+                           contains_pattern(where.source) if where.source else None)):
+        if value:
+            clauses.append(clause)
+            params.append(value)
+    events = replace(where, since=None, until=None, source=None, limit=None, offset=0)
+    event_where, event_params = events.where()
+    if event_where:
+        clauses.append(f"a.id IN (SELECT article_id FROM events {event_where})")
+        params += event_params
+    sql_where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+    total = int(scalar(con, f"SELECT count(*) FROM articles a {sql_where}", params))
+    columns = (f"a.id, a.date, {TITLE_SQL} AS title, a.title IS NULL AS untitled, a.source, "
+               f"a.url, a.origin")
+    count = "(SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events"
+    order = ARTICLE_SORTS[sort]
+    if sort == "events":  # the order needs every article's count
+        sql = (f"SELECT {columns}, {count} FROM articles a {sql_where} ORDER BY {order} "
+               f"LIMIT ? OFFSET ?")
+    else:  # count the events of the page's articles only
+        sql = (f"WITH a AS (SELECT {columns} FROM articles a {sql_where} ORDER BY {order} "
+               f"LIMIT ? OFFSET ?) SELECT a.*, {count} FROM a ORDER BY {order}")
+    return total, fetch(con, sql, params + [limit, offset])
 
 
 def article_by_id(con: Connection, article_id: str) -> dict[str, Any] | None:
@@ -53,19 +85,24 @@ def article_claim_rows(con: Connection, article_id: str) -> list[dict[str, Any]]
                       "ORDER BY evidence_start, claim_id", [article_id])
 
 
-def claim_rows_by_group(con: Connection, about: str | None) -> list[dict[str, Any]]:
+def claim_rows_by_group(con: Connection, about: str | None,
+                        where: EventFilter | None = None) -> list[dict[str, Any]]:
     """Claims rows with `gkey` (their group id, or `claim:ID` for an ungrouped claim), by group
-    and date; `about` matches part of what they are about, literally."""
-    where, params = "", []
+    and date; `about` matches part of what they are about, literally, and `where` narrows them
+    as `EventFilter.claim_where` says."""
+    sql_where, params = (where or EventFilter()).claim_where()
     if about:
-        where, params = "WHERE about ILIKE ? ESCAPE '\\'", [contains_pattern(about)]
+        sql_where = f"{sql_where} AND" if sql_where else "WHERE"
+        sql_where += " about ILIKE ? ESCAPE '\\'"
+        params = params + [contains_pattern(about)]
     return fetch(con, f"SELECT *, coalesce(group_id, 'claim:' || claim_id) AS gkey FROM claims "
-                      f"{where} ORDER BY gkey, coalesce(date, article_date), claim_id", params)
+                      f"{sql_where} ORDER BY gkey, coalesce(date, article_date), claim_id", params)
 
 
 def claim_group_links(con: Connection) -> list[dict[str, Any]]:
-    """Every stored claim group's id, about, unit, min, max and parent_group_id."""
-    return fetch(con, "SELECT group_id, about, unit, min, max, parent_group_id FROM claim_groups")
+    """Every stored claim group's id, about, unit, min, max, parent_group_id and contested."""
+    return fetch(con, "SELECT group_id, about, unit, min, max, parent_group_id, contested "
+                      "FROM claim_groups")
 
 
 def table_counts(con: Connection) -> dict[str, int]:

@@ -4,6 +4,7 @@
 `articles`, `claims`, `stories`, `exports`, `parts`), and the rows it writes in `rows`."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
@@ -31,6 +32,20 @@ __all__ = ["DEFAULT_DB", "DictionaryFile", "EventFilter", "Store", "article_row"
 DEFAULT_DB = "sitroom.duckdb"
 
 
+def lock_message(path: str, read_only: bool, problem: str) -> str:
+    """What to tell whoever cannot open the file, and what to do about a lock."""
+    if "lock" not in problem.lower():
+        return f"cannot open database {path}: {problem}"
+    found = re.search(r"PID (\d+)", problem)
+    holder = f"process {found.group(1)}" if found else "another process"
+    if read_only:
+        return (f"{path} is being written by {holder} (`sitroom ingest`, `stories` or `code "
+                "--db`, or a server storing POSTed articles): run this again when it is done")
+    return (f"{path} is open in {holder}; if that is `sitroom serve`, reads keep working while "
+            "it serves, but to write stop the server first, or send the articles to its POST "
+            "/api/articles (it stores them and rebuilds the stories)")
+
+
 class Store:
     """A sitroom DuckDB file. Use as a context manager; writes are one transaction per batch."""
 
@@ -42,7 +57,7 @@ class Store:
         try:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
-            raise StoreError(f"cannot open database {self.path}: {exc}") from None
+            raise StoreError(lock_message(self.path, read_only, str(exc))) from None
         if not read_only:
             self._migrate()
 

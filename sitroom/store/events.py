@@ -119,13 +119,21 @@ def actor_counts(con: Connection, text: str | None, limit: int, offset: int,
     return total, rows
 
 
+ACTOR_SIDE = ("({p}_country IS NOT NULL OR {p}_entity IS NOT NULL OR {p}_sector IS NOT NULL)")
+"""A side that is an actor: a state or other coded party, a named entity or a sector (not "the
+pipeline" or "a series of benefits", which the coder kept as text only)."""
+
+
 def network_edges(con: Connection, where: EventFilter, limit: int,
-                  table: str = "events") -> list[dict[str, Any]]:
+                  table: str = "events", actors_only: bool = True) -> list[dict[str, Any]]:
     """Actor -> recipient edges (country code, else text) with count and mean Goldstein,
-    busiest first; events with both sides only."""
+    busiest first; events with both sides only, and with `actors_only` both sides actors."""
     sql_where, params = where.where()
-    both = ("(actor_text IS NOT NULL OR actor_country IS NOT NULL) AND "
-            "(recipient_text IS NOT NULL OR recipient_country IS NOT NULL)")
+    if actors_only:
+        both = f"{ACTOR_SIDE.format(p='actor')} AND {ACTOR_SIDE.format(p='recipient')}"
+    else:
+        both = ("(actor_text IS NOT NULL OR actor_country IS NOT NULL) AND "
+                "(recipient_text IS NOT NULL OR recipient_country IS NOT NULL)")
     sql_where = f"{sql_where} AND {both}" if sql_where else f"WHERE {both}"
     return fetch(con, f"SELECT coalesce(upper(actor_country), actor_text) AS source, "
                       f"coalesce(upper(recipient_country), recipient_text) AS target, "

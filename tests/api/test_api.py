@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import json
+import shutil
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -444,3 +446,28 @@ def test_post_malformed_and_oversize(post: Any) -> None:
     assert "limit" in error(post(None, raw=big), 413)["message"]
     many = [{"date": "2020-01-01", "text": f"Article {i}."} for i in range(1001)]
     error(post(many), 413)
+
+
+def test_cli_claims_and_api_claims_agree(client: httpx.Client, seed_store: tuple[Path, dict],
+                                         tmp_path: Path) -> None:
+    """`sitroom claims` and /api/claims: the same groups, contested flags, ranges and claims."""
+    from click.testing import CliRunner
+
+    from sitroom.cli import cli
+
+    db = shutil.copy(seed_store[0], tmp_path / "copy.duckdb")
+    printed = CliRunner().invoke(cli, ["claims", "--db", str(db), "--format", "jsonl"])
+    assert printed.exit_code == 0, printed.output
+    cli_groups = {g["group_id"]: g for g in map(json.loads, printed.stdout.splitlines())}
+    api_groups = {g["group_id"]: g for g in client.get("/api/claims",
+                                                       params={"limit": 1000}).json()["groups"]}
+    assert cli_groups.keys() == api_groups.keys() and cli_groups
+    for gid, g in cli_groups.items():
+        a = api_groups[gid]
+        assert (g["contested"], g["min"], g["max"], g["parent_group_id"]) == (
+            a["contested"], a["min"], a["max"], a["parent_group_id"]), gid
+        assert sorted(c["claim_id"] for c in g["claims"]) == sorted(
+            c["claim_id"] for c in a["claims"])
+    contested = CliRunner().invoke(cli, ["claims", "--db", str(db), "--contested",
+                                         "--format", "jsonl"]).stdout.splitlines()
+    assert len(contested) == client.get("/api/claims").json()["contested_total"]

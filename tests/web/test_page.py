@@ -23,9 +23,10 @@ def open_view(page: Any, server: Any, hash_: str = "") -> None:
 
 
 def test_timeline_shows_the_seed_events(page: Any, web_server: Any, artifacts: Path) -> None:
-    """The timeline shows canonical events (one per real-world occurrence) by default."""
+    """The timeline shows canonical events (one per real-world occurrence) by default, newest
+    first."""
     events = httpx.get(web_server.url + "/api/events",
-                       params={"limit": 1000, "canonical": "true"}).json()
+                       params={"limit": 1000, "canonical": "true", "order": "desc"}).json()
     assert events["total"] > 0
     open_view(page, web_server)
     page.screenshot(path=artifacts / "timeline.png", full_page=True)
@@ -37,7 +38,7 @@ def test_timeline_shows_the_seed_events(page: Any, web_server: Any, artifacts: P
     assert rows.count() == events["total"]
     first = events["events"][0]
     assert first["evidence"]["text"] in rows.nth(0).inner_text()
-    assert f"canonical events 1–{events['total']} of {events['total']}" in page.inner_text("#range")
+    assert f"canonical events 1–{events['total']} of {events['total']}, newest first" in page.inner_text("#range")
     assert page.locator("#histogram rect").count() >= 1
     hist = httpx.get(web_server.url + "/api/timeline").json()
     assert sum(b["count"] for b in hist["buckets"]) == events["total"]
@@ -64,7 +65,8 @@ def test_timeline_shows_the_seed_events(page: Any, web_server: Any, artifacts: P
     page.click("#filters button[type=submit]")
     page.wait_for_selector("body[data-ready='timeline']")
     assert page.locator("#event-table tbody tr").count() == 0
-    assert "no events match" in page.inner_text("#range")
+    assert "No events match actor “no-such-actor-anywhere”" in page.inner_text("#range")
+    assert "actor=no-such-actor-anywhere" in page.url
     assert page.errors == []
 
 
@@ -72,7 +74,7 @@ def test_timeline_event_links_to_its_highlighted_evidence(page: Any, web_server:
                                                           artifacts: Path) -> None:
     events = httpx.get(web_server.url + "/api/events",
                        params={"limit": 1000, "canonical": "true"}).json()["events"]
-    ev = events[-1]
+    ev = events[0]  # the oldest: a dot of its own (the newest day's dots overlap)
     open_view(page, web_server)
     page.click(f"#timeline a.event-dot[data-event='{ev['event_id']}']")
     page.wait_for_selector("body[data-ready='article']")
@@ -166,62 +168,112 @@ def test_canonical_event_expands_into_its_reports(page: Any, web_server: Any,
     assert page.errors == []
 
 
-def test_map_view_without_located_events(page: Any, web_server: Any, artifacts: Path) -> None:
+def test_map_view_clusters_and_zooms(page: Any, web_server: Any, artifacts: Path) -> None:
+    """Every located event is drawn once, alone or in a cluster that counts it; zooming in
+    splits the clusters; a country-level place is a ring, marked as such."""
     open_view(page, web_server, "#map")
     page.screenshot(path=artifacts / "map.png")
     assert page.locator("#map path.land").count() > 150
     located = httpx.get(web_server.url + "/api/events",
-                        params={"located": "true", "canonical": "true"}).json()
-    if located["total"] == 0:
-        assert "No located events yet" in page.inner_text("#map-note")
-    else:
-        assert page.locator("#map a.map-event").count() == min(located["total"], 1000)
+                        params={"located": "true", "canonical": "true", "limit": 1000}).json()
+    assert located["total"] > 0
+    def drawn() -> int:
+        singles = page.locator("#map a.map-event").count()
+        clustered = sum(int(n) for n in page.eval_on_selector_all(
+            "#map g.map-cluster", "gs => gs.map(g => g.dataset.count)"))
+        return singles + clustered
+    assert drawn() == located["total"]
+    clusters = page.locator("#map g.map-cluster").count()
+    viewbox = page.get_attribute("#map", "viewBox")
+    for _ in range(4):
+        page.click("#map-in")
+    assert page.get_attribute("#map", "viewBox") != viewbox
+    assert "zoom ×16.0" in page.inner_text("#map-zoom")
+    assert drawn() == located["total"]
+    assert page.locator("#map g.map-cluster").count() <= clusters
+    country_level = [e for e in located["events"] if not e["location"]["admin1"]]
+    assert page.locator("#map a.map-event[data-precision='country']").count() <= len(country_level)
+    assert f"{len(country_level)} known only to the country" in page.inner_text("#map-note")
+    page.click("#map-reset")
+    assert page.get_attribute("#map", "viewBox") == "0 0 360 180"
     assert page.errors == []
 
 
 def test_claims_view_contested_group_first(page: Any, web_server: Any, artifacts: Path) -> None:
+    """One row per group, contested first, each whole followed by its sub-quantities."""
+    api = httpx.get(web_server.url + "/api/claims").json()
     open_view(page, web_server, "#claims")
     page.screenshot(path=artifacts / "claims.png", full_page=True)
-    groups = page.locator(".claim-group")
-    assert groups.count() == 3  # the seeds: troops (contested), troops near the border, shells
-    assert "CONTESTED" in groups.nth(0).inner_text()
-    for i in (1, 2):
-        assert "contested" not in (groups.nth(i).get_attribute("class") or "").split()
-    assert groups.nth(0).locator("circle.claim-point").count() == 4
-    names = groups.nth(0).locator("text.claimant").all_text_contents()
-    assert {"Western allies", "The U.S."} <= set(names) and len(names) >= 3
+    rows = page.locator("#claim-table tbody tr.claim-row")
+    assert rows.count() == api["total"] == 3  # troops (contested), troops near the border, shells
+    assert [rows.nth(i).get_attribute("data-group") for i in range(3)] == [
+        g["group_id"] for g in api["groups"]]
+    assert "CONTESTED" in rows.nth(0).inner_text()
+    assert "contested" not in (rows.nth(2).get_attribute("class") or "").split()
+    assert f"{api['total']} claim groups ({api['contested_total']} contested" in page.inner_text(
+        "#claims-note")
+    assert page.errors == []
+
+
+def test_claims_group_table_and_date_axis(page: Any, web_server: Any, artifacts: Path) -> None:
+    """Opening a group shows its claims table (claimant, qualifier and value, date, source
+    article) and a chart with a date axis, the projection drawn apart, "more than" as an open
+    bound, and no line from one claimant's estimate to its projection; a claim's link opens its
+    article with the figure highlighted."""
+    groups = httpx.get(web_server.url + "/api/claims").json()["groups"]
+    troops = groups[0]
+    open_view(page, web_server, "#claims")
+    page.click(f"#claim-table tr[data-group='{troops['group_id']}'] a.group-link")
+    page.wait_for_selector("body[data-ready='claims'] #claim-detail .claims-of-group")
+    assert page.evaluate("location.hash") == f"#claims/{troops['group_id']}"
+    detail = page.locator("#claim-detail")
+    page.screenshot(path=artifacts / "claims-group.png")
+    table = detail.locator("table.claims-of-group tbody tr")
+    assert table.count() == troops["claims_count"] == 4
+    text = detail.inner_text()
+    assert "more than 12,000" in text and "projected 12,000" in text  # qualifiers kept
+    assert "Western allies" in text and "2024-10-25" in text
+    assert detail.locator("text.date-tick-label").count() >= 1
+    assert detail.locator("text.value-tick-label").count() >= 2
+    assert detail.locator(".claim-mark[data-kind='projection'] path.projection").count() == 1
+    assert detail.locator(".claim-mark[data-kind='lower'] .claim-bound").count() == 1
+    for line in detail.locator("polyline.claim-line").all():
+        assert line.get_attribute("data-kind") in ("estimate", "lower", "upper", "projection")
+    # Zelenskyy's 3,000 estimate and 12,000 projection are not joined by a line
+    assert detail.locator("polyline.claim-line").count() == 0
+    sub = next(g for g in groups if g["parent_group_id"] == troops["group_id"])
+    assert detail.locator(f"a.subgroup-link[href='#claims/{sub['group_id']}']").count() == 1
+    claim = next(c for c in troops["claims"] if c["qualifier"] == "more than")
+    detail.locator(f"tr[data-claim='{claim['claim_id']}'] a.claim-article").click()
+    page.wait_for_selector("body[data-ready='article']")
+    target = page.locator("mark.target")
+    assert target.count() >= 1 and claim["claim_id"] in target.first.get_attribute("data-claims")
+    assert page.locator("#article-claims li.target").count() == 1
     assert page.errors == []
 
 
 def test_claims_sub_quantity_nested_under_its_parent(page: Any, web_server: Any,
                                                     artifacts: Path) -> None:
-    """"8,000 near the Ukrainian border" is drawn under "~10,000 North Korean troops", with a
-    "part of" link back to it, not as an unrelated group."""
+    """"8,000 near the Ukrainian border" is listed right under "~10,000 North Korean troops",
+    indented, and its card says "part of" with a link back to it."""
     groups = httpx.get(web_server.url + "/api/claims").json()["groups"]
     sub = next(g for g in groups if g["parent_group_id"])
     parent = next(g for g in groups if g["group_id"] == sub["parent_group_id"])
     open_view(page, web_server, "#claims")
-    family = page.locator(f".claim-family[data-family='{parent['group_id']}']")
-    assert family.count() == 1
-    nested = family.locator(f".subgroups .claim-group.subgroup[data-group='{sub['group_id']}']")
-    assert nested.count() == 1 and nested.get_attribute("data-parent") == parent["group_id"]
-    assert nested.locator(".part-of").inner_text().startswith(f"part of {parent['about']} (")
-    assert nested.locator("a.parent-link").inner_text() == parent["about"]
-    assert sub["about"] in nested.locator("h3").inner_text()
-    assert "1 sub-quantity below" in family.locator(
-        f".claim-group[data-group='{parent['group_id']}']").inner_text()
-    # the sub-quantity is not also shown as a group of its own at the top level
-    top = page.eval_on_selector_all("#claims > .claim-family", "fs => fs.map(f => f.dataset.family)")
-    assert sub["group_id"] not in top and parent["group_id"] in top
-    nested.scroll_into_view_if_needed()
-    page.screenshot(path=artifacts / "claims-subquantity.png", full_page=True)
-    nested.locator("a.parent-link").click()
-    page.wait_for_selector("body[data-ready='claims']")
-    assert page.evaluate("location.hash") == f"#claims/{parent['group_id']}"
-    card = page.locator(f".claim-group.target[data-group='{parent['group_id']}']")
-    assert card.count() == 1
-    box = card.bounding_box()
-    assert box and box["y"] < page.viewport_size["height"]
+    order = page.eval_on_selector_all("#claim-table tbody tr", "rs => rs.map(r => r.dataset.group)")
+    assert order.index(sub["group_id"]) == order.index(parent["group_id"]) + 1
+    row = page.locator(f"#claim-table tr[data-group='{sub['group_id']}']")
+    assert row.get_attribute("data-parent") == parent["group_id"]
+    assert "subgroup" in row.get_attribute("class").split()
+    assert "1 sub-quantity" in page.locator(
+        f"#claim-table tr[data-group='{parent['group_id']}']").inner_text()
+    row.locator("a.group-link").click()
+    page.wait_for_selector("#claim-detail .claims-of-group")
+    card = page.locator("#claim-detail .claim-group")
+    assert card.locator(".part-of").inner_text().startswith(f"part of {parent['about']} (")
+    card.locator("a.parent-link").click()
+    page.wait_for_function(f"location.hash === '#claims/{parent['group_id']}'")
+    page.wait_for_selector(f"#claim-detail .claim-group[data-group='{parent['group_id']}']")
     assert page.errors == []
 
 

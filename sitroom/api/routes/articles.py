@@ -3,30 +3,44 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from ...store import articles as article_queries
+from ...store.articles import ARTICLE_SORTS
 from ..body import MAX_RECORDS, articles_from_body, read_body
 from ..errors import NotFound
-from ..params import MAX_LIMIT, MAX_OFFSET
+from ..downloads import rows_download
+from ..params import FORMAT_HELP, MAX_LIMIT, MAX_OFFSET, Filters, check_format
 from ..service import Service
 from ..shapes import api_event, claim_out, iso
+
+ARTICLE_COLUMNS = ["id", "date", "title", "untitled", "source", "url", "origin", "events"]
 
 
 def routes(service: Service) -> APIRouter:
     """The routes of articles, over the app's Service."""
     api = APIRouter()
 
-    @api.get("/api/articles", summary="Articles, newest first, with event counts")
-    def articles(q: str | None = Query(None, max_length=200),
+    @api.get("/api/articles", response_model=None,
+             summary="Articles (newest first unless sorted), with event counts; filtered")
+    def articles(f: Filters = Depends(Filters.query),
+                 sort: str = Query("newest", pattern="^(" + "|".join(ARTICLE_SORTS) + ")$"),
                  limit: int = Query(50, ge=1, le=MAX_LIMIT),
-                 offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict[str, Any]:
-        total, rows = service.read(article_queries.article_page, q, limit, offset)
+                 offset: int = Query(0, ge=0, le=MAX_OFFSET),
+                 format: str = Query("json", description=FORMAT_HELP)) -> Any:
+        check_format(format)
+        where = f.without("q").where()
+        if format != "json":
+            limit, offset = MAX_OFFSET, 0
+        total, rows = service.read(article_queries.article_page, f.raw["q"], limit, offset, where, sort)
         for r in rows:
             r["date"] = iso(r["date"])
-        return {"total": total, "limit": limit, "offset": offset, "articles": rows}
+        if format != "json":
+            return rows_download("articles", format, rows, ARTICLE_COLUMNS)
+        return {"total": total, "limit": limit, "offset": offset, "sort": sort,
+                "articles": rows}
 
     @api.get("/api/articles/{article_id}", summary="An article's text with its events' spans")
     def article(article_id: str) -> dict[str, Any]:

@@ -3,12 +3,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 
 from ...ontology import QUAD_CLASS
 from ...store import events as event_queries
 from ..errors import Invalid
-from ..params import CANONICAL_COUNT_HELP, MAX_LIMIT, MAX_OFFSET, event_filter
+from ..downloads import rows_download
+from ..params import (CANONICAL_COUNT_HELP, MAX_LIMIT, MAX_OFFSET, Filters, check_format,
+                      event_filter)
 from ..service import Service
 from ..shapes import iso
 
@@ -18,18 +20,11 @@ def routes(service: Service) -> APIRouter:
     api = APIRouter()
 
     @api.get("/api/timeline", summary="Event counts per date bucket and quad class")
-    def timeline(interval: str = Query("month", pattern="^(day|week|month)$"),
-                 actor: str | None = Query(None, max_length=200),
-                 recipient: str | None = Query(None, max_length=200),
-                 country: str | None = Query(None, max_length=8),
-                 type: str | None = Query(None, max_length=20),
-                 quad: int | None = Query(None, ge=1, le=4),
-                 status: str | None = Query(None, max_length=20),
-                 since: str | None = None, until: str | None = None,
-                 q: str | None = Query(None, max_length=200),
+    def timeline(f: Filters = Depends(Filters.query),
+                 interval: str = Query("month", pattern="^(day|week|month)$"),
                  canonical: bool | None = Query(None, description=CANONICAL_COUNT_HELP)
                  ) -> dict[str, Any]:
-        where = event_filter(actor, recipient, country, type, quad, status, since, until, q)
+        where = f.where()
         table, info = service.counting(canonical)
         rows = service.read(event_queries.type_buckets, where, interval, table)
         buckets: dict[str, dict[str, Any]] = {}
@@ -71,23 +66,24 @@ def routes(service: Service) -> APIRouter:
         return {"total": total, "limit": limit, "offset": offset, **info, "actors": rows}
 
     @api.get("/api/network", summary="Actor network: edges weighted by event count")
-    def network(actor: str | None = Query(None, max_length=200),
-                recipient: str | None = Query(None, max_length=200),
-                country: str | None = Query(None, max_length=8),
-                type: str | None = Query(None, max_length=20),
-                quad: int | None = Query(None, ge=1, le=4),
-                since: str | None = None, until: str | None = None,
+    def network(f: Filters = Depends(Filters.query),
                 limit: int = Query(80, ge=1, le=500, description="Most edges"),
-                canonical: bool | None = Query(None, description=CANONICAL_COUNT_HELP)
-                ) -> dict[str, Any]:
-        where = event_filter(actor, recipient, country, type, quad, None, since, until)
+                actors_only: bool = Query(True, description="Only sides that are actors "
+                                          "(states, coded parties, named entities, sectors)"),
+                canonical: bool | None = Query(None, description=CANONICAL_COUNT_HELP),
+                format: str = Query("json", description="json, or csv / jsonl: the edges")
+                ) -> Any:
+        check_format(format)
         table, info = service.counting(canonical)
-        rows = service.read(event_queries.network_edges, where, limit, table)
+        rows = service.read(event_queries.network_edges, f.where(), limit, table, actors_only)
         nodes: dict[str, dict[str, Any]] = {}
         for r in rows:
             r["mean_goldstein"] = round(r["mean_goldstein"] or 0.0, 3)
             for key in (r["source"], r["target"]):
                 nodes.setdefault(key, {"id": key, "count": 0})["count"] += r["count"]
+        if format != "json":
+            return rows_download("network-edges", format, rows,
+                                 ["source", "target", "count", "mean_goldstein"])
         return {**info, "nodes": list(nodes.values()), "edges": rows}
 
     return api

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 
 from ...store import events as event_queries
 from ..errors import Invalid, NotBuilt, NotFound
-from ..params import (CANONICAL_EVENTS_HELP, MAX_LIMIT, MAX_OFFSET, MIN_CONFIDENCE_HELP,
-                      event_filter)
+from ..downloads import event_download, geojson_download
+from ..params import (CANONICAL_EVENTS_HELP, FORMAT_HELP, FORMATS, MAX_LIMIT, MAX_OFFSET, Filters,
+                      check_format)
 from ..service import NOT_BUILT, Service
 from ..shapes import api_canonical, api_event, api_mention
 
@@ -17,34 +18,30 @@ def routes(service: Service) -> APIRouter:
     """The routes of events, over the app's Service."""
     api = APIRouter()
 
-    @api.get("/api/events", summary="Events, filtered and paginated")
-    def events(actor: str | None = Query(None, max_length=200,
-                                         description="Actor country code or text"),
-               recipient: str | None = Query(None, max_length=200),
-               country: str | None = Query(None, max_length=8,
-                                           description="Country code on either side"),
-               type: str | None = Query(None, max_length=20, description="PLOVER type"),
-               quad: int | None = Query(None, ge=1, le=4, description="PLOVER quad class"),
-               status: str | None = Query(None, max_length=20),
-               since: str | None = Query(None, description="First date, YYYY-MM-DD"),
-               until: str | None = Query(None, description="Last date, YYYY-MM-DD"),
-               q: str | None = Query(None, max_length=200,
-                                     description="Text in evidence, actor or recipient"),
+    @api.get("/api/events", summary="Events, filtered and paginated; or every one as a download",
+             response_model=None)
+    def events(f: Filters = Depends(Filters.query),
                article_id: str | None = Query(None, max_length=64),
                located: bool = Query(False, description="Only events with lat/lon"),
-               min_confidence: float | None = Query(None, ge=0, le=1,
-                                                    description=MIN_CONFIDENCE_HELP),
                order: str = Query("asc", pattern="^(asc|desc)$"),
                limit: int = Query(100, ge=1, le=MAX_LIMIT),
                offset: int = Query(0, ge=0, le=MAX_OFFSET),
-               canonical: bool = Query(False, description=CANONICAL_EVENTS_HELP)
-               ) -> dict[str, Any]:
-        where = event_filter(actor, recipient, country, type, quad, status, since, until, q,
-                             article_id, located, limit, offset, min_confidence)
+               canonical: bool = Query(False, description=CANONICAL_EVENTS_HELP),
+               format: str = Query("json", description=FORMAT_HELP + "; geojson: the located "
+                                   "events as a FeatureCollection")) -> Any:
+        check_format(format, FORMATS + ("geojson",))
         table, info = service.counting(True) if canonical else ("events", {"counting": "reports"})
+        shape = api_canonical if canonical else api_event
+        if format in ("csv", "jsonl"):
+            return event_download(service, f.where(article_id=article_id, located=located),
+                                  table, format)
+        if format == "geojson":
+            rows = service.read(event_queries.event_rows,
+                                f.where(article_id=article_id, located=True), table)
+            return geojson_download("located-events", (shape(r) for r in rows))
+        where = f.where(article_id=article_id, located=located, limit=limit, offset=offset)
         total = service.read(event_queries.count_events, where, table)
         rows = service.read(event_queries.event_rows, where, table, order == "desc")
-        shape = api_canonical if canonical else api_event
         return {"total": total, "limit": limit, "offset": offset, **info,
                 "events": [shape(r) for r in rows]}
 
