@@ -53,21 +53,6 @@ def article_claim_rows(con: Connection, article_id: str) -> list[dict[str, Any]]
                       "ORDER BY evidence_start, claim_id", [article_id])
 
 
-def claim_rows_by_group(con: Connection, about: str | None) -> list[dict[str, Any]]:
-    """Claims rows with `gkey` (their group id, or `claim:ID` for an ungrouped claim), by group
-    and date; `about` matches part of what they are about, literally."""
-    where, params = "", []
-    if about:
-        where, params = "WHERE about ILIKE ? ESCAPE '\\'", [contains_pattern(about)]
-    return fetch(con, f"SELECT *, coalesce(group_id, 'claim:' || claim_id) AS gkey FROM claims "
-                      f"{where} ORDER BY gkey, coalesce(date, article_date), claim_id", params)
-
-
-def claim_group_links(con: Connection) -> list[dict[str, Any]]:
-    """Every stored claim group's id, about, unit, min, max and parent_group_id."""
-    return fetch(con, "SELECT group_id, about, unit, min, max, parent_group_id FROM claim_groups")
-
-
 def table_counts(con: Connection) -> dict[str, int]:
     """Rows in the articles, canonical_events and claims tables."""
     return {t: int(scalar(con, f"SELECT count(*) FROM {t}"))

@@ -1,14 +1,14 @@
-"""Claim groups with their claims."""
+"""Claim groups with their claims: the stored grouping, in the CLI's order and shape."""
 from __future__ import annotations
 
 from typing import Any
 
 from fastapi import APIRouter, Query
 
-from ...store import articles as article_queries
+from ...claims import group_to_dict
 from ..params import MAX_LIMIT, MAX_OFFSET
 from ..service import Service
-from ..shapes import claim_group, claim_out, link_subgroups
+from ..shapes import api_claim_group, link_subgroups
 
 
 def routes(service: Service) -> APIRouter:
@@ -20,15 +20,14 @@ def routes(service: Service) -> APIRouter:
                contested: bool | None = None,
                limit: int = Query(50, ge=1, le=MAX_LIMIT),
                offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict[str, Any]:
-        rows = service.read(article_queries.claim_rows_by_group, about)
-        grouped: dict[str, list[dict[str, Any]]] = {}
-        for r in rows:
-            grouped.setdefault(r["gkey"], []).append(claim_out(r))
-        groups = [claim_group(k, v) for k, v in grouped.items()]
-        link_subgroups(groups, service.read(article_queries.claim_group_links))
+        groups = [api_claim_group(group_to_dict(g)) for g in service.claim_groups()]
+        link_subgroups(groups, groups)
+        if about:
+            needle = about.lower()
+            groups = [g for g in groups if needle in (g["about"] or "").lower()
+                      or any(needle in (c["about"] or "").lower() for c in g["claims"])]
         if contested is not None:
             groups = [g for g in groups if g["contested"] == contested]
-        groups.sort(key=lambda g: (not g["contested"], -g["claims_count"], g["group_id"]))
         return {"total": len(groups), "limit": limit, "offset": offset,
                 "groups": groups[offset:offset + limit]}
 
