@@ -555,14 +555,29 @@ def actor(texts: tuple[str, ...], on: str | None, fmt: str, extra: tuple[str, ..
 @click.option("--header/--no-header", default=None,
               help="Write a header line (csv default: yes; gdelt default: no, like GDELT).")
 @click.option("--canonical", is_flag=True, help="One row per canonical event, not per report.")
+@click.option("--claims", "claims_", is_flag=True,
+              help="One row per claim with its group, role, event and claimant (csv, parquet "
+                   "or jsonl; event filters do not apply).")
 def export(path: str, settings: Settings, fmt: str, actor: str | None, recipient: str | None,
            type_: str | None, since: str | None, until: str | None,
-           min_confidence: float | None, header: bool | None, canonical: bool) -> None:
-    """Write stored events to PATH (- for standard output) for pandas, R, DuckDB or GDELT tools."""
+           min_confidence: float | None, header: bool | None, canonical: bool,
+           claims_: bool) -> None:
+    """Write stored events (or claims) to PATH (- for standard output) for pandas, R, DuckDB
+    or GDELT tools."""
     from .exports import export as write
+    from .exports import export_claims
     from .store.db import EventFilter, Store
 
     db = settings.db
+    if claims_:
+        if canonical or any(v is not None for v in (actor, recipient, type_, since, until,
+                                                     min_confidence)):
+            raise click.UsageError("--claims exports every claim: no event filters or "
+                                   "--canonical")
+        with Store(db, read_only=True) as store:
+            n = export_claims(store, fmt, path, header=header)
+        click.echo(f"{n} claims written to {path}", err=True)
+        return
     where = EventFilter(actor=actor, recipient=recipient, type=type_,
                         since=_parse_day(since, "--since"), until=_parse_day(until, "--until"),
                         min_confidence=min_confidence)
