@@ -153,11 +153,15 @@ def _claim_found(gold: dict[str, Any], claims: Iterable[Claim]) -> Claim | None:
 
 
 def _score_claims(gold: dict[str, Any], result: Extraction,
-                  event_of: dict[str, str], tally: Tally) -> None:
+                  event_of: dict[str, Event], tally: Tally) -> None:
     """Claims recall (value + claimant country) and, for each claim found, whether it links to
-    the right event: none where the gold links none, else the output event matched to the gold
-    one (`event_of`: gold event id -> output event id). A claim whose gold event no output event
-    matches is not scored for its link (event recall says that)."""
+    the right event: none where the gold links none, else an output event that is the gold
+    one: the one matched to it (`event_of`: gold event id -> output event), or another report
+    of it in the output (agreeing with it as a match does: one-to-one matching picks one of
+    the coder's duplicates at random). A claim whose gold event no output event matches is not
+    scored for its link (event recall says that)."""
+    gold_events = {g["id"]: g for g in gold["events"]}
+    linked = {e.event_id: e for e in result.events}
     for g in gold.get("claims", []):
         tally.gold_claims += 1
         found = _claim_found(g, result.claims)
@@ -168,7 +172,12 @@ def _score_claims(gold: dict[str, Any], result: Extraction,
         if want is not None and want not in event_of:
             continue
         tally.claim_links += 1
-        tally.claim_links_right += found.event_id == (event_of[want] if want else None)
+        if want is None:
+            tally.claim_links_right += found.event_id is None
+            continue
+        got = linked.get(found.event_id or "")
+        tally.claim_links_right += got is not None and (
+            got is event_of[want] or _agrees(gold_events[want], got, strict=False))
 
 
 def article_matches(gold: dict[str, Any], events: Sequence[Event]
@@ -213,10 +222,10 @@ def score_article(gold: dict[str, Any], result: Extraction, tally: Tally) -> Non
         if id(g) not in matched_ids:
             tally.misses.append(f"{gold['file']}: {g['id']} {g['type']} "
                                 f"{_country(g['actor'])}->{_country(g.get('recipient'))}")
-    event_of = {g["id"]: e.event_id for g, e, _ in pairs}
+    event_of = {g["id"]: e for g, e, _ in pairs}
     rest = [e for e in result.events if id(e) not in used]
     background = [g for g in gold["events"] if g.get("status") == "historical"]
-    event_of |= {g["id"]: e.event_id for g, e, _ in match_events(background, rest)}
+    event_of |= {g["id"]: e for g, e, _ in match_events(background, rest)}
     _score_claims(gold, result, event_of, tally)
 
 

@@ -14,6 +14,7 @@ from ..nlp.quantities import Quantity, casualty_anchor
 from ..ontology import QUAD_CLASS
 from ..records import Actor, Article, Claim, Event, Evidence, stable_id
 from .candidates import match_predicate, subject_of
+from .casualties import _background_sentence
 from .parties import resolve_speaker
 from .status import attribution_of
 from .syntax import governing_verb
@@ -256,22 +257,30 @@ LINK_RULES = (
               "PLOVER: a toll told beside an ASSAULT (its own clause, or a participle) counts "
               "that attack", "Gunmen stormed the hotel on Friday, and 12 guests died.", "12",
               "event"),
+    ClaimRule("link_article_attack", "a dead, injured or missing figure told apart from any "
+              "event goes to the article's first reported attack, unless its sentence is dated "
+              "in the background",
+              "PLOVER: as the article's toll goes to its first attack (casualties.py); a "
+              "toll of an older episode stays apart",
+              "A bomb exploded at a market in Kabul on Friday. Officials said 12 people died.",
+              "12", "event"),
     ClaimRule("link_none", "any other figure belongs to no event (background, a statistic, a "
               "price)", "linguistic: a figure outside every event's clause is context, not an "
               "event's count", "Turkey hosts 3.6 million Syrian refugees.", "3.6 million", "none"),
 )
 """The link rules in the order they are tried."""
 
-_NO_OWN_FIGURE = frozenset({"ACCUSE", "APPEAL", "CONSULT", "REJECT", "THREATEN"})
-"""Verbal events whose clause reports a figure rather than counts it ("the minister said 20
-died": the figure is the toll's, not the statement's)."""
+_NO_OWN_FIGURE = frozenset(t for t, quad in QUAD_CLASS.items() if quad in (1, 3))
+"""Verbal events (PLOVER quad classes 1 and 3) whose clause reports a figure rather than counts
+it ("the minister said 20 died", "AP called Nevada for 20 electoral votes"): the figure is the
+toll's or the tally's, not the statement's."""
 
 
 _TOLL_ROLES = frozenset({"dead", "injured", "missing", "casualties"})
 
 
 def event_link(q: Quantity, role: str, events: list[Event], sentence_start: int = -1,
-               sentence_end: int = -1) -> tuple[str | None, str]:
+               sentence_end: int = -1, background: bool = True) -> tuple[str | None, str]:
     """(the event id `q` belongs to, or None; the link rule that decided)."""
     key = PLOVER_QUANTITY.get(role)
     if key is not None:
@@ -290,17 +299,23 @@ def event_link(q: Quantity, role: str, events: list[Event], sentence_start: int 
                       None)
         if holder is not None:
             return holder.event_id, "link_sentence_attack"
+        first = next((e for e in events if e.type == "ASSAULT" and e.status == "asserted"),
+                     None)
+        if first is not None and not background:
+            return first.event_id, "link_article_attack"
     return None, "link_none"
 
 
-def link_claims(claims: tuple[Claim, ...], figures: dict[str, Quantity],
+def link_claims(doc: Doc, claims: tuple[Claim, ...], figures: dict[str, Quantity],
                 events: list[Event]) -> tuple[Claim, ...]:
     """Each claim with the event of its article it belongs to (`figures`: claim id -> its
     quantity), by LINK_RULES."""
     out = []
     for claim in claims:
         q = figures.get(claim.claim_id)
+        span = doc.char_span(claim.evidence.start, claim.evidence.end, alignment_mode="expand")
+        background = span is None or _background_sentence(span, claim.article_date)
         event_id = event_link(q, claim.role, events, claim.evidence.start,
-                              claim.evidence.end)[0] if q is not None else None
+                              claim.evidence.end, background)[0] if q is not None else None
         out.append(replace(claim, event_id=event_id) if event_id else claim)
     return tuple(out)

@@ -99,7 +99,7 @@ class Extractor:
                     if trace is not None:
                         trace.append((frame.trigger, ALLEGATION.name))
         events = with_article_casualties(doc, list(dedup(events, headline_end)), quantities)
-        claims_out = link_claims(dedup_claims(claims, headline_end), figures, events)
+        claims_out = link_claims(doc, dedup_claims(claims, headline_end), figures, events)
         return Candidates(events, claims_out, frozenset(proposed), headline_end)
 
     def judge_features(self, doc: Doc, cands: Candidates) -> list[list[str]]:
