@@ -262,11 +262,12 @@ LINK_RULES = (
               "in the background",
               "PLOVER: as the article's toll goes to its first attack (casualties.py); a "
               "toll of an older episode stays apart",
-              "A bomb exploded at a market in Kabul on Friday. Officials said 12 people died.",
+              "Gunmen attacked a market in Kabul on Friday. Officials said 12 people died.",
               "12", "event"),
     ClaimRule("link_none", "any other figure belongs to no event (background, a statistic, a "
               "price)", "linguistic: a figure outside every event's clause is context, not an "
-              "event's count", "Turkey hosts 3.6 million Syrian refugees.", "3.6 million", "none"),
+              "event's count", "Police arrested the mayor of Springfield on Monday. The town has "
+              "40,000 residents.", "40,000", "none"),
 )
 """The link rules in the order they are tried."""
 

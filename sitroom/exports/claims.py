@@ -6,22 +6,15 @@ from __future__ import annotations
 import csv
 import json
 from datetime import date
-from typing import IO, Any, NamedTuple
+from typing import IO, Any
 
 from ..store.db import Store
 from ..store.exports import claim_rows
+from .flat import Column
 
 
-class Column(NamedTuple):
-    """A claims-export column: name, DuckDB type, SQL over claims `c`, claim_groups `g`,
-    events `e`, event_mentions `m` and articles `a`, meaning."""
-
-    name: str
-    type: str
-    sql: str
-    doc: str
-
-
+# each column's SQL is over claims `c`, claim_groups `g`, events `e`, event_mentions `m` and
+# articles `a`
 COLUMNS: tuple[Column, ...] = (
     Column("claim_id", "VARCHAR", "c.claim_id", "stable claim id"),
     Column("article_id", "VARCHAR", "c.article_id", "stable article id"),
