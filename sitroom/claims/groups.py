@@ -8,7 +8,9 @@ Pure functions over `sitroom.records.Claim`. Conventions (docs/claims.md):
   texts agree: the words before the counted noun ("North Korean") overlap or one side has
   none, and the named places after it ("in Russia") overlap or one side has none. Same event:
   two claims linked to different events of one article, or to different canonical events
-  (`event_of`, in a store), are about different things.
+  (`event_of`, in a store), are about different things. And something must tie a claim to the
+  group (`_tied`): the same event, a shared subject or place, or the same figure again; two
+  different figures of one sentence never share a group (`_same_sentence`).
 - A sub-quantity ("around 8,000 stationed near the Ukrainian border" beside "approximately
   10,000 in Russia") is a claim from the same article and claimant, same unit, role and
   subject, with a smaller value and a different place: it gets its own group whose
@@ -184,15 +186,41 @@ class _Draft:
     subject: set[str]
     places: set[str]
 
-    def accepts(self, f: _Features) -> bool:
+    def accepts(self, claim: Claim, f: _Features) -> bool:
         union = _Features(self.features.unit, self.features.kind, frozenset(self.subject),
                           frozenset(self.places), "")
-        return _compatible(union, f) and not any(_other_event(m, f) for _, m in self.members)
+        return _compatible(union, f) and not any(_other_event(m, f) for _, m in self.members) \
+            and not any(_same_sentence(claim, c) for c, _ in self.members) \
+            and any(_tied((claim, f), m) for m in self.members)
 
     def add(self, claim: Claim, f: _Features) -> None:
         self.members.append((claim, f))
         self.subject |= f.subject
         self.places |= f.places
+
+
+def _same_sentence(a: Claim, b: Claim) -> bool:
+    """Two different figures of one sentence ("231 Democrats supported it and two opposed",
+    "28 million, against 32 million last time"): a sentence does not tell one quantity twice
+    with two values (a range is one claim; a projection is the same quantity to come)."""
+    return a.article_id == b.article_id and a.evidence.start == b.evidence.start and \
+        (a.value, a.value_max) != (b.value, b.value_max) and \
+        "projected" not in (a.qualifier, b.qualifier)
+
+
+def _tied(a: tuple[Claim, _Features], b: tuple[Claim, _Features]) -> bool:
+    """Something says the two claims count the same thing, beyond the unit and role: the same
+    event (the same event of one article, or the same canonical event), a subject or place
+    their descriptions share ("North Korean", "in Russia"), or the same figure told again. A
+    bare "20 people" or "2.5 billion euros" with none of these is not known to count what
+    another figure of that unit does."""
+    (ca, fa), (cb, fb) = a, b
+    if fa.event is not None and (fa.event == fb.event or (
+            fa.canonical is not None and fa.canonical == fb.canonical)):
+        return True
+    if fa.subject & fb.subject or fa.places & fb.places:
+        return True
+    return (ca.value, ca.value_max) == (cb.value, cb.value_max)
 
 
 def _is_part(part: tuple[Claim, _Features], whole: tuple[Claim, _Features]) -> bool:
@@ -262,7 +290,7 @@ def _drafts(claims: list[Claim], event_of: Mapping[str, str] | None = None) -> l
     drafts: list[_Draft] = []
     for claim, f in [x for x in items if id(x[0]) not in parts] + \
             [x for x in items if id(x[0]) in parts]:
-        target = next((d for d in drafts if d.accepts(f) and not any(
+        target = next((d for d in drafts if d.accepts(claim, f) and not any(
             _is_part((claim, f), m) for m in d.members)), None)
         if target is None:
             drafts.append(_Draft(f, [(claim, f)], set(f.subject), set(f.places)))

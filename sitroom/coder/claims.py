@@ -164,9 +164,25 @@ def _near(anchor: Token, words: frozenset[str], span: int = 3) -> bool:
                for j in range(anchor.i + 1, min(anchor.i + 1 + span, anchor.sent.end)))
 
 
-def _casualty(anchor: Token, num: Token) -> str | None:
-    found = casualty_anchor(num) or (casualty_anchor(anchor) if anchor is not num else None)
-    return found[0] if found else None
+_CASUALTY_NOUNS = {"killing": "dead", "death": "dead", "murder": "dead", "massacre": "dead",
+                   "injury": "injured", "wounding": "injured", "arrest": "arrested"}
+"""Nouns of a casualty that govern a figure through "of" ("the killing of 11 soldiers") or
+that it suffers ("15 others sustained serious injuries")."""
+_SUFFER_VERBS = frozenset({"sustain", "suffer", "receive"})
+
+
+def _casualty_noun(anchor: Token) -> str | None:
+    if anchor.dep_ == "nummod":  # "15 others": the noun the number counts
+        anchor = anchor.head
+    head = anchor.head
+    if anchor.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in \
+            _CASUALTY_NOUNS:
+        return _CASUALTY_NOUNS[head.head.lemma_.lower()]
+    if anchor.dep_ == "nsubj" and head.lemma_.lower() in _SUFFER_VERBS:  # "15 sustained injuries"
+        obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+        if obj is not None and obj.lemma_.lower() in _CASUALTY_NOUNS:
+            return _CASUALTY_NOUNS[obj.lemma_.lower()]
+    return None
 
 
 ROLE_RULES = (
@@ -183,6 +199,12 @@ ROLE_RULES = (
               "arrested (the event quantities' casualty words)",
               "PLOVER: dead, injured and arrested are an event's quantities",
               "The bomb killed 20 people and wounded 45 others.", "45", "injured"),
+    ClaimRule("role_casualty_noun", "a casualty noun governing the figure ('the killing of 11 "
+              "soldiers') or one it suffers ('15 others sustained injuries') gives dead, injured "
+              "or arrested", "PLOVER: dead, injured and arrested are an event's quantities, "
+              "told with a noun as with a verb",
+              "The raid led to the killing of 11 soldiers, while 15 others sustained serious "
+              "injuries.", "15", "injured"),
     ClaimRule("role_casualties", "figures counting casualties (dead and injured together)",
               "PLOVER: a casualty count mixes the dead and the injured; neither alone",
               "The army suffered 300 casualties.", "300", "casualties"),
@@ -221,9 +243,12 @@ def claim_role(doc: Doc, q: Quantity) -> tuple[str, str | None]:
         return "seats", "role_seats"
     if unit in _VOTES or (unit == "person" and "vote" in lemmas):
         return "votes", "role_votes"
-    casualty = _casualty(anchor, num)
+    found = casualty_anchor(num) or (casualty_anchor(anchor) if anchor is not num else None)
+    if found:
+        return found[0], "role_casualty"
+    casualty = _casualty_noun(anchor)
     if casualty is not None:
-        return casualty, "role_casualty"
+        return casualty, "role_casualty_noun"
     if unit in _CASUALTIES:
         return "casualties", "role_casualties"
     if unit in _HELD_UNITS or (unit == "person" and _HELD_WORDS & set(lemmas)):

@@ -141,15 +141,32 @@ def test_contested_means_incompatible_given_qualifiers(first: tuple[float, str],
 
 def test_a_rising_toll_is_not_a_contest_but_a_falling_one_is() -> None:
     police, army = Actor("police", sector="COP"), Actor("the army", sector="MIL")
-    early = replace(claim("t1", OCT25, "people killed in the bombing", "person", 20, "exactly",
+    early = replace(claim("t1", OCT25, "people killed in the Kabul bombing", "person", 20, "exactly",
                           police, 5), role="dead")
-    later = replace(claim("t2", NOV01, "people killed in the bombing", "person", 80, "exactly",
+    later = replace(claim("t2", NOV01, "people killed in the Kabul bombing", "person", 80, "exactly",
                           army, 5), role="dead")
     assert group_claims([early, later])[0].contested is False
     lower = replace(later, value=8)
     assert group_claims([early, lower])[0].contested is True
     same_day = replace(later, date=OCT25, article_date=OCT25)
     assert group_claims([early, same_day])[0].contested is True
+
+
+def test_bare_figures_need_a_tie_and_one_sentence_never_tells_one_quantity_twice() -> None:
+    """The issue's "seats, 2 to 338" and "euros 2.5 to 6 billion": bare figures of one unit in
+    an article are not one quantity unless an event, a subject or place, or the figure itself
+    ties them; two figures of one sentence are two quantities."""
+    net = claim("n1", OCT25, "seats", "seat", 20, "exactly", Actor("preliminary reports"), 10)
+    total = claim("n1", OCT25, "seats", "seat", 338, "exactly", None, 300)
+    assert len(group_claims([net, total])) == 2
+    tied = [replace(net, event_id="e1"), replace(total, event_id="e1")]
+    assert len(group_claims(tied)) == 1                      # one event's figures
+    again = replace(total, claim_id="n2x", article_id="n2", claimant=Actor("Reuters"))
+    assert len(group_claims([total, again])) == 1            # the same figure, told again
+    yes = claim("v1", OCT25, "Democrats supporting the resolution", "democrat", 231, "exactly",
+                None, 50)
+    no = claim("v1", OCT25, "Democrats opposed", "democrat", 2, "exactly", None, 50)
+    assert len(group_claims([yes, no])) == 2                 # one sentence, two quantities
 
 
 def test_roles_and_events_keep_figures_about_different_things_apart() -> None:
@@ -220,10 +237,10 @@ def test_empty() -> None:
 
 def test_groups_stay_inside_their_story() -> None:
     police, army = Actor("police", sector="COP"), Actor("the army", sector="MIL")
-    killed = [claim("s1", OCT25, "people killed in the bombing", "person", 20, "exactly",
+    killed = [claim("s1", OCT25, "people killed in the Kabul bombing", "person", 20, "exactly",
                     police, 5),
-              claim("s2", NOV01, "people killed in the bombing", "person", 80, "exactly", army, 5),
-              claim("s3", OCT31, "people killed in the bombing", "person", 18, "at least",
+              claim("s2", NOV01, "people killed in the Kabul bombing", "person", 80, "exactly", army, 5),
+              claim("s3", OCT31, "people killed in the Kabul bombing", "person", 18, "at least",
                     army, 5)]
     together = group_claims(killed)
     assert len(together) == 1 and together[0].contested     # no stories: one disputed figure

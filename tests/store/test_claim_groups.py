@@ -109,7 +109,7 @@ def test_a_changed_story_membership_regroups_both_stories(tmp_path: Path) -> Non
     days = [date(2024, 11, d) for d in (1, 2, 3)]
     arts = [_article(k, d, t) for k, d, t in zip(("quake", "flood", "vote"), days,
                                                   (QUAKE, FLOOD, VOTE))]
-    claims = {a.id: (_claim(a, "people killed", "people", v, who, 5),)
+    claims = {a.id: (_claim(a, "people killed in Peru", "people", v, who, 5),)
               for a, v, who in zip(arts, (20, 45, 90), (POLICE, RED_CROSS, None))}
     with Store(tmp_path / "s.duckdb") as store:
         store.add([Extraction(a, claims=claims[a.id]) for a in arts])
