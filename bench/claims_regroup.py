@@ -112,7 +112,7 @@ def main() -> None:
             build(base, args.corpus, args.n)
         with Store(base) as store:
             store.update_stories()
-            store.regroup_claims()  # up to date (an older file: stored in the current schema)
+            store.regroup_claims(full=True)  # grouped by this code (the file may be older)
             before = (store.count("articles"), store.count("claims"),
                       store.count("claim_groups"))
             batch = [x for x in Extractor().extract(added_articles(args))
