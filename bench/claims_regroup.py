@@ -12,7 +12,13 @@ need it; a few minutes on 2 cores), e.g.
 
 `--db` is copied, never modified; without it the store is built first (slow). The added batch
 is corpus articles N..N+ADD (dated after the store's), extracted, stored and its stories updated
-before the timed step.
+before the timed step; with `--add-from DIR` it is the first ADD articles read from DIR instead
+(for a store of the whole corpus, e.g. the 275 annotated articles of tests/quality/corpus,
+which the JSONL does not hold):
+
+    .venv/bin/sitroom ingest ../shared/corpora/wikinews_en.jsonl --db /tmp/wn.duckdb
+    .venv/bin/python bench/claims_regroup.py --db /tmp/wn.duckdb \
+        --add-from tests/quality/corpus/articles --add 50
 """
 from __future__ import annotations
 
@@ -61,6 +67,16 @@ def build(path: Path, corpus: Path, n: int) -> None:
         store.regroup_claims()
 
 
+def added_articles(args: argparse.Namespace) -> list[Article]:
+    """The batch to add: corpus articles N..N+ADD, or the first ADD articles of --add-from."""
+    if args.add_from is None:
+        return corpus_articles(args.corpus, args.add, skip=args.n)
+    from sitroom.ingest import read_paths
+
+    found = [a for a in read_paths([str(args.add_from)]) if isinstance(a, Article)]
+    return sorted(found, key=lambda a: a.origin)[:args.add]
+
+
 def state(path: Path) -> tuple[list[tuple], list[tuple]]:
     with Store(path, read_only=True) as store:
         return (store.con.execute("SELECT * FROM claim_groups ORDER BY ALL").fetchall(),
@@ -82,6 +98,8 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("-n", type=int, default=3000, help="articles in the store")
     parser.add_argument("--add", type=int, default=50, help="articles added, then regrouped")
+    parser.add_argument("--add-from", type=Path,
+                        help="read the added articles from this folder (default: the corpus)")
     parser.add_argument("--repeat", type=int, default=3, help="timed runs each; the fastest counts")
     args = parser.parse_args()
     from sitroom.extract import Extractor
@@ -94,11 +112,10 @@ def main() -> None:
             build(base, args.corpus, args.n)
         with Store(base) as store:
             store.update_stories()
-            store.regroup_claims()  # up to date (an older file: stored in the current schema)
+            store.regroup_claims(full=True)  # grouped by this code (the file may be older)
             before = (store.count("articles"), store.count("claims"),
                       store.count("claim_groups"))
-            batch = [x for x in Extractor().extract(corpus_articles(args.corpus, args.add,
-                                                                    skip=args.n))
+            batch = [x for x in Extractor().extract(added_articles(args))
                      if not isinstance(x, Exception)]
             store.add(batch)
             store.update_stories()

@@ -498,17 +498,16 @@ def _coded_line(row: dict[str, Any]) -> str:
 @click.option("--contested", is_flag=True, help="Only groups whose claimants disagree.")
 def claims(settings: Settings, fmt: str, contested: bool) -> None:
     """Claim groups: who says how many of what, and since when; contested groups first."""
-    from .claims import group_claims, group_to_dict
+    from .claims import group_to_dict
+    from .claims.groups import updates
     from .store.db import Store
 
     db = settings.db
     with Store(db, read_only=True) as store:
-        groups = store.claim_groups()  # as stored by ingest
-        if groups is None:  # an older store, or stories changed since: group them here
-            click.echo("note: the stored claim groups are not up to date (run `sitroom "
-                       "stories` to store them); grouping the claims now", err=True)
-            groups = group_claims(store.claims(), story_of=store.claim_partitions())
-    groups.sort(key=lambda g: (not g.contested, -len(g.claims), g.group_id))
+        groups, stale = store.listed_claim_groups()  # as stored by ingest
+    if stale:  # an older store, or stories changed since: grouped here
+        click.echo("note: the stored claim groups are not up to date (run `sitroom "
+                   "stories` to store them); grouping the claims now", err=True)
     for group in groups:
         if contested and not group.contested:
             continue
@@ -517,12 +516,15 @@ def claims(settings: Settings, fmt: str, contested: bool) -> None:
             continue
         flag = " CONTESTED" if group.contested else ""
         parent = f" (part of {group.parent_group_id})" if group.parent_group_id else ""
-        click.echo(f"{group.about} [{group.unit}] {_num(group.min)} to {_num(group.max)}"
-                   f"{flag}{parent}")
+        role = group.claims[0].role if group.claims else "other"
+        click.echo(f"{group.about} [{group.unit}; {role}] {_num(group.min)} to "
+                   f"{_num(group.max)}{flag}{parent}")
         for c in sorted(group.claims, key=lambda c: (c.date or c.article_date, c.claim_id)):
             who = c.claimant.text if c.claimant else "(the article)"
             high = f"-{_num(c.value_max)}" if c.value_max else ""
             click.echo(f"  {c.date or c.article_date}  {who}: {c.qualifier} {_num(c.value)}{high}")
+        for who, seq in updates(group.claims).items():
+            click.echo(f"  update by {who}: " + " -> ".join(_num(c.value) for c in seq))
 
 
 @cli.command()
@@ -586,17 +588,32 @@ def actor(texts: tuple[str, ...], on: str | None, fmt: str, extra: tuple[str, ..
 @click.option("--header/--no-header", default=None,
               help="Write a header line (csv default: yes; gdelt default: no, like GDELT).")
 @click.option("--canonical", is_flag=True, help="One row per canonical event, not per report.")
+@click.option("--claims", "claims_", is_flag=True,
+              help="One row per claim with its group, role, event and claimant (csv, parquet "
+                   "or jsonl; event filters do not apply).")
 def export(path: str, settings: Settings, fmt: str, where: Any, header: bool | None,
-           canonical: bool) -> None:
-    """Write stored events to PATH (- for standard output) for pandas, R, DuckDB or GDELT tools."""
+           canonical: bool, claims_: bool) -> None:
+    """Write stored events (or claims) to PATH (- for standard output) for pandas, R, DuckDB
+    or GDELT tools."""
+    from .exports import CLAIM_FORMATS, export_claims
     from .exports import export as write
-    from .store.db import Store
+    from .store.db import EventFilter, Store
 
     db = settings.db
     if header is not None and fmt not in ("csv", "gdelt"):
         raise click.UsageError(f"--header/--no-header applies to csv and gdelt, not {fmt}")
     if fmt == "parquet" and path == "-":
         raise click.UsageError("parquet needs a file PATH, not - (standard output)")
+    if claims_:
+        if canonical or where != EventFilter():
+            raise click.UsageError("--claims exports every claim: no event filters or "
+                                   "--canonical")
+        if fmt not in CLAIM_FORMATS:
+            raise click.UsageError(f"--claims writes {', '.join(CLAIM_FORMATS)}, not {fmt}")
+        with Store(db, read_only=True) as store:
+            n = export_claims(store, fmt, path, header=header)
+        click.echo(f"{_count(n, 'claim')} written to {path}", err=True)
+        return
     with Store(db, read_only=True) as store:
         n = write(store, fmt, path, canonical=canonical, header=header, where=where)
     click.echo(f"{_count(n, 'event')} written to {path}", err=True)
@@ -615,7 +632,8 @@ def serve(settings: Settings) -> None:
 
 
 FIGURES = ["salient_recall", "recall", "recall_strict", "precision", "date_accuracy",
-           "quantity_accuracy", "claims_recall", "recipient_accuracy", "calibration_error"]
+           "quantity_accuracy", "claims_recall", "claim_link_accuracy", "recipient_accuracy",
+           "calibration_error"]
 
 
 @cli.command("eval")

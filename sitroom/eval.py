@@ -40,6 +40,8 @@ class Tally:
     quantities_right: int = 0
     gold_claims: int = 0
     claims_found: int = 0
+    claim_links: int = 0
+    claim_links_right: int = 0
     articles: int = 0
     with_recipient_side: int = 0
     recipients_right: int = 0
@@ -58,11 +60,12 @@ class Tally:
             "date_accuracy": div(self.dates_right, self.dated),
             "quantity_accuracy": div(self.quantities_right, self.with_quantities),
             "claims_recall": div(self.claims_found, self.gold_claims),
+            "claim_link_accuracy": div(self.claim_links_right, self.claim_links),
             "recipient_accuracy": div(self.recipients_right, self.with_recipient_side),
             "calibration_error": round(calibration_error(self.scored), 4),
             "articles": self.articles,
             "gold_events": self.gold, "predicted_events": self.predicted,
-            "gold_claims": self.gold_claims,
+            "gold_claims": self.gold_claims, "claim_links": self.claim_links,
         }
 
 
@@ -136,15 +139,47 @@ def _quantities_ok(gold: dict[str, Any], event: Event) -> bool:
                for k, v in want.items())
 
 
-def _claim_found(gold: dict[str, Any], claims: Iterable[Claim]) -> bool:
+def _claim_found(gold: dict[str, Any], claims: Iterable[Claim]) -> Claim | None:
+    """The first output claim with the gold claim's value (within 1%) and, where the gold names
+    one, its claimant's country; None when there is none."""
     want_country = _country(gold.get("claimant"))
     for claim in claims:
         if abs(claim.value - gold["value"]) > 0.01 * abs(gold["value"]):
             continue
         if want_country and (claim.claimant is None or claim.claimant.country != want_country):
             continue
-        return True
-    return False
+        return claim
+    return None
+
+
+def _score_claims(gold: dict[str, Any], result: Extraction,
+                  event_of: dict[str, Event], tally: Tally) -> None:
+    """Claims recall (value + claimant country) and, for each claim found, whether it links to
+    the right event: none where the gold links none, else an output event that is the gold
+    one: the one matched to it (`event_of`: gold event id -> output event), or another report
+    of it in the output (agreeing with it as a match does: one-to-one matching picks one of
+    the coder's duplicates at random). A claim whose gold event no output event matches is not
+    scored for its link (event recall says that), nor one of gold that annotates no links."""
+    gold_events = {g["id"]: g for g in gold["events"]}
+    linked = {e.event_id: e for e in result.events}
+    for g in gold.get("claims", []):
+        tally.gold_claims += 1
+        found = _claim_found(g, result.claims)
+        if found is None:
+            continue
+        tally.claims_found += 1
+        if "event" not in g:
+            continue  # gold without event links (../shared/gold/dev)
+        want = g["event"]
+        if want is not None and want not in event_of:
+            continue
+        tally.claim_links += 1
+        if want is None:
+            tally.claim_links_right += found.event_id is None
+            continue
+        got = linked.get(found.event_id or "")
+        tally.claim_links_right += got is not None and (
+            got is event_of[want] or _agrees(gold_events[want], got, strict=False))
 
 
 def article_matches(gold: dict[str, Any], events: Sequence[Event]
@@ -189,8 +224,11 @@ def score_article(gold: dict[str, Any], result: Extraction, tally: Tally) -> Non
         if id(g) not in matched_ids:
             tally.misses.append(f"{gold['file']}: {g['id']} {g['type']} "
                                 f"{_country(g['actor'])}->{_country(g.get('recipient'))}")
-    tally.gold_claims += len(gold.get("claims", []))
-    tally.claims_found += sum(_claim_found(c, result.claims) for c in gold.get("claims", []))
+    event_of = {g["id"]: e for g, e, _ in pairs}
+    rest = [e for e in result.events if id(e) not in used]
+    background = [g for g in gold["events"] if g.get("status") == "historical"]
+    event_of |= {g["id"]: e for g, e, _ in match_events(background, rest)}
+    _score_claims(gold, result, event_of, tally)
 
 
 def article_dirs(gold_dir: Path, extra: Sequence[str] = ()) -> list[Path]:

@@ -145,6 +145,12 @@ class Claim:
     date: date | None
     evidence: Evidence
     group_id: str | None = None
+    counted: str = ""
+    """The thing counted, normalised as the grouping sees it ("soldier", "person", "USD")."""
+    role: str = "other"
+    """What the figure is of that thing: one of CLAIM_ROLES (dead, injured, ... money, other)."""
+    event_id: str | None = None
+    """The event of the same article the figure belongs to (the attack's toll), or None."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -161,8 +167,16 @@ class Claim:
             "claimant": self.claimant.as_source() if self.claimant else None,
             "date": self.date.isoformat() if self.date else None,
             "group_id": self.group_id,
+            "counted": self.counted,
+            "role": self.role,
+            "event_id": self.event_id,
             "evidence": self.evidence.to_dict(),
         }
+
+
+CLAIM_ROLES = ("dead", "injured", "arrested", "missing", "displaced", "crowd", "deployed", "held",
+               "casualties", "money", "votes", "seats", "other")
+"""What a claim's figure is of the thing it counts (`Claim.role`; docs/claims.md, "Roles")."""
 
 
 @dataclass(frozen=True)

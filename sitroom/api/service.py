@@ -167,6 +167,12 @@ class Service:
                             "yet (stories are rebuilt after every ingest)")
         return "canonical_events", info
 
+    def claim_groups(self) -> list[Any]:
+        """The claim groups as `sitroom claims` lists them (`Store.listed_claim_groups`), read
+        under the write lock (they are read on the store's own connection)."""
+        with self.write_lock:
+            return self.store.listed_claim_groups()[0]
+
     def ingest(self, articles: list[Any]) -> dict[str, Any]:
         """Extract and store new articles (`sitroom.service.ingest`, one transaction, stories and
         claim groups updated); known ones (and repeats) are stored once."""

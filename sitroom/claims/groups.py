@@ -2,22 +2,29 @@
 
 Pure functions over `sitroom.records.Claim`. Conventions (docs/claims.md):
 
-- Two claims are about the same thing when they have the same unit (troops = soldiers), the same
-  kind (dead / injured / arrested / votes for / votes against, when the `about` says), and
-  their `about` texts agree: the words before the counted noun ("North Korean") overlap or one
-  side has none, and the named places after it ("in Russia") overlap or one side has none.
+- Two claims are about the same quantity when they count the same thing (`counted`, else the
+  unit: troops = soldiers) in the same role (`role`: dead, injured, crowd, deployed, money,
+  ...; for `other`, the kind the `about` says), for the same event or story, and their `about`
+  texts agree: the words before the counted noun ("North Korean") overlap or one side has
+  none, and the named places after it ("in Russia") overlap or one side has none. Same event:
+  two claims linked to different events of one article, or to different canonical events
+  (`event_of`, in a store), are about different things. And something must tie a claim to the
+  group (`_tied`): the same event, a shared subject or place, or the same figure again; two
+  different figures of one sentence never share a group (`_same_sentence`).
 - A sub-quantity ("around 8,000 stationed near the Ukrainian border" beside "approximately
-  10,000 in Russia") is a claim from the same article and claimant, same unit, kind and
+  10,000 in Russia") is a claim from the same article and claimant, same unit, role and
   subject, with a smaller value and a different place: it gets its own group whose
   `parent_group_id` points at the group of the larger figure.
-- `contested`: the latest value of each claimant (projections left out) differs across at least
-  two claimants by more than CONTESTED_FACTOR (max / min > 1.5). One claimant changing its
-  figure over time is an update, not a contest.
+- `contested`: the latest figures (projections left out) of at least two claimants (the
+  article's voice is one, each attributed source another) cannot both hold given their
+  qualifiers (`compatible`: "more than 12,000" and "about 3,000" conflict, "at least 80" and
+  "more than 200" do not). A toll (dead, injured, ...) told larger later is the toll rising,
+  not a conflict. One claimant changing its figure over time is an update (`updates`).
 - `min`/`max` are over the group's non-projected values (value_max included); a group with only
   projections uses those.
-- `group_id` = stable hash of the founding claim's normalised about + unit (founding = earliest
-  by article date, then article id, evidence offset, claim id), plus the founding claim's id
-  when an earlier group has the same description. Groups come out in that order.
+- `group_id` = stable hash of the founding claim's normalised about + unit + role (founding =
+  earliest by article date, then article id, evidence offset, claim id), plus the founding
+  claim's id when an earlier group has the same description. Groups come out in that order.
 - In a store, groups stay inside one story (`story_of`): the same words about unrelated events
   ("20 people were killed") are different figures, not a dispute.
 """
@@ -32,6 +39,18 @@ from typing import Any
 from ..records import Claim, stable_id
 
 CONTESTED_FACTOR = 1.5
+"""Kept for callers: no longer the contest test (see `compatible`)."""
+EXACT_SLACK = 0.05
+"""A bare figure in the news is rounded: "3,000" holds for 2,850..3,150."""
+APPROX_SLACK = 0.25
+""""About 3,000" holds for 2,400..3,750: an estimate a quarter off is still that estimate."""
+SAME_FIGURE_MIN = 10
+"""A figure told again ties two bare claims only from this size up: "two issues", "three
+people" recur by chance in one story (measured on the Wikinews store: most impure groups of
+equal values were such small counts)."""
+RISING_ROLES = frozenset({"dead", "injured", "casualties", "arrested", "displaced", "held"})
+"""Counts that only grow as a story goes on: a later, larger toll by another source is the toll
+rising, not a dispute."""
 
 UNIT_SYNONYMS = {
     "troop": "soldier", "soldier": "soldier", "serviceman": "soldier", "servicemen": "soldier",
@@ -78,17 +97,26 @@ class _Features:
     subject: frozenset[str]
     places: frozenset[str]
     key: str
+    event: tuple[str, str] | None = None
+    """(article id, event id) of the claim's event, or None."""
+    canonical: str | None = None
+    """The canonical event of that event (in a store), or None."""
+    named: frozenset[str] = frozenset()
+    """The named part of the subject ("North Korean", "from North Korea"): what ties two
+    descriptions, where "new", "other" or "female" do not."""
 
 
-def _features(claim: Claim) -> _Features:
-    unit = canonical_unit(claim.unit)
+def _features(claim: Claim, event_of: Mapping[str, str] | None = None) -> _Features:
+    unit = canonical_unit(claim.counted or claim.unit)
     words = [(m.group(0), m.start()) for m in _WORD.finditer(claim.about)]
     unit_stems = {_stem(w) for w, u in UNIT_SYNONYMS.items() if u == unit} | {_stem(unit)}
     head = next((i for i, (w, _) in enumerate(words) if _stem(w) in unit_stems), None)
-    kind = next((_KINDS[_stem(w)] for w, _ in words if _stem(w) in _KINDS), None)
+    kind = claim.role if claim.role != "other" else \
+        next((_KINDS[_stem(w)] for w, _ in words if _stem(w) in _KINDS), None)
     before = words[:head] if head is not None else []
     after = words[head + 1:] if head is not None else words
     subject = {_stem(w) for w, _ in before if w.lower() not in _STOP}
+    named = {_stem(w) for w, _ in before if w[0].isupper() and w.lower() not in _STOP}
     places = set()
     prep = "in" if head is None else ""
     for w, pos in after:
@@ -100,9 +128,23 @@ def _features(claim: Claim) -> _Features:
                 places.add(_stem(w))
             elif prep in _ORIGIN:      # "troops from North Korea" = "North Korean troops"
                 subject.add(_stem(w))
+                named.add(_stem(w))
     rest = sorted(_stem(w) for w, _ in after if w.lower() not in _STOP)
     key = " ".join([*sorted(subject), unit, *rest])
-    return _Features(unit, kind, frozenset(subject), frozenset(places), key)
+    event = (claim.article_id, claim.event_id) if claim.event_id else None
+    canonical = event_of.get(claim.event_id) if event_of and claim.event_id else None
+    return _Features(unit, kind, frozenset(subject), frozenset(places), key, event, canonical,
+                     frozenset(named))
+
+
+def _other_event(a: _Features, b: _Features) -> bool:
+    """The two claims count for different events: two events of one article, or two canonical
+    events (a claim without an event, or across articles without canonical events, may join)."""
+    if a.event is None or b.event is None:
+        return False
+    if a.event[0] == b.event[0]:
+        return a.event != b.event
+    return a.canonical is not None and b.canonical is not None and a.canonical != b.canonical
 
 
 def _compatible(a: _Features, b: _Features) -> bool:
@@ -154,15 +196,42 @@ class _Draft:
     subject: set[str]
     places: set[str]
 
-    def accepts(self, f: _Features) -> bool:
+    def accepts(self, claim: Claim, f: _Features) -> bool:
         union = _Features(self.features.unit, self.features.kind, frozenset(self.subject),
                           frozenset(self.places), "")
-        return _compatible(union, f)
+        return _compatible(union, f) and not any(_other_event(m, f) for _, m in self.members) \
+            and not any(_same_sentence(claim, c) for c, _ in self.members) \
+            and any(_tied((claim, f), m) for m in self.members)
 
     def add(self, claim: Claim, f: _Features) -> None:
         self.members.append((claim, f))
         self.subject |= f.subject
         self.places |= f.places
+
+
+def _same_sentence(a: Claim, b: Claim) -> bool:
+    """Two different figures of one sentence ("231 Democrats supported it and two opposed",
+    "28 million, against 32 million last time"): a sentence does not tell one quantity twice
+    with two values (a range is one claim; a projection is the same quantity to come)."""
+    return a.article_id == b.article_id and a.evidence.start == b.evidence.start and \
+        (a.value, a.value_max) != (b.value, b.value_max) and \
+        "projected" not in (a.qualifier, b.qualifier)
+
+
+def _tied(a: tuple[Claim, _Features], b: tuple[Claim, _Features]) -> bool:
+    """Something says the two claims count the same thing, beyond the unit and role: the same
+    event (the same event of one article, or the same canonical event), a named subject or a
+    place their descriptions share ("North Korean", "in Russia"; not "new" or "other"), or the
+    same figure told again. A
+    bare "20 people" or "2.5 billion euros" with none of these is not known to count what
+    another figure of that unit does."""
+    (ca, fa), (cb, fb) = a, b
+    if fa.event is not None and (fa.event == fb.event or (
+            fa.canonical is not None and fa.canonical == fb.canonical)):
+        return True
+    if fa.named & fb.named or fa.places & fb.places:
+        return True
+    return (ca.value, ca.value_max) == (cb.value, cb.value_max) and ca.value >= SAME_FIGURE_MIN
 
 
 def _is_part(part: tuple[Claim, _Features], whole: tuple[Claim, _Features]) -> bool:
@@ -174,6 +243,44 @@ def _is_part(part: tuple[Claim, _Features], whole: tuple[Claim, _Features]) -> b
             and pf.places != wf.places)
 
 
+def bounds(claim: Claim) -> tuple[float, float]:
+    """The values a claim allows, given its qualifier: a bare figure within EXACT_SLACK, an
+    estimate within APPROX_SLACK, "more than"/"at least" upwards, "up to"/"less than" below."""
+    low, high = claim.value, claim.value_max or claim.value
+    q = claim.qualifier
+    if q in ("approximately", "projected"):
+        return low / (1 + APPROX_SLACK), high * (1 + APPROX_SLACK)
+    if q in ("more than", "at least"):
+        return low * (1 - EXACT_SLACK), float("inf")
+    if q in ("up to", "less than"):
+        return 0.0, high * (1 + EXACT_SLACK)
+    return low * (1 - EXACT_SLACK), high * (1 + EXACT_SLACK)
+
+
+def compatible(a: Claim, b: Claim) -> bool:
+    """Whether two claims about one quantity can both hold: their `bounds` overlap, or the
+    quantity only rises (RISING_ROLES) and the later claim is the larger."""
+    (alo, ahi), (blo, bhi) = bounds(a), bounds(b)
+    if alo <= bhi and blo <= ahi:
+        return True
+    if a.role in RISING_ROLES:
+        first, then = sorted((a, b), key=_when)
+        if first.date != then.date and bounds(then)[0] > bounds(first)[1]:
+            return True
+    return False
+
+
+def updates(claims: Iterable[Claim]) -> dict[str, list[Claim]]:
+    """Claimants who revised their own figure: claimant -> their non-projected claims with a
+    changed value, in date order (an update, never a contest)."""
+    by: dict[str, list[Claim]] = {}
+    for c in sorted((c for c in claims if c.qualifier != "projected"), key=_when):
+        seq = by.setdefault(claimant_key(c), [])
+        if not seq or (seq[-1].value, seq[-1].value_max) != (c.value, c.value_max):
+            seq.append(c)
+    return {k: v for k, v in sorted(by.items()) if len(v) > 1}
+
+
 def _summary(members: list[Claim]) -> tuple[float, float, bool, dict[str, Claim]]:
     firm = [c for c in members if c.qualifier != "projected"] or members
     low = min(c.value for c in firm)
@@ -181,20 +288,20 @@ def _summary(members: list[Claim]) -> tuple[float, float, bool, dict[str, Claim]
     latest: dict[str, Claim] = {}
     for c in sorted(firm, key=_when):
         latest[claimant_key(c)] = c
-    values = [c.value for c in latest.values() if c.value > 0]
-    contested = len(values) >= 2 and max(values) / min(values) > CONTESTED_FACTOR
+    said = [c for c in latest.values() if c.value > 0 and c.qualifier != "projected"]
+    contested = any(not compatible(a, b) for i, a in enumerate(said) for b in said[i + 1:])
     return low, high, contested, dict(sorted(latest.items()))
 
 
-def _drafts(claims: list[Claim]) -> list[_Draft]:
+def _drafts(claims: list[Claim], event_of: Mapping[str, str] | None = None) -> list[_Draft]:
     """Group one partition's claims (sorted by `_order`) into drafts, wholes first."""
-    items = [(c, _features(c)) for c in claims]
+    items = [(c, _features(c, event_of)) for c in claims]
     # wholes first, so that a part never founds the group its whole then joins
     parts = {id(c) for c, f in items if any(_is_part((c, f), w) for w in items)}
     drafts: list[_Draft] = []
     for claim, f in [x for x in items if id(x[0]) not in parts] + \
             [x for x in items if id(x[0]) in parts]:
-        target = next((d for d in drafts if d.accepts(f) and not any(
+        target = next((d for d in drafts if d.accepts(claim, f) and not any(
             _is_part((claim, f), m) for m in d.members)), None)
         if target is None:
             drafts.append(_Draft(f, [(claim, f)], set(f.subject), set(f.places)))
@@ -247,16 +354,17 @@ class PendingGroup:
         return claim_order(self.founder)
 
 
-def pending_groups(claims: Iterable[Claim],
-                   story_of: Mapping[str, str] | None = None) -> list[PendingGroup]:
+def pending_groups(claims: Iterable[Claim], story_of: Mapping[str, str] | None = None,
+                   event_of: Mapping[str, str] | None = None) -> list[PendingGroup]:
     """Group claims partition by partition (see `group_claims`), in founding order, ids not yet
-    assigned. A partition's groups depend on its claims only."""
+    assigned. A partition's groups depend on its claims (and their events' canonical events,
+    `event_of`) only."""
     partitions: dict[str | None, list[Claim]] = {}
     for claim in sorted(claims, key=_order):
         partitions.setdefault(partition_key(claim.article_id, story_of), []).append(claim)
     pending: list[PendingGroup] = []
     for key, members in partitions.items():
-        local = _drafts(members)
+        local = _drafts(members, event_of)
         made = {}
         for d in local:
             f = d.features
@@ -305,23 +413,32 @@ def latest_by_claimant(claims: Iterable[Claim]) -> dict[str, Claim]:
     return _summary(list(claims))[3]
 
 
-def group_claims(claims: Iterable[Claim],
-                 story_of: Mapping[str, str] | None = None) -> list[ClaimGroup]:
+def group_claims(claims: Iterable[Claim], story_of: Mapping[str, str] | None = None,
+                 event_of: Mapping[str, str] | None = None) -> list[ClaimGroup]:
     """Group claims about the same thing; claims come back with `group_id` set.
 
     `story_of` (article id -> story id, `Store.claim_partitions`) keeps groups inside one
     story: "20 people were killed" in two unrelated articles is not one figure in dispute. An
     article missing from it is a story of its own. Without it, all claims may group together
-    (a handful of related articles, as in `sitroom extract`)."""
-    pending = pending_groups(claims, story_of)
+    (a handful of related articles, as in `sitroom extract`). `event_of` (event id -> canonical
+    event id, `Store.claim_events`) keeps claims of different canonical events apart."""
+    pending = pending_groups(claims, story_of, event_of)
     ids = assign_group_ids((p.order, p.base_id, p.alt_id, id(p)) for p in pending)
     return complete_groups(pending, ids)
 
 
 def group_to_dict(group: ClaimGroup) -> dict[str, Any]:
-    """The JSON shape of a group (claims in their `Claim.to_dict()` shape)."""
+    """The JSON shape of a group (claims in their `Claim.to_dict()` shape): the one shape of
+    `sitroom claims --format jsonl` and `/api/claims`."""
+    founder = group.claims[0] if group.claims else None
     return {"group_id": group.group_id, "about": group.about, "unit": group.unit,
+            "counted": founder.counted or group.unit if founder else group.unit,
+            "role": founder.role if founder else "other",
+            "event_id": next((c.event_id for c in group.claims if c.event_id), None),
             "min": group.min, "max": group.max, "contested": group.contested,
+            "claims_count": len(group.claims),
+            "claimants": sorted({claimant_key(c) for c in group.claims}),
             "parent_group_id": group.parent_group_id,
             "latest_by_claimant": {k: c.claim_id for k, c in group.latest_by_claimant.items()},
+            "updates": {k: [c.claim_id for c in v] for k, v in updates(group.claims).items()},
             "claims": [c.to_dict() for c in group.claims]}

@@ -1,17 +1,20 @@
 """Claims: every countable figure, who asserts it and when."""
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
 from ..actors import ActorKB
 from ..claims.about import about_text
+from ..claims.groups import canonical_unit
 from ..nlp.dates import find_date_expressions, resolve_date
-from ..nlp.quantities import Quantity
+from ..nlp.quantities import Quantity, casualty_anchor
 from ..ontology import QUAD_CLASS
-from ..records import Actor, Article, Claim, Evidence, stable_id
+from ..records import Actor, Article, Claim, Event, Evidence, stable_id
 from .candidates import match_predicate, subject_of
+from .casualties import _background_sentence
 from .parties import resolve_speaker
 from .status import attribution_of
 from .syntax import governing_verb
@@ -64,8 +67,9 @@ def claimant_of(doc: Doc, anchor: Token, sent: Span, article: Article, kb: Actor
 
 
 def claims_in_sentence(doc: Doc, sent: Span, quantities: list[Quantity], article: Article,
-                       kb: ActorKB, home: str | None) -> list[Claim]:
-    """A Claim for every countable figure: what, how many, who says so, and when."""
+                       kb: ActorKB, home: str | None) -> list[tuple[Claim, Quantity]]:
+    """A Claim for every countable figure: what, how many, of what role, who says so, and
+    when; each with its quantity (for `link_claims`)."""
     out = []
     for q in quantities:
         anchor = doc[q.head_i] if q.head_i is not None else (doc[q.num_i] if q.num_i >= 0 else None)
@@ -74,13 +78,14 @@ def claims_in_sentence(doc: Doc, sent: Span, quantities: list[Quantity], article
         claimant, verb = claimant_of(doc, anchor, sent, article, kb, home)
         text = sent.text.strip()
         lead = len(sent.text) - len(sent.text.lstrip())
-        out.append(Claim(
+        out.append((Claim(
             claim_id=stable_id(article.id, q.start, q.value), article_id=article.id,
             origin=article.origin, article_date=article.date, about=about_text(q, sent),
             unit=q.unit, value=q.value, value_max=q.value_max, qualifier=q.qualifier,
             claimant=claimant, date=_claim_date(doc, verb, article),
             evidence=Evidence(text=text, start=sent.start_char + lead,
-                              end=sent.start_char + lead + len(text))))
+                              end=sent.start_char + lead + len(text)),
+            counted=canonical_unit(q.unit), role=claim_role(doc, q)[0]), q))
     return out
 
 
@@ -90,3 +95,253 @@ def dedup_claims(claims: list[Claim], headline_end: int = 0) -> tuple[Claim, ...
             for c in claims if c.evidence.start >= headline_end}
     return tuple(c for c in claims if c.evidence.start >= headline_end or
                  (c.value, c.unit, c.claimant.country if c.claimant else None) not in body)
+
+
+# --- what a figure is of the thing it counts (Claim.role), and the event it belongs to ---
+
+@dataclass(frozen=True)
+class ClaimRule:
+    """A named decision about a claim: the role it gives (or the event link it makes), why, and
+    an example sentence with the figure it fires on (tests/claims/test_roles.py runs them)."""
+
+    name: str
+    doc: str
+    reason: str
+    example: str
+    figure: str
+    gives: str
+
+
+_SEATS = frozenset({"seat"})
+_VOTES = frozenset({"vote", "ballot", "voter", "vote cast", "delegate", "elector"})
+_VOTE_WORDS = frozenset({"vote", "elect", "ballot", "poll", "cast"})
+_HELD_WORDS = frozenset({"hostage", "captive", "kidnap", "abduct", "hold", "held", "seize",
+                         "imprison"})
+_HELD_UNITS = frozenset({"hostage", "captive", "prisoner", "detainee", "abductee"})
+_MISSING_WORDS = frozenset({"missing", "unaccounted"})
+_DISPLACED_WORDS = frozenset({"displace", "displaced", "evacuate", "evacuated", "flee",
+                              "homeless", "uproot", "relocate"})
+_DISPLACED_UNITS = frozenset({"refugee", "evacuee", "asylum seeker", "migrant"})
+_CROWD_UNITS = frozenset({"protester", "protestor", "demonstrator", "marcher", "rioter",
+                          "participant", "crowd", "striker", "picketer", "mourner",
+                          "spectator", "attendee", "supporter", "pilgrim"})
+_CROWD_WORDS = frozenset({"protest", "rally", "march", "demonstrate", "demonstration", "gather",
+                          "attend", "turn", "join", "riot", "strike", "crowd", "throng",
+                          "vigil", "sit-in", "picket", "block", "watch", "mob", "flock"})
+_DEPLOY_WORDS = frozenset({"deploy", "send", "dispatch", "station", "mobilize", "mobilise",
+                           "post", "commit", "redeploy", "reinforce", "airlift", "withdraw",
+                           "pull", "base"})
+_FORCE_UNITS = frozenset({"soldier", "police", "policeman", "officer", "peacekeeper", "marine",
+                          "troop", "personnel", "reservist", "paratrooper", "guard"})
+_CASUALTIES = frozenset({"casualty"})
+PLOVER_QUANTITY = {"dead": "dead", "injured": "injured", "arrested": "arrested", "crowd": "size",
+                   "deployed": "size"}
+"""The PLOVER quantity of an event that states a figure of each role (the event's own toll)."""
+
+
+def _lemmas_above(anchor: Token, steps: int = 3) -> list[str]:
+    """The figure's own word, its children's and the words governing it, up to its clause's verb
+    and `steps` heads above, lowercased lemmas ("3,400 troops were deployed": troop, deploy)."""
+    out = [anchor.lemma_.lower(), anchor.lower_]
+    out += [c.lemma_.lower() for c in anchor.children if c.dep_ in ("amod", "acl", "relcl",
+                                                                    "compound", "prep")]
+    cur = anchor
+    for _ in range(steps):
+        if cur.head == cur:
+            break
+        cur = cur.head
+        out += [cur.lemma_.lower(), cur.lower_]
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("aux", "auxpass", "xcomp"):
+            break
+    return out
+
+
+def _near(anchor: Token, words: frozenset[str], span: int = 3) -> bool:
+    """One of `words` within `span` tokens after the figure's noun ("200 missing", "15,000
+    displaced") in its sentence."""
+    doc = anchor.doc
+    return any(doc[j].lemma_.lower() in words or doc[j].lower_ in words
+               for j in range(anchor.i + 1, min(anchor.i + 1 + span, anchor.sent.end)))
+
+
+_CASUALTY_NOUNS = {"killing": "dead", "death": "dead", "murder": "dead", "massacre": "dead",
+                   "injury": "injured", "wounding": "injured", "arrest": "arrested"}
+"""Nouns of a casualty that govern a figure through "of" ("the killing of 11 soldiers") or
+that it suffers ("15 others sustained serious injuries")."""
+_SUFFER_VERBS = frozenset({"sustain", "suffer", "receive"})
+
+
+def _casualty_noun(anchor: Token) -> str | None:
+    if anchor.dep_ == "nummod":  # "15 others": the noun the number counts
+        anchor = anchor.head
+    head = anchor.head
+    if anchor.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in \
+            _CASUALTY_NOUNS:
+        return _CASUALTY_NOUNS[head.head.lemma_.lower()]
+    if anchor.dep_ == "nsubj" and head.lemma_.lower() in _SUFFER_VERBS:  # "15 sustained injuries"
+        obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+        if obj is not None and obj.lemma_.lower() in _CASUALTY_NOUNS:
+            return _CASUALTY_NOUNS[obj.lemma_.lower()]
+    return None
+
+
+ROLE_RULES = (
+    ClaimRule("role_money", "a currency amount is money",
+              "linguistic: an amount in a currency counts money, whatever it pays for",
+              "The bank lent Greece 3 billion euros.", "3 billion", "money"),
+    ClaimRule("role_seats", "figures counting seats are seats",
+              "linguistic: seats won or held are an election result, not votes or people",
+              "The party won 120 seats in parliament.", "120", "seats"),
+    ClaimRule("role_votes", "figures counting votes or voters, or governed by a vote, are votes",
+              "linguistic: a tally of a vote; apart from seats and from crowds",
+              "The motion passed with 310 votes.", "310", "votes"),
+    ClaimRule("role_casualty", "a casualty word governing the figure gives dead, injured or "
+              "arrested (the event quantities' casualty words)",
+              "PLOVER: dead, injured and arrested are an event's quantities",
+              "The bomb killed 20 people and wounded 45 others.", "45", "injured"),
+    ClaimRule("role_casualty_noun", "a casualty noun governing the figure ('the killing of 11 "
+              "soldiers') or one it suffers ('15 others sustained injuries') gives dead, injured "
+              "or arrested", "PLOVER: dead, injured and arrested are an event's quantities, "
+              "told with a noun as with a verb",
+              "The raid led to the killing of 11 soldiers, while 15 others sustained serious "
+              "injuries.", "15", "injured"),
+    ClaimRule("role_casualties", "figures counting casualties (dead and injured together)",
+              "PLOVER: a casualty count mixes the dead and the injured; neither alone",
+              "The army suffered 300 casualties.", "300", "casualties"),
+    ClaimRule("role_held", "hostages, captives and prisoners held or seized are held",
+              "PLOVER: people held by a party (ASSAULT abduct, COERCE seize) are neither arrested "
+              "by a state nor missing", "The gunmen took 30 hostages.", "30", "held"),
+    ClaimRule("role_missing", "figures said to be missing are missing",
+              "linguistic: the missing are not yet dead; a toll apart",
+              "Another 12 people are missing after the flood.", "12", "missing"),
+    ClaimRule("role_displaced", "refugees, evacuees and the displaced or fled are displaced",
+              "linguistic: people forced from home are a figure of their own",
+              "The fighting has displaced 15,000 people.", "15,000", "displaced"),
+    ClaimRule("role_crowd", "protesters, demonstrators, or people who protest, rally, march or "
+              "gather are a crowd", "PLOVER: a protest's size is its crowd",
+              "Some 10,000 people marched through the capital.", "10,000", "crowd"),
+    ClaimRule("role_deployed", "troops, police and peacekeepers counted (a force is counted "
+              "where it is sent, stationed or massed), or people sent or deployed, are deployed",
+              "PLOVER: MOBILIZE counts the forces moved; a count of troops is their deployment",
+              "Russia has deployed 3,400 troops to the border.", "3,400", "deployed"),
+)
+"""The role rules in the order they are tried; no rule: `other`."""
+
+
+def claim_role(doc: Doc, q: Quantity) -> tuple[str, str | None]:
+    """(role, the rule that gave it) for the figure `q` (CLAIM_ROLES; `other` when no rule
+    says more)."""
+    num = doc[q.num_i] if q.num_i >= 0 else None
+    anchor = doc[q.head_i] if q.head_i is not None else num
+    unit = canonical_unit(q.unit or "")
+    if q.money:
+        return "money", "role_money"
+    if anchor is None or num is None:
+        return "other", None
+    lemmas = _lemmas_above(anchor)
+    if unit in _SEATS:
+        return "seats", "role_seats"
+    if unit in _VOTES or (unit == "person" and "vote" in lemmas):
+        return "votes", "role_votes"
+    found = casualty_anchor(num) or (casualty_anchor(anchor) if anchor is not num else None)
+    if found:
+        return found[0], "role_casualty"
+    casualty = _casualty_noun(anchor)
+    if casualty is not None:
+        return casualty, "role_casualty_noun"
+    if unit in _CASUALTIES:
+        return "casualties", "role_casualties"
+    if unit in _HELD_UNITS or (unit == "person" and _HELD_WORDS & set(lemmas)):
+        return "held", "role_held"
+    if _MISSING_WORDS & set(lemmas) or _near(anchor, _MISSING_WORDS):
+        return "missing", "role_missing"
+    if unit in _DISPLACED_UNITS or _DISPLACED_WORDS & set(lemmas) or \
+            _near(anchor, frozenset({"displaced", "homeless"})):
+        return "displaced", "role_displaced"
+    if unit in _CROWD_UNITS or (unit == "person" and _CROWD_WORDS & set(lemmas)):
+        return "crowd", "role_crowd"
+    if (unit in _FORCE_UNITS and not unit == "officer") or \
+            (unit in ("person", "officer") and _DEPLOY_WORDS & set(lemmas)):
+        return "deployed", "role_deployed"
+    return "other", None
+
+
+LINK_RULES = (
+    ClaimRule("link_event_toll", "a dead, injured, arrested or crowd figure that an event "
+              "took as its quantity (in its sentence, or the article's toll given to its first "
+              "attack) is that event's",
+              "PLOVER: the toll or size of an event is its quantity; the claim that states it "
+              "counts that event", "A car bomb killed 20 people in Baghdad.", "20", "event"),
+    ClaimRule("link_in_evidence", "a figure inside an event's evidence clause is that event's "
+              "(the smallest such clause)",
+              "linguistic: the evidence is the clause of the event's trigger; a figure in it "
+              "counts its participants or its object",
+              "Police arrested 40 protesters in Cairo.", "40", "event"),
+    ClaimRule("link_sentence_attack", "a dead, injured or missing figure in the sentence of a "
+              "reported attack is that attack's toll",
+              "PLOVER: a toll told beside an ASSAULT (its own clause, or a participle) counts "
+              "that attack", "Gunmen stormed the hotel on Friday, and 12 guests died.", "12",
+              "event"),
+    ClaimRule("link_article_attack", "a dead, injured or missing figure told apart from any "
+              "event goes to the article's first reported attack, unless its sentence is dated "
+              "in the background",
+              "PLOVER: as the article's toll goes to its first attack (casualties.py); a "
+              "toll of an older episode stays apart",
+              "Gunmen attacked a market in Kabul on Friday. Officials said 12 people died.",
+              "12", "event"),
+    ClaimRule("link_none", "any other figure belongs to no event (background, a statistic, a "
+              "price)", "linguistic: a figure outside every event's clause is context, not an "
+              "event's count", "Police arrested the mayor of Springfield on Monday. The town has "
+              "40,000 residents.", "40,000", "none"),
+)
+"""The link rules in the order they are tried."""
+
+_NO_OWN_FIGURE = frozenset(t for t, quad in QUAD_CLASS.items() if quad in (1, 3))
+"""Verbal events (PLOVER quad classes 1 and 3) whose clause reports a figure rather than counts
+it ("the minister said 20 died", "AP called Nevada for 20 electoral votes"): the figure is the
+toll's or the tally's, not the statement's."""
+
+
+_TOLL_ROLES = frozenset({"dead", "injured", "missing", "casualties"})
+
+
+def event_link(q: Quantity, role: str, events: list[Event], sentence_start: int = -1,
+               sentence_end: int = -1, background: bool = True) -> tuple[str | None, str]:
+    """(the event id `q` belongs to, or None; the link rule that decided)."""
+    key = PLOVER_QUANTITY.get(role)
+    if key is not None:
+        tolls = [e for e in events if e.quantities.get(key) == q.value]
+        here = [e for e in tolls if e.evidence.start <= q.start and q.end <= e.evidence.end]
+        if here or tolls:
+            return (here or tolls)[0].event_id, "link_event_toll"
+    inside = [e for e in events if e.evidence.start <= q.start and q.end <= e.evidence.end
+              and e.type not in _NO_OWN_FIGURE]
+    if inside:
+        best = min(inside, key=lambda e: (e.evidence.end - e.evidence.start, e.evidence.start))
+        return best.event_id, "link_in_evidence"
+    if role in _TOLL_ROLES:
+        holder = next((e for e in events if e.type == "ASSAULT" and e.status == "asserted"
+                       and e.evidence.start <= sentence_end and e.evidence.end >= sentence_start),
+                      None)
+        if holder is not None:
+            return holder.event_id, "link_sentence_attack"
+        first = next((e for e in events if e.type == "ASSAULT" and e.status == "asserted"),
+                     None)
+        if first is not None and not background:
+            return first.event_id, "link_article_attack"
+    return None, "link_none"
+
+
+def link_claims(doc: Doc, claims: tuple[Claim, ...], figures: dict[str, Quantity],
+                events: list[Event]) -> tuple[Claim, ...]:
+    """Each claim with the event of its article it belongs to (`figures`: claim id -> its
+    quantity), by LINK_RULES."""
+    out = []
+    for claim in claims:
+        q = figures.get(claim.claim_id)
+        span = doc.char_span(claim.evidence.start, claim.evidence.end, alignment_mode="expand")
+        background = span is None or _background_sentence(span, claim.article_date)
+        event_id = event_link(q, claim.role, events, claim.evidence.start,
+                              claim.evidence.end, background)[0] if q is not None else None
+        out.append(replace(claim, event_id=event_id) if event_id else claim)
+    return tuple(out)

@@ -18,7 +18,7 @@ from ..places import Gazetteer, load_gazetteer
 from ..records import Article, Claim, CodedEvent, Event, Extraction
 from ..verbs.dictionary import VerbDictionary
 from .casualties import with_article_casualties
-from .claims import claims_in_sentence, dedup_claims
+from .claims import claims_in_sentence, dedup_claims, link_claims
 from .dates import narrative_times
 from .dictionary import coded_events
 from .event import ALLEGATION, allegation, event_from_frame
@@ -65,6 +65,7 @@ class Extractor:
         judgement, with the article's claims."""
         events = []
         claims: list[Claim] = []
+        figures: dict[str, Quantity] = {}
         home = home_country(doc, self.kb)
         quantities: dict[int, list[Quantity]] = {}
         unit: str | None = None
@@ -73,7 +74,9 @@ class Extractor:
             if found:
                 quantities[sent.start] = found
                 unit = found[-1].unit or unit
-                claims.extend(claims_in_sentence(doc, sent, found, article, self.kb, home))
+                for claim, q in claims_in_sentence(doc, sent, found, article, self.kb, home):
+                    claims.append(claim)
+                    figures[claim.claim_id] = q
         headline_end = len(article.title) if article.title and \
             article.text.startswith(article.title) else 0
         times = narrative_times(doc, headline_end, article.date)
@@ -96,8 +99,8 @@ class Extractor:
                     if trace is not None:
                         trace.append((frame.trigger, ALLEGATION.name))
         events = with_article_casualties(doc, list(dedup(events, headline_end)), quantities)
-        return Candidates(events, dedup_claims(claims, headline_end), frozenset(proposed),
-                          headline_end)
+        claims_out = link_claims(doc, dedup_claims(claims, headline_end), figures, events)
+        return Candidates(events, claims_out, frozenset(proposed), headline_end)
 
     def judge_features(self, doc: Doc, cands: Candidates) -> list[list[str]]:
         """What the judge reads of each candidate event."""

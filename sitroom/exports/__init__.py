@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 
 FORMATS = ("csv", "parquet", "jsonl", "gdelt", "polecat")
 """Export formats, as named on the command line."""
+CLAIM_FORMATS = ("csv", "parquet", "jsonl")
+"""Formats of the claims export (`export_claims`, `sitroom export --claims`)."""
 
 STDOUT = "-"
 
@@ -91,4 +93,27 @@ def export(store: Store, fmt: str, path: str, canonical: bool = False, *,
         return write_jsonl(store, handle, **filters)
 
 
-__all__ = ["FORMATS", "export", "write_jsonl"]
+def export_claims(store: Store, fmt: str, path: str, *, header: bool | None = None) -> int:
+    """Write the store's claims to `path` as `fmt` (csv, parquet or jsonl), one row per claim
+    with its group, role, event and claimant (docs/exports.md, "Claims"); returns the rows
+    written. `path` "-" is standard output (not for parquet)."""
+    from . import claims
+
+    if fmt not in CLAIM_FORMATS:
+        raise SitroomError(f"the claims export writes {', '.join(CLAIM_FORMATS)}, not {fmt!r}")
+    if header is not None and fmt != "csv":
+        raise SitroomError(f"header applies to the csv claims export, not {fmt}")
+    if fmt == "parquet":
+        if path == STDOUT:
+            raise SitroomError("parquet export needs a file path, not standard output")
+        try:
+            return claims.write_parquet(store, path)
+        except OSError as exc:
+            raise SitroomError(f"{path}: cannot write: {exc}") from None
+    with _text_output(path) as handle:
+        if fmt == "csv":
+            return claims.write_csv(store, handle, header=header is not False)
+        return claims.write_jsonl(store, handle)
+
+
+__all__ = ["CLAIM_FORMATS", "FORMATS", "export", "export_claims", "write_jsonl"]

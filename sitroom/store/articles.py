@@ -99,12 +99,6 @@ def claim_rows_by_group(con: Connection, about: str | None,
                       f"{sql_where} ORDER BY gkey, coalesce(date, article_date), claim_id", params)
 
 
-def claim_group_links(con: Connection) -> list[dict[str, Any]]:
-    """Every stored claim group's id, about, unit, min, max, parent_group_id and contested."""
-    return fetch(con, "SELECT group_id, about, unit, min, max, parent_group_id, contested "
-                      "FROM claim_groups")
-
-
 def table_counts(con: Connection) -> dict[str, int]:
     """Rows in the articles, canonical_events and claims tables."""
     return {t: int(scalar(con, f"SELECT count(*) FROM {t}"))

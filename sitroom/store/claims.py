@@ -29,6 +29,14 @@ def claim_partitions(store: Store) -> dict[str, str] | None:
     return {r["article_id"]: r["story_id"] for r in rows} if rows else None
 
 
+def claim_events(store: Store) -> dict[str, str]:
+    """event id -> canonical event id, for the events claims are linked to (empty before
+    stories are built): claims of different canonical events never group."""
+    rows = store.query("SELECT m.event_id, m.canonical_id FROM event_mentions m "
+                       "WHERE m.event_id IN (SELECT event_id FROM claims)")
+    return {r["event_id"]: r["canonical_id"] for r in rows}
+
+
 def _partition_sql(store: Store) -> str:
     """SQL for a claims row's partition (`c` joined to story_articles `s`), as in
     `sitroom.claims.groups.partition_key`: NULL (one partition) before stories are built."""
@@ -89,6 +97,22 @@ def claim_groups(store: Store) -> list[Any] | None:
     return groups
 
 
+def listed_claim_groups(store: Store) -> tuple[list[Any], bool]:
+    """The claim groups as `sitroom claims`, `/api/claims` and the claims export list them:
+    the stored groups, contested first, then by size and id; with False. Where the stored
+    groups are out of date (an older store, stories changed without a regroup) the claims are
+    grouped now, the same way, without writing; with True."""
+    groups = claim_groups(store)
+    stale = groups is None
+    if groups is None:
+        from ..claims.groups import group_claims
+
+        groups = group_claims(claims(store), story_of=claim_partitions(store),
+                              event_of=claim_events(store))
+    groups.sort(key=lambda g: (not g.contested, -len(g.claims), g.group_id))
+    return groups, stale
+
+
 def regroup_claims(store: Store, full: bool = False) -> list[Any]:
     """Bring the stored claim groups up to date after an ingest or a story update (run it
     after the stories are updated): only the partitions (stories) with a new claim or a
@@ -114,7 +138,8 @@ def _group_row(group: Any, pending: Any) -> dict[str, Any]:
 
 
 def _regroup_all(store: Store) -> list[Any]:
-    pending = pending_groups(claims(store), story_of=claim_partitions(store))
+    pending = pending_groups(claims(store), story_of=claim_partitions(store),
+                             event_of=claim_events(store))
     ids = assign_group_ids((p.order, p.base_id, p.alt_id, id(p)) for p in pending)
     groups = complete_groups(pending, ids)
     rows = [_group_row(g, p) for g, p in zip(groups, pending)]
@@ -131,7 +156,12 @@ def _regroup_partitions(store: Store, stale: set[str | None]) -> list[Any]:
         "LEFT JOIN story_articles s ON s.article_id = c.article_id "
         "WHERE coalesce(s.story_id, c.article_id) IN (SELECT unnest(?))", [keys])
     story_of = {r["article_id"]: r["partition_key"] for r in rows}
-    pending = pending_groups([claim_from_row(r) for r in rows], story_of=story_of)
+    linked = sorted({r["event_id"] for r in rows if r.get("event_id")})
+    event_of = {r["event_id"]: r["canonical_id"] for r in store.query(
+        "SELECT event_id, canonical_id FROM event_mentions "
+        "WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [linked])} if linked else {}
+    pending = pending_groups([claim_from_row(r) for r in rows], story_of=story_of,
+                             event_of=event_of)
     dropped = store.query("SELECT group_id, base_id FROM claim_groups "
                          "WHERE partition_key IN (SELECT unnest(?))", [keys])
     bases = sorted({p.base_id for p in pending} | {d["base_id"] for d in dropped})

@@ -212,6 +212,17 @@ class Store:
         to date with the stored claims and stories; see sitroom.store.claims.claim_groups."""
         return claim_tables.claim_groups(self)
 
+    def claim_events(self) -> dict[str, str]:
+        """event id -> canonical event id for the events claims link to; see
+        sitroom.store.claims.claim_events."""
+        return claim_tables.claim_events(self)
+
+    def listed_claim_groups(self) -> tuple[list[Any], bool]:
+        """(the claim groups as the CLI, API and exports list them, whether they were grouped
+        now because the stored ones are out of date); see
+        sitroom.store.claims.listed_claim_groups."""
+        return claim_tables.listed_claim_groups(self)
+
     def regroup_claims(self, full: bool = False) -> list[Any]:
         """Bring the stored claim groups up to date after an ingest or a story update (run it
         after the stories are updated); `full=True` regroups every stored claim. Returns the

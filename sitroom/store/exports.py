@@ -47,6 +47,11 @@ def stream(store: Store, columns: str, table: str = "events",
            where: EventFilter | None = None) -> Iterator[dict[str, Any]]:
     """Rows of `select_sql` as dicts, fetched a chunk at a time."""
     sql, params = select_sql(columns, table, where)
+    return _chunked(store, sql, params)
+
+
+def _chunked(store: Store, sql: str, params: list[Any]) -> Iterator[dict[str, Any]]:
+    """Rows of a query as dicts, fetched a chunk at a time on a cursor of their own."""
     cursor = store.con.cursor()
     try:
         cursor.execute(sql, params)
@@ -67,3 +72,16 @@ def arrow_table(store: Store, columns: str, table: str = "events",
         return cursor.sql(sql, params=params).to_arrow_table()
     finally:
         cursor.close()
+
+
+def claim_rows(store: Store, columns: str) -> Iterator[dict[str, Any]]:
+    """`SELECT columns` over every claim `c` with its group `g`, event `e`, the event's
+    canonical mention `m` and article `a`, by article date, article and offset; a chunk at a
+    time."""
+    return _chunked(store, f"SELECT {columns} FROM claims c "
+                           "LEFT JOIN claim_groups g ON g.group_id = c.group_id "
+                           "LEFT JOIN events e ON e.event_id = c.event_id "
+                           "LEFT JOIN event_mentions m ON m.event_id = c.event_id "
+                           "LEFT JOIN articles a ON a.id = c.article_id "
+                           "ORDER BY c.article_date, c.article_id, c.evidence_start, "
+                           "c.claim_id", [])

@@ -101,4 +101,14 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (dictionary_sha256, event_id));
     CREATE INDEX coded_events_article ON coded_events(article_id, dictionary_sha256);
     """,
+    # 7: what each claim counts and for what (issue 17, docs/claims.md "Roles"): the counted
+    # thing, its role (dead, injured, crowd, deployed, money, ...) and the event of its article
+    # it belongs to. Claims stored before keep NULLs (read as role "other", no event); their
+    # groups are marked legacy so the next regroup redoes them all by the new grouping.
+    """
+    ALTER TABLE claims ADD COLUMN counted VARCHAR;
+    ALTER TABLE claims ADD COLUMN role VARCHAR;
+    ALTER TABLE claims ADD COLUMN event_id VARCHAR;
+    UPDATE claim_groups SET base_id = NULL;
+    """,
 ]

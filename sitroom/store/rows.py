@@ -51,6 +51,7 @@ def claim_row(claim: Claim) -> dict[str, Any]:
         **_actor_cols("claimant", claim.claimant), "date": claim.date, "group_id": claim.group_id,
         "evidence_text": claim.evidence.text, "evidence_start": claim.evidence.start,
         "evidence_end": claim.evidence.end,
+        "counted": claim.counted, "role": claim.role, "event_id": claim.event_id,
     }
 
 
@@ -65,7 +66,9 @@ def claim_from_row(row: dict[str, Any]) -> Claim:
         article_date=row["article_date"], about=row["about"], unit=row["unit"],
         value=row["value"], value_max=row["value_max"], qualifier=row["qualifier"],
         claimant=claimant, date=row["date"], group_id=row["group_id"],
-        evidence=Evidence(row["evidence_text"], row["evidence_start"], row["evidence_end"]))
+        evidence=Evidence(row["evidence_text"], row["evidence_start"], row["evidence_end"]),
+        counted=row.get("counted") or "", role=row.get("role") or "other",
+        event_id=row.get("event_id"))
 
 
 def article_row(article: Article) -> dict[str, Any]:

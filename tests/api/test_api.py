@@ -9,6 +9,9 @@ from typing import Any
 
 import httpx
 import pytest
+from click.testing import CliRunner
+
+from sitroom.cli import cli
 
 from sitroom.ontology import QUAD_CLASS
 
@@ -354,6 +357,37 @@ def test_claim_groups_contested_first(client: httpx.Client) -> None:
     assert len(shells) == 1 and shells[0]["min"] == shells[0]["max"] == 3.5e6
     assert all(not g["contested"] for g in get(client, "/api/claims", contested="false")["groups"])
     assert get(client, "/api/claims", about="shells")["total"] == 1
+
+
+def test_claim_groups_say_what_they_count(client: httpx.Client) -> None:
+    groups = get(client, "/api/claims")["groups"]
+    troops = groups[0]
+    assert troops["role"] == "deployed" and troops["counted"] == "soldier"
+    assert {c["role"] for c in troops["claims"]} == {"deployed"}
+    assert sorted((c["value"], c["qualifier"]) for c in troops["claims"]) == [
+        (3000, "approximately"), (10000, "approximately"), (12000, "more than"),
+        (12000, "projected")]
+    assert len(troops["claimants"]) == 3 and troops["updates"] == {}
+    assert all(set(c) >= {"counted", "role", "event_id"} for g in groups for c in g["claims"])
+
+
+def test_cli_and_api_give_the_same_claim_groups(client: httpx.Client,
+                                                seed_store: tuple[Path, dict]) -> None:
+    """One grouping everywhere: `sitroom claims --format jsonl` and /api/claims list the same
+    groups, in the same order, with the same flags and fields (the API adds the page's
+    `ratio`, `parent`, `subgroups` and `depth`, and lists each sub-quantity under its whole)."""
+    out = CliRunner().invoke(cli, ["claims", "--db", str(seed_store[0]), "--format", "jsonl"])
+    assert out.exit_code == 0, out.output
+    from_cli = [json.loads(line) for line in out.stdout.splitlines()]
+    from_api = get(client, "/api/claims", limit=1000)["groups"]
+    extra = {"ratio", "parent", "subgroups", "depth"}
+    by_id = {g["group_id"]: {k: v for k, v in g.items() if k not in extra} for g in from_api}
+    assert len(by_id) == len(from_api) == len(from_cli)
+    assert [by_id[g["group_id"]] for g in from_cli] == from_cli
+    # the same order, but for sub-quantities moved under their wholes
+    tops = [g["group_id"] for g in from_api if not g["depth"]]
+    assert tops == [g["group_id"] for g in from_cli if g["group_id"] in set(tops)]
+    assert len(from_cli) >= 3 and [g["contested"] for g in from_cli].count(True) == 1
 
 
 def test_article_with_evidence_spans(client: httpx.Client, expected: dict) -> None:

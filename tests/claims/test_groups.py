@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from sitroom.claims import CONTESTED_FACTOR, ClaimGroup, canonical_unit, group_claims, group_to_dict
+from sitroom.claims import ClaimGroup, canonical_unit, group_claims, group_to_dict
+from sitroom.claims.groups import updates
 from sitroom.records import Actor, Claim, Evidence, stable_id
 
 OCT25, NOV01, OCT31 = date(2024, 10, 25), date(2024, 11, 1), date(2024, 10, 31)
@@ -112,13 +113,83 @@ def test_one_claimant_updating_is_not_contested() -> None:
     assert group.latest_by_claimant["USA:u.s."].value == 10000
 
 
-def test_contested_factor_threshold() -> None:
-    base = claim("c1", OCT25, "protesters in Hong Kong", "protester", 1000, "exactly", US, 1)
-    close = replace(claim("c2", OCT25, "protesters in Hong Kong", "protester",
-                          1000 * CONTESTED_FACTOR, "exactly", ZELENSKYY, 1))
-    far = replace(close, claim_id="c3x", article_id="c3", value=1000 * CONTESTED_FACTOR + 1)
-    assert group_claims([base, close])[0].contested is False
-    assert group_claims([base, far])[0].contested is True
+@pytest.mark.parametrize(("first", "second", "contested"), [
+    ((12000, "more than"), (3000, "approximately"), True),    # the issue's example
+    ((80, "at least"), (200, "more than"), False),            # both hold for 250
+    ((1000, "exactly"), (1040, "exactly"), False),            # rounding
+    ((1000, "exactly"), (1500, "exactly"), True),
+    ((10000, "approximately"), (12000, "approximately"), False),
+    ((3000, "approximately"), (10000, "approximately"), True),
+    ((500, "up to"), (300, "exactly"), False),
+    ((500, "less than"), (900, "more than"), True),
+    ((3000, "exactly"), (12000, "projected"), False),         # a projection is no figure yet
+])
+def test_contested_means_incompatible_given_qualifiers(first: tuple[float, str],
+                                                       second: tuple[float, str],
+                                                       contested: bool) -> None:
+    a = claim("c1", OCT25, "protesters in Hong Kong", "protester", first[0], first[1], US, 1)
+    b = claim("c2", OCT25, "protesters in Hong Kong", "protester", second[0], second[1],
+              ZELENSKYY, 1)
+    (group,) = group_claims([a, b])
+    assert group.contested is contested
+    same_source = replace(b, claimant=US, date=NOV01, article_date=NOV01)
+    (alone,) = group_claims([a, same_source])
+    assert alone.contested is False      # one source revising: an update
+    assert (list(updates(alone.claims)) == ["USA:u.s."]) is (first[0] != second[0]
+                                                            and second[1] != "projected")
+
+
+def test_a_rising_toll_is_not_a_contest_but_a_falling_one_is() -> None:
+    police, army = Actor("police", sector="COP"), Actor("the army", sector="MIL")
+    early = replace(claim("t1", OCT25, "people killed in the Kabul bombing", "person", 20, "exactly",
+                          police, 5), role="dead")
+    later = replace(claim("t2", NOV01, "people killed in the Kabul bombing", "person", 80, "exactly",
+                          army, 5), role="dead")
+    assert group_claims([early, later])[0].contested is False
+    lower = replace(later, value=8)
+    assert group_claims([early, lower])[0].contested is True
+    same_day = replace(later, date=OCT25, article_date=OCT25)
+    assert group_claims([early, same_day])[0].contested is True
+
+
+def test_bare_figures_need_a_tie_and_one_sentence_never_tells_one_quantity_twice() -> None:
+    """The issue's "seats, 2 to 338" and "euros 2.5 to 6 billion": bare figures of one unit in
+    an article are not one quantity unless an event, a subject or place, or the figure itself
+    ties them; two figures of one sentence are two quantities."""
+    net = claim("n1", OCT25, "seats", "seat", 20, "exactly", Actor("preliminary reports"), 10)
+    total = claim("n1", OCT25, "seats", "seat", 338, "exactly", None, 300)
+    assert len(group_claims([net, total])) == 2
+    tied = [replace(net, event_id="e1"), replace(total, event_id="e1")]
+    assert len(group_claims(tied)) == 1                      # one event's figures
+    again = replace(total, claim_id="n2x", article_id="n2", claimant=Actor("Reuters"))
+    assert len(group_claims([total, again])) == 1            # the same figure, told again
+    yes = claim("v1", OCT25, "Democrats supporting the resolution", "democrat", 231, "exactly",
+                None, 50)
+    no = claim("v1", OCT25, "Democrats opposed", "democrat", 2, "exactly", None, 50)
+    assert len(group_claims([yes, no])) == 2                 # one sentence, two quantities
+
+
+def test_roles_and_events_keep_figures_about_different_things_apart() -> None:
+    """One sentence, one official: "11 killed, 15 injured, 3,400 deployed" are three groups;
+    two attacks of one article are two tolls; a claim without an event may join either side."""
+    official = Actor("the army spokesman", country="BDI")
+    base = claim("r1", OCT25, "Burundian soldiers", "soldier", 11, "exactly", official, 5)
+    claims = [replace(base, role="dead", event_id="attack1"),
+              replace(base, claim_id="r1b", value=15, role="injured", event_id="attack1"),
+              replace(base, claim_id="r1c", value=3400, role="deployed", event_id="deploy1"),
+              replace(base, claim_id="r1d", value=4, role="dead", event_id="attack2",
+                      evidence=Evidence("x", 90, 91))]
+    groups = group_claims(claims)
+    assert sorted(sorted(c.value for c in g.claims) for g in groups) == [[4], [11], [15], [3400]]
+    assert not any(g.contested for g in groups)
+    other = replace(base, claim_id="r2", article_id="r2", value=30, role="dead",
+                    claimant=Actor("rebels", country="BDI"), event_id="attack9")
+    # across articles, events are compared by their canonical events (a store's)
+    joined = group_claims([*claims, other])
+    assert any(sorted(c.value for c in g.claims) == [11, 30] for g in joined)
+    apart = group_claims([*claims, other],
+                         event_of={"attack1": "c1", "attack2": "c2", "attack9": "c9"})
+    assert not any(len(g.claims) > 1 for g in apart)
 
 
 def test_different_places_kinds_and_units_do_not_merge() -> None:
@@ -166,15 +237,15 @@ def test_empty() -> None:
 
 def test_groups_stay_inside_their_story() -> None:
     police, army = Actor("police", sector="COP"), Actor("the army", sector="MIL")
-    killed = [claim("s1", OCT25, "people killed in the bombing", "person", 20, "exactly",
+    killed = [claim("s1", OCT25, "people killed in the Kabul bombing", "person", 20, "exactly",
                     police, 5),
-              claim("s2", NOV01, "people killed in the bombing", "person", 80, "exactly", army, 5),
-              claim("s3", OCT31, "people killed in the bombing", "person", 25, "at least",
+              claim("s2", NOV01, "people killed in the Kabul bombing", "person", 80, "exactly", army, 5),
+              claim("s3", OCT31, "people killed in the Kabul bombing", "person", 18, "at least",
                     army, 5)]
     together = group_claims(killed)
     assert len(together) == 1 and together[0].contested     # no stories: one disputed figure
     apart = group_claims(killed, story_of={"s1": "story-a", "s2": "story-b", "s3": "story-a"})
-    assert sorted(sorted(c.value for c in g.claims) for g in apart) == [[20, 25], [80]]
+    assert sorted(sorted(c.value for c in g.claims) for g in apart) == [[18, 20], [80]]
     assert not any(g.contested for g in apart)
     assert len({g.group_id for g in apart}) == 2            # same description, distinct ids
     # an article the mapping does not know is a story of its own

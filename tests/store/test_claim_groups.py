@@ -8,6 +8,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+import duckdb
 import pytest
 from click.testing import CliRunner
 
@@ -17,6 +18,8 @@ from sitroom.extract import Extractor
 from sitroom.ingest import read_paths
 from sitroom.records import Actor, Article, Claim, Evidence, Extraction, stable_id
 from sitroom.store.db import Store
+from sitroom.store.migrations import MIGRATIONS
+from sitroom.store.rows import claim_row
 
 QUAKE = ("A powerful earthquake struck southern Peru on Tuesday, collapsing houses in several "
          "Andean villages. Rescue teams from Lima searched the rubble for survivors while the "
@@ -53,7 +56,8 @@ def _state(store: Store) -> tuple[list[tuple], list[tuple]]:
 
 
 def _recomputed(store: Store) -> list:
-    return group_claims(store.claims(), story_of=store.claim_partitions())
+    return group_claims(store.claims(), story_of=store.claim_partitions(),
+                        event_of=store.claim_events())
 
 
 def test_an_earlier_group_in_another_story_renames_and_relinks(tmp_path: Path) -> None:
@@ -105,7 +109,7 @@ def test_a_changed_story_membership_regroups_both_stories(tmp_path: Path) -> Non
     days = [date(2024, 11, d) for d in (1, 2, 3)]
     arts = [_article(k, d, t) for k, d, t in zip(("quake", "flood", "vote"), days,
                                                   (QUAKE, FLOOD, VOTE))]
-    claims = {a.id: (_claim(a, "people killed", "people", v, who, 5),)
+    claims = {a.id: (_claim(a, "people killed in Peru", "people", v, who, 5),)
               for a, v, who in zip(arts, (20, 45, 90), (POLICE, RED_CROSS, None))}
     with Store(tmp_path / "s.duckdb") as store:
         store.add([Extraction(a, claims=claims[a.id]) for a in arts])
@@ -139,6 +143,34 @@ def test_groups_stored_before_migration_5_are_all_redone(tmp_path: Path) -> None
         assert store.stale_claim_partitions() is None and store.claim_groups() is None
         assert len(store.regroup_claims()) == 1
         assert _state(store) == full
+
+
+def test_a_store_before_migration_7_reads_old_claims_and_regroups_them(tmp_path: Path) -> None:
+    """Claims stored before `counted`, `role` and `event_id` read as role "other" with no event;
+    their groups (by the old grouping) are marked legacy, and the next regroup redoes them."""
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE schema_version (version INTEGER)")
+    for sql in MIGRATIONS[:6]:
+        con.execute(sql)
+    con.execute("INSERT INTO schema_version VALUES (6)")
+    quake = _article("quake", date(2024, 11, 5), QUAKE)
+    old = {k: v for k, v in claim_row(_claim(quake, "people killed", "people", 20, POLICE, 5))
+           .items() if k not in ("counted", "role", "event_id")}
+    con.execute("INSERT INTO articles BY NAME SELECT * FROM (SELECT ? AS id, ? AS date, "
+                "? AS text, ? AS origin)", [quake.id, quake.date, quake.text, quake.origin])
+    con.execute(f"INSERT INTO claims ({', '.join(old)}) VALUES ({', '.join('?' * len(old))})",
+                list(old.values()))
+    con.execute("INSERT INTO claim_groups (group_id, n_claims, base_id) VALUES ('g', 1, 'b')")
+    con.execute("UPDATE claims SET group_id = 'g'")
+    con.close()
+    with Store(path) as store:
+        assert store.schema_version() == len(MIGRATIONS) >= 7
+        (claim,) = store.claims()
+        assert (claim.role, claim.counted, claim.event_id) == ("other", "", None)
+        assert store.stale_claim_partitions() is None and store.claim_groups() is None
+        (group,) = store.regroup_claims()
+        assert store.claim_groups() == [group] and group.unit == "person"
 
 
 @pytest.fixture(scope="module")

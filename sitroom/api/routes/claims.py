@@ -1,15 +1,16 @@
-"""Claim groups with their claims."""
+"""Claim groups with their claims: the stored grouping, in the CLI's order and shape."""
 from __future__ import annotations
 
 from typing import Any
 
 from fastapi import APIRouter, Depends, Query
 
+from ...claims import group_to_dict
 from ...store import articles as article_queries
 from ..downloads import rows_download
 from ..params import FORMAT_HELP, MAX_LIMIT, MAX_OFFSET, Filters, check_format
 from ..service import Service
-from ..shapes import claim_group, claim_out, link_subgroups
+from ..shapes import api_claim_group, link_subgroups
 
 CLAIM_COLUMNS = ["group_id", "claim_id", "about", "unit", "qualifier", "value", "value_max",
                  "date", "article_date", "claimant_text", "claimant_country", "claimant_entity",
@@ -20,9 +21,8 @@ empty where the store does not give them)."""
 
 
 def families_first(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Groups in order (contested first, then most claims), each followed by its sub-groups
-    (depth first), so that a page shows a whole above its parts."""
-    groups = sorted(groups, key=lambda g: (not g["contested"], -g["claims_count"], g["group_id"]))
+    """Groups in the stored grouping's order (`sitroom claims`': contested first), each followed
+    by its sub-groups (depth first), so that a page shows a whole above its parts."""
     shown = {g["group_id"] for g in groups}
     children: dict[str, list[dict[str, Any]]] = {}
     for g in groups:
@@ -58,12 +58,19 @@ def routes(service: Service) -> APIRouter:
                format: str = Query("json", description=FORMAT_HELP + "; one row per claim")
                ) -> Any:
         check_format(format)
-        rows = service.read(article_queries.claim_rows_by_group, about, f.where())
-        grouped: dict[str, list[dict[str, Any]]] = {}
-        for r in rows:
-            grouped.setdefault(r["gkey"], []).append(claim_out(r))
-        groups = [claim_group(k, v) for k, v in grouped.items()]
-        link_subgroups(groups, service.read(article_queries.claim_group_links))
+        # the stored grouping, as `sitroom claims` gives it (one grouping everywhere)
+        groups = [api_claim_group(group_to_dict(g)) for g in service.claim_groups()]
+        link_subgroups(groups, groups)
+        where = f.where()
+        if where.claim_where()[0]:  # the filters that apply to claims keep a group's claims
+            kept = {r["claim_id"] for r in service.read(article_queries.claim_rows_by_group,
+                                                         None, where)}
+            groups = [{**g, "claims": cs, "claims_count": len(cs)} for g in groups
+                      for cs in [[c for c in g["claims"] if c["claim_id"] in kept]] if cs]
+        if about:
+            needle = about.lower()
+            groups = [g for g in groups if needle in (g["about"] or "").lower()
+                      or any(needle in (c["about"] or "").lower() for c in g["claims"])]
         if contested is not None:
             groups = [g for g in groups if g["contested"] == contested]
         groups = families_first(groups)

@@ -1,0 +1,56 @@
+"""The claim rules' examples through the real pipeline: each role rule gives its role (and is
+the rule that decides) on its sentence, each link rule links its figure as it says."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sitroom.coder.claims import LINK_RULES, ROLE_RULES, ClaimRule, claim_role
+from sitroom.extract import Extractor
+from sitroom.nlp.numbers import parse_number
+from sitroom.nlp.quantities import find_quantities
+from sitroom.records import CLAIM_ROLES
+
+ON = date(2024, 5, 10)
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def _value(figure: str) -> float:
+    parsed = parse_number(figure)
+    assert parsed is not None, figure
+    return float(parsed[0])
+
+
+@pytest.mark.parametrize("rule", ROLE_RULES, ids=lambda r: r.name)
+def test_role_rule_example(rule: ClaimRule, extractor: Extractor) -> None:
+    assert rule.gives in CLAIM_ROLES and rule.reason.startswith(("PLOVER", "linguistic"))
+    doc = extractor.nlp(rule.example)
+    found = [q for sent in doc.sents for q in find_quantities(sent)]
+    q = next(q for q in found if q.value == _value(rule.figure))
+    assert claim_role(doc, q) == (rule.gives, rule.name)
+    claims = extractor.extract_text(rule.example, ON).claims
+    assert next(c for c in claims if c.value == q.value).role == rule.gives
+
+
+@pytest.mark.parametrize("rule", LINK_RULES, ids=lambda r: r.name)
+def test_link_rule_example(rule: ClaimRule, extractor: Extractor) -> None:
+    result = extractor.extract_text(rule.example, ON)
+    claim = next(c for c in result.claims if c.value == _value(rule.figure))
+    if rule.gives == "none":
+        assert claim.event_id is None
+    else:
+        assert claim.event_id in {e.event_id for e in result.events}
+
+
+def test_figures_of_one_sentence_get_their_own_roles(extractor: Extractor) -> None:
+    """The issue's "Burundian soldiers, 11 to 3,400": killed, wounded and deployed figures of
+    one official are three quantities."""
+    text = ("The army said 11 soldiers were killed and 15 wounded in the ambush, weeks after "
+            "Burundi deployed 3,400 troops to the region.")
+    roles = {c.value: c.role for c in extractor.extract_text(text, ON).claims}
+    assert roles == {11: "dead", 15: "injured", 3400: "deployed"}
