@@ -243,7 +243,7 @@ def claim_role(doc: Doc, q: Quantity) -> tuple[str, str | None]:
         return "seats", "role_seats"
     if unit in _VOTES or (unit == "person" and "vote" in lemmas):
         return "votes", "role_votes"
-    found = casualty_anchor(num) or (casualty_anchor(anchor) if anchor is not num else None)
+    found = casualty_anchor(num) or (casualty_anchor(anchor) if anchor != num else None)
     if found:
         return found[0], "role_casualty"
     casualty = _casualty_noun(anchor)
