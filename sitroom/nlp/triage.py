@@ -252,13 +252,14 @@ def extract_triaged(extractor: object, articles: Iterable[object],
     original article (full text), and all offsets are the article's.
     """
     from ..errors import ExtractionError
+    from .chunks import pipe_articles
 
     triage = triage or Triage()
     nlp = extractor.nlp  # type: ignore[attr-defined]
-    pairs = ((triage.doc(nlp, a.text), a) for a in articles)  # type: ignore[attr-defined]
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+    pairs = ((a.text, a) for a in articles)  # type: ignore[attr-defined]
+    for doc, article in pipe_articles(nlp, pairs, batch_size=batch_size, piece=triage.doc):
         try:
-            yield extractor.from_doc(doc, article)  # type: ignore[attr-defined]
+            yield extractor.from_parsed(doc, article)  # type: ignore[attr-defined]
         except Exception as exc:  # noqa: BLE001  (a coder bug must not stop a batch)
             yield ExtractionError(f"{article.origin}: extraction failed: {exc!r}")
 
