@@ -32,7 +32,7 @@ from ..store.db import Store, article_row, claim_row, event_row
 from ..store.parts import load_parts, table_schemas
 from .local import DEFAULT_CHUNK, ErrorHandler, IngestReport, default_workers, fresh_chunks
 from .manifest import Manifest
-from .work import Settings, get_extractor, process_partition, rebuild
+from .work import ExtractorFactory, Settings, get_extractor, process_partition, rebuild
 
 try:
     from distributed.diagnostics.plugin import WorkerPlugin
@@ -55,6 +55,9 @@ LOCAL_CLUSTER_CONFIG: dict[str, Any] = {
     "distributed.admin.system-monitor.gil.enabled": False,
     # partitions are alike and at most `max_in_flight` are out: nothing to rebalance
     "distributed.scheduler.work-stealing": False,
+    # one task on a worker at a time (tasks take seconds): a task queued behind one whose
+    # article kills the worker is not counted as a suspect of its death
+    "distributed.scheduler.worker-saturation": 1.0,
 }
 """Dask settings of the LocalCluster that `ingest_dask` starts (docs/scaling.md has the figures
 and the same settings as a YAML file for a real cluster)."""
@@ -99,7 +102,8 @@ class Preload(WorkerPlugin):  # type: ignore[misc,valid-type]
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.name = f"sitroom-extractor-{settings.triage}"
+        factory = getattr(settings.factory, "__name__", "")
+        self.name = f"sitroom-extractor-{settings.triage}-{factory}"
 
     def setup(self, worker: Any) -> None:
         get_extractor(self.settings)
@@ -111,9 +115,15 @@ def ingest_dask(items: Iterable[Article | InputError], store: Store,
                 chunk_size: int = DEFAULT_CHUNK, max_in_flight: int | None = None,
                 on_error: ErrorHandler | None = None,
                 on_progress: Callable[[int], None] | None = None,
-                client: Any = None) -> IngestReport:
+                client: Any = None, factory: ExtractorFactory | None = None) -> IngestReport:
     """Extract on Dask (a scheduler address, a given `client`, or a new LocalCluster of
-    `workers` single-threaded processes) into Parquet parts, then load them into `store`."""
+    `workers` single-threaded processes) into Parquet parts, then load them into `store`.
+
+    One bad record fails no other: an article the coder or the parser fails on is one error
+    naming it (`work.extract_articles`), and a task that fails whole (its worker died) is
+    submitted again an article a task (an article alone twice), so only the article that
+    kills a worker is lost.
+    `factory` builds each worker's extractor (a picklable top-level callable)."""
     try:
         from distributed import Client, LocalCluster, as_completed
     except ImportError:
@@ -121,7 +131,7 @@ def ingest_dask(items: Iterable[Article | InputError], store: Store,
 
     parts = Path(parts) if parts else Path(f"{store.path}.parts")
     report = IngestReport()
-    settings = Settings(triage=triage)
+    settings = Settings(triage=triage, factory=factory)
 
     def error(err: Any) -> None:
         report.errors.append(err)
@@ -142,26 +152,38 @@ def ingest_dask(items: Iterable[Article | InputError], store: Store,
         limit = max_in_flight or 2 * max(1, sum(client.nthreads().values()))
         manifest = Manifest(store)
         pending = as_completed()
-        sizes: dict[Any, int] = {}
+        chunks: dict[Any, list[Article]] = {}
+        retried: set[str] = set()
+
+        def submit(chunk: list[Article]) -> None:
+            future = client.submit(partition_to_parquet, chunk, str(parts), settings, pure=False)
+            chunks[future] = chunk
+            pending.add(future)
 
         def settle(future: Any) -> None:
-            n = sizes.pop(future)
+            chunk = chunks.pop(future)
             try:
                 summary: PartSummary = future.result()
             except Exception as exc:  # noqa: BLE001  (a task that failed on every try)
-                error(ExtractionError(f"a Dask task of {n} articles failed: {exc!r}"))
+                if len(chunk) > 1 or chunk[0].id not in retried:
+                    # an article killed its worker: each again alone, and an article alone
+                    # once more (it may have died beside the guilty one), to find it
+                    retried.update(a.id for a in chunk if len(chunk) == 1)
+                    for article in chunk:
+                        submit([article])
+                    return
+                error(ExtractionError(f"{chunk[0].origin}: extraction failed on Dask (its "
+                                      f"worker died or the task failed): {exc!r}"))
             else:
                 for message in summary.errors:
                     error(ExtractionError(message))
             if on_progress:
-                on_progress(n)
+                on_progress(len(chunk))
 
         for fresh in fresh_chunks(items, manifest, report, error, chunk_size):
             while pending.count() >= limit:
                 settle(next(pending))
-            future = client.submit(partition_to_parquet, fresh, str(parts), settings, pure=False)
-            sizes[future] = len(fresh)
-            pending.add(future)
+            submit(fresh)
         for future in pending:
             settle(future)
     except BaseException:

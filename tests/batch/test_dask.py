@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+import json
 from pathlib import Path
 
+import dask
 import pyarrow.parquet as pq
 import pytest
-from batchtools import table
+from batchtools import hostile_factory, table
 
-from sitroom.batch.cluster import ingest_dask, load_parts, table_schemas
+from sitroom.batch.cluster import LOCAL_CLUSTER_CONFIG, ingest_dask, load_parts, table_schemas
 from sitroom.batch.local import ingest
 from sitroom.ingest import read_paths
 from sitroom.store.db import Store
@@ -61,3 +63,31 @@ def test_own_local_cluster_matches_and_closes(tmp_path: Path, sample: Callable[.
                  and p.status() != psutil.STATUS_ZOMBIE and "resource_tracker" not in
                  " ".join(p.cmdline())]
     assert not lingering, "Dask worker processes outlived ingest_dask"
+
+
+def test_one_bad_record_fails_no_other_on_dask(tmp_path: Path,
+                                               sample: Callable[..., Path]) -> None:
+    """On Dask, a record the coder fails on, one the pipeline fails on (out of its batch) and
+    one that kills its worker each cost only themselves, each error naming its record; the
+    articles in the same tasks are stored."""
+    lines = sample(12).read_text(encoding="utf-8").splitlines()
+    for at, word in ((2, "POISON"), (6, "PARSERFAIL"), (10, "CRASH")):
+        lines.insert(at, json.dumps({"date": "2020-01-01", "text": f"{word} Police arrested 20."}))
+    src = tmp_path / "mixed.jsonl"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    # as ingest_dask's own cluster, a task given up after 2 deaths (default 4: slower)
+    with dask.config.set({**LOCAL_CLUSTER_CONFIG, "distributed.scheduler.allowed-failures": 1}):
+        cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                           dashboard_address=None)
+    try:
+        with distributed.Client(cluster) as client, Store(tmp_path / "s.duckdb") as store:
+            report = ingest_dask(read_paths([str(src)]), store, parts=tmp_path / "parts",
+                                 client=client, chunk_size=5, factory=hostile_factory)
+    finally:
+        cluster.close()
+    errors = sorted(str(e) for e in report.errors)
+    assert len(errors) == 3, "\n".join(e.split("mixed.jsonl")[-1][:120] for e in errors)
+    for line, problem in ((3, "poisoned article"), (7, "the pipeline failed"), (11, "died")):
+        assert sum(f"mixed.jsonl#line {line}:" in e and problem in e for e in errors) == 1, errors
+    assert (report.read, report.stored) == (15, 12)
+    assert len(table(tmp_path / "s.duckdb", "articles")) == 12

@@ -11,7 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import psutil
-from batchtools import poison_factory, table
+import pytest
+from batchtools import parser_failure_factory, poison_factory, table
 
 from sitroom.batch.local import WorkerCrashError, ingest
 from sitroom.errors import ExtractionError, InputError
@@ -58,6 +59,29 @@ def test_bad_inputs_are_reported_with_two_workers(tmp_path: Path, sample: Callab
     assert len(extraction) == 1 and "more.jsonl#line 8" in str(extraction[0])
     assert "poisoned article" in str(extraction[0])
     assert (report.read, report.stored) == (3 + 21, 3 + 20)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_record_that_fails_the_parser_fails_no_other(tmp_path: Path,
+                                                       sample: Callable[..., Path],
+                                                       workers: int) -> None:
+    """The pipeline raising out of its batch (as spaCy's E088 did, blaming every article of
+    the batch, or at one worker ending the ingest) costs only the record that made it."""
+    lines = sample(20).read_text(encoding="utf-8").splitlines()
+    lines.insert(5, json.dumps({"date": "2020-01-01", "text": "PARSERFAIL Police arrested 20."}))
+    src = tmp_path / "mixed.jsonl"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    kw = {"factory": parser_failure_factory} if workers > 1 else \
+        {"extractor": parser_failure_factory()}
+    with Store(tmp_path / "s.duckdb") as store:
+        report = ingest(read_paths([str(src)]), store, workers=workers, chunk_size=4,
+                        batch_size=4, **kw)
+    assert len(report.errors) == 1, report.errors
+    [error] = report.errors
+    assert isinstance(error, ExtractionError)
+    assert "mixed.jsonl#line 6:" in str(error) and "the pipeline failed" in str(error)
+    assert (report.read, report.stored) == (21, 20) == (21, len(table(tmp_path / "s.duckdb",
+                                                                      "articles")))
 
 
 def test_the_cli_reports_bad_inputs_with_two_workers(tmp_path: Path, sample: Callable[..., Path],
