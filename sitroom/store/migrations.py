@@ -101,4 +101,11 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (dictionary_sha256, event_id));
     CREATE INDEX coded_events_article ON coded_events(article_id, dictionary_sha256);
     """,
+    # 7: steps owed after an ingest stored articles (the story update and the claim regrouping):
+    # a row written in the same transaction as the articles, deleted when the steps finish, so
+    # the next ingest finishes what a killed one left (sitroom/store/steps.py)
+    """
+    CREATE TABLE pending_steps (
+        step VARCHAR PRIMARY KEY, since TIMESTAMP DEFAULT current_timestamp);
+    """,
 ]
