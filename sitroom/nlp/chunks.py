@@ -7,9 +7,9 @@ text (one 200,000-character Doc: 140 s of coding; four of 50,000: 4 s). So a lon
 into consecutive pieces of at most `CHUNK_CHARS` characters, at a paragraph break where there is
 one (else between sentences, else at whitespace), and each piece is parsed as its own Doc.
 `pipe_articles` yields such an article as `Pieces` (each piece's offset in the text with its
-Doc, parsed one at a time as they are read); the coder codes each piece and shifts every offset by the piece's start
-(`sitroom.coder.extractor.Extractor.from_pieces`), so evidence, actor and claim spans slice the
-whole text. A sentence is never cut (unless one sentence alone is longer than a piece), and
+Doc, parsed one at a time as they are read); the coder codes each piece and shifts every offset
+by the piece's start (`sitroom.coder.extractor.Extractor.from_pieces`), so evidence, actor and
+claim spans slice the whole text. A sentence is never cut (unless one sentence alone is longer than a piece), and
 every line of an article begins a sentence anyway (`sitroom.nlp.sentences`), so a piece parses
 as it would in the whole text but for the few tokens of context spaCy's network sees across a
 cut. Texts up to the limit are parsed and coded in one piece, as before.

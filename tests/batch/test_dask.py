@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+import importlib.util
 import json
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import dask
 import pyarrow.parquet as pq
@@ -91,3 +94,53 @@ def test_one_bad_record_fails_no_other_on_dask(tmp_path: Path,
         assert sum(f"mixed.jsonl#line {line}:" in e and problem in e for e in errors) == 1, errors
     assert (report.read, report.stored) == (15, 12)
     assert len(table(tmp_path / "s.duckdb", "articles")) == 12
+
+
+def _samples() -> Any:
+    """tests/ingest/ingest_samples.py (the page and WARC builders of the ingest tests)."""
+    path = Path(__file__).parents[1] / "ingest" / "ingest_samples.py"
+    spec = importlib.util.spec_from_file_location("ingest_samples", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_warc_is_read_on_the_workers(tmp_path: Path, shared: Path,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A WARC split in slices of record offsets, read (pages parsed) on the Dask workers, stores
+    what the local runner stores reading it whole; a bad page is named; a rerun adds nothing."""
+    from sitroom.ingest import warc as warc_module
+
+    samples = _samples()
+    page, warc = samples.page, samples.warc
+    monkeypatch.setattr(warc_module, "SLICE_RECORDS", 3)
+    records = [json.loads(line) for line in (shared / "corpora" / "wikinews_en.jsonl").open(
+        encoding="utf-8").readlines()[:8]]
+    pages = [(f"https://news.example.org/{n}", "text/html",
+              page(r["title"], r["text"].split("\n"), date.fromisoformat(r["date"])))
+             for n, r in enumerate(records)]
+    pages.insert(4, ("https://news.example.org/undated", "text/html", page("X", ["Y."], None)))
+    src = warc(tmp_path / "crawl.warc.gz", pages)
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                       dashboard_address=None)
+    try:
+        with distributed.Client(cluster) as client:
+            runs = []
+            for _ in range(2):
+                with Store(tmp_path / "dask.duckdb") as store:
+                    runs.append(ingest_dask(read_paths([str(src)], split_warc=True), store,
+                                            parts=tmp_path / "parts", client=client,
+                                            triage=True))
+    finally:
+        cluster.close()
+    with Store(tmp_path / "local.duckdb") as store:
+        local = ingest(read_paths([str(src)]), store, workers=1, triage=True)
+    first, again = runs
+    assert (first.read, first.stored, first.events) == (local.read, local.stored, local.events)
+    assert first.stored == 8 and len(first.errors) == len(local.errors) == 1
+    assert str(first.errors[0]) == str(local.errors[0])
+    assert "crawl.warc.gz#https://news.example.org/undated" in str(first.errors[0])
+    for name in ("articles", "events", "claims"):
+        assert table(tmp_path / "dask.duckdb", name) == table(tmp_path / "local.duckdb", name)
+    assert (again.stored, again.already_stored) == (0, 8)
