@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -149,6 +150,12 @@ class Extractor:
         probs = self.judge.probabilities(self.judge_features(doc, cands))
         return [replace(e, confidence=round(float(p), 3)) for e, p in zip(events, probs)]
 
+    def parse_pairs(self, pairs: Iterable[tuple[Any, Any]], batch_size: int = 32,
+                    piece: Any = None) -> Iterator[tuple[Doc | Pieces, Any]]:
+        """(text, context) pairs parsed in order, a long text as `Pieces`
+        (`sitroom.nlp.chunks.pipe_articles`; `piece` as there)."""
+        return pipe_articles(self.nlp, pairs, batch_size=batch_size, piece=piece)
+
     def extract(self, articles: Iterable[Article],
                 batch_size: int = 32) -> Iterator[Extraction | ExtractionError]:
         """Stream extractions for a stream of articles (one spaCy pass, batched).
@@ -157,7 +164,7 @@ class Extractor:
         A text over the pipeline's `max_length` is parsed in pieces (`sitroom.nlp.chunks`).
         """
         pairs = ((a.text, a) for a in articles)
-        for doc, article in pipe_articles(self.nlp, pairs, batch_size=batch_size):
+        for doc, article in self.parse_pairs(pairs, batch_size=batch_size):
             try:
                 yield self.from_parsed(doc, article)
             except Exception as exc:  # noqa: BLE001  (a coder bug must not stop a batch)
@@ -169,7 +176,7 @@ class Extractor:
         """Stream each article's events as a PETRARCH/TABARI verb dictionary codes them (the
         actors from this extractor's knowledge base); a failure is yielded, naming the article."""
         pairs = ((a.text, a) for a in articles)
-        for doc, article in pipe_articles(self.nlp, pairs, batch_size=batch_size):
+        for doc, article in self.parse_pairs(pairs, batch_size=batch_size):
             try:
                 if isinstance(doc, Pieces):
                     raise ValueError(f"a text of {len(article.text):,} characters is coded with "

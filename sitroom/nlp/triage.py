@@ -252,12 +252,12 @@ def extract_triaged(extractor: object, articles: Iterable[object],
     original article (full text), and all offsets are the article's.
     """
     from ..errors import ExtractionError
-    from .chunks import pipe_articles
 
     triage = triage or Triage()
-    nlp = extractor.nlp  # type: ignore[attr-defined]
     pairs = ((a.text, a) for a in articles)  # type: ignore[attr-defined]
-    for doc, article in pipe_articles(nlp, pairs, batch_size=batch_size, piece=triage.doc):
+    # the extractor's parse (`sitroom.nlp.chunks`: a long text in pieces), each text masked
+    for doc, article in extractor.parse_pairs(  # type: ignore[attr-defined]
+            pairs, batch_size=batch_size, piece=triage.doc):
         try:
             yield extractor.from_parsed(doc, article)  # type: ignore[attr-defined]
         except Exception as exc:  # noqa: BLE001  (a coder bug must not stop a batch)
