@@ -78,8 +78,9 @@ def test_one_bad_record_fails_no_other_on_dask(tmp_path: Path,
         lines.insert(at, json.dumps({"date": "2020-01-01", "text": f"{word} Police arrested 20."}))
     src = tmp_path / "mixed.jsonl"
     src.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    # as ingest_dask's own cluster, a task given up after 2 deaths (default 4: slower)
-    with dask.config.set({**LOCAL_CLUSTER_CONFIG, "distributed.scheduler.allowed-failures": 1}):
+    # as ingest_dask's own cluster, a task given up at its first death (default: the fourth;
+    # each death is a worker loading spaCy again)
+    with dask.config.set({**LOCAL_CLUSTER_CONFIG, "distributed.scheduler.allowed-failures": 0}):
         cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                            dashboard_address=None)
     try:
