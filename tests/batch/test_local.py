@@ -14,6 +14,7 @@ import psutil
 import pytest
 from batchtools import parser_failure_factory, poison_factory, table
 
+from sitroom.batch import local
 from sitroom.batch.local import WorkerCrashError, ingest
 from sitroom.errors import ExtractionError, InputError
 from sitroom.extract import Extractor
@@ -98,8 +99,32 @@ def test_the_cli_reports_bad_inputs_with_two_workers(tmp_path: Path, sample: Cal
     assert "43 articles read, 43 stored, 0 already in" in proc.stderr
 
 
-def test_a_dead_worker_is_reported_and_stored_work_kept(tmp_path: Path,
-                                                        sample: Callable[..., Path]) -> None:
+def test_an_article_that_kills_its_worker_is_named_and_the_rest_stored(
+        tmp_path: Path, sample: Callable[..., Path]) -> None:
+    """A record that kills its worker process (SIGKILL, as the OOM killer or a segfault would)
+    breaks the pool: the pool is started again, the chunks it broke run an article a chunk,
+    and only that record is an error; every other article is stored, the run goes on."""
+    lines = sample(40).read_text(encoding="utf-8").splitlines()
+    lines.insert(30, json.dumps({"date": "2020-01-01", "text": "CRASH Police arrested 20 people."}))
+    src = tmp_path / "crash.jsonl"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    with Store(db) as store:
+        report = ingest(read_paths([str(src)]), store, workers=2, chunk_size=4, batch_size=4,
+                        max_in_flight=2, factory=poison_factory)
+    assert not report.aborted
+    assert len(report.errors) == 1, report.errors
+    [error] = report.errors
+    assert isinstance(error, ExtractionError) and "crash.jsonl#line 31:" in str(error)
+    assert "worker process died" in str(error)
+    assert report.stored == 40 == len(table(db, "articles"))
+
+
+def test_when_workers_keep_dying_the_run_stops_and_resumes(
+        tmp_path: Path, sample: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past MAX_POOL_RESTARTS new pools the run stops, keeping what was stored, and says to run
+    it again; the rerun skips what is stored."""
+    monkeypatch.setattr(local, "MAX_POOL_RESTARTS", 0)
     lines = sample(40).read_text(encoding="utf-8").splitlines()
     lines.insert(30, json.dumps({"date": "2020-01-01", "text": "CRASH Police arrested 20 people."}))
     src = tmp_path / "crash.jsonl"
