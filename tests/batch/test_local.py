@@ -9,6 +9,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import psutil
 import pytest
@@ -99,11 +100,10 @@ def test_the_cli_reports_bad_inputs_with_two_workers(tmp_path: Path, sample: Cal
     assert "43 articles read, 43 stored, 0 already in" in proc.stderr
 
 
-def test_an_article_that_kills_its_worker_is_named_and_the_rest_stored(
-        tmp_path: Path, sample: Callable[..., Path]) -> None:
-    """A record that kills its worker process (SIGKILL, as the OOM killer or a segfault would)
-    breaks the pool: the pool is started again, the chunks it broke run an article a chunk,
-    and only that record is an error; every other article is stored, the run goes on."""
+def _ingest_a_crash(tmp_path: Path, sample: Callable[..., Path]
+                    ) -> tuple[list[str], Path, Any]:
+    """40 articles and, at line 31, one that kills its worker: (the lines, the store, the
+    report of ingesting them with two workers)."""
     lines = sample(40).read_text(encoding="utf-8").splitlines()
     lines.insert(30, json.dumps({"date": "2020-01-01", "text": "CRASH Police arrested 20 people."}))
     src = tmp_path / "crash.jsonl"
@@ -112,6 +112,15 @@ def test_an_article_that_kills_its_worker_is_named_and_the_rest_stored(
     with Store(db) as store:
         report = ingest(read_paths([str(src)]), store, workers=2, chunk_size=4, batch_size=4,
                         max_in_flight=2, factory=poison_factory)
+    return lines, db, report
+
+
+def test_an_article_that_kills_its_worker_is_named_and_the_rest_stored(
+        tmp_path: Path, sample: Callable[..., Path]) -> None:
+    """A record that kills its worker process (SIGKILL, as the OOM killer or a segfault would)
+    breaks the pool: the pool is started again, the chunks it broke run an article a chunk,
+    and only that record is an error; every other article is stored, the run goes on."""
+    lines, db, report = _ingest_a_crash(tmp_path, sample)
     assert not report.aborted
     assert len(report.errors) == 1, report.errors
     [error] = report.errors
@@ -125,14 +134,7 @@ def test_when_workers_keep_dying_the_run_stops_and_resumes(
     """Past MAX_POOL_RESTARTS new pools the run stops, keeping what was stored, and says to run
     it again; the rerun skips what is stored."""
     monkeypatch.setattr(local, "MAX_POOL_RESTARTS", 0)
-    lines = sample(40).read_text(encoding="utf-8").splitlines()
-    lines.insert(30, json.dumps({"date": "2020-01-01", "text": "CRASH Police arrested 20 people."}))
-    src = tmp_path / "crash.jsonl"
-    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    db = tmp_path / "s.duckdb"
-    with Store(db) as store:
-        report = ingest(read_paths([str(src)]), store, workers=2, chunk_size=4, batch_size=4,
-                        max_in_flight=2, factory=poison_factory)
+    lines, db, report = _ingest_a_crash(tmp_path, sample)
     assert report.aborted and not report.ok
     crash = [e for e in report.errors if isinstance(e, WorkerCrashError)]
     assert len(crash) == 1 and "worker process died" in str(crash[0])
