@@ -118,13 +118,15 @@ def progress(label: str) -> Iterator[Any]:
         yield lambda n: bar.advance(task, n)
 
 
-def _read(paths: tuple[str, ...], settings: Settings, skipped: Counter[str]) -> Iterator[Any]:
-    """Articles and InputErrors from `paths` as the settings say; files skipped are counted."""
+def _read(paths: tuple[str, ...], settings: Settings, skipped: Counter[str],
+          split_warc: bool = False) -> Iterator[Any]:
+    """Articles and InputErrors from `paths` as the settings say; files skipped are counted.
+    `split_warc`: WARC files as slices for the Dask workers to read."""
     from .ingest import read_paths
 
     return read_paths(paths, max_bytes=settings.max_file_bytes, include=settings.include or (),
                       exclude=settings.exclude or (), default_date=settings.default_date,
-                      skipped=skipped)
+                      skipped=skipped, split_warc=split_warc)
 
 
 def _print_skipped(skipped: Counter[str]) -> None:
@@ -140,7 +142,8 @@ def _ingest(paths: tuple[str, ...], settings: Settings) -> Any:
 
     skipped: Counter[str] = Counter()
     with Store(settings.db) as store, progress("ingesting") as advance:
-        result = ingest(_read(paths, settings, skipped), store,
+        dask = settings.engine == "dask" or bool(settings.scheduler)
+        result = ingest(_read(paths, settings, skipped, split_warc=dask), store,
                         batch_size=settings.batch_size, workers=settings.workers,
                         engine=settings.engine, scheduler=settings.scheduler,
                         triage=settings.triage, on_error=report, on_progress=advance)

@@ -6,9 +6,12 @@ initializer) while this process reads the input, skips articles already stored (
 before any parsing), keeps at most `max_in_flight` chunks submitted (bounded memory on inputs of
 any size) and alone writes DuckDB, `batch_size` articles per transaction.
 
-A worker that dies (killed, out of memory) breaks the pool: what finished is stored, the rest of
-the run stops, and the report carries a `WorkerCrashError` saying so; rerunning the same command
-resumes (stored articles are skipped). Killing the runner itself (`kill -9`) loses at most the
+A worker that dies (killed, out of memory, a crash on one article) breaks the pool: what finished
+is stored, a new pool is started, and the articles that were in flight run again one at a time,
+so the one that kills its worker again is an error naming it and the run goes on. Past
+`MAX_POOL_RESTARTS` new pools (or in `extract`'s input order) the run stops instead, and the
+report carries a `WorkerCrashError` saying so; rerunning the same command resumes (stored
+articles are skipped). Killing the runner itself (`kill -9`) loses at most the
 uncommitted batch; see `sitroom.batch.manifest`.
 """
 from __future__ import annotations
@@ -228,13 +231,30 @@ def _chain(head: list[list[Article]], rest: Iterator[list[Article]]) -> Iterator
     yield from rest
 
 
+MAX_POOL_RESTARTS = 8
+"""Pools started again after a worker died, in one run, before the run stops instead."""
+
+
+def _start_pool(settings: Settings, workers: int) -> ProcessPoolExecutor:
+    context = multiprocessing.get_context("spawn")  # no forked DuckDB or spaCy state
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=init_worker,
+                               initargs=(settings, os.getpid()))
+
+
 def _run_pool(chunks: Iterator[list[Article]], settings: Settings, workers: int,
               max_in_flight: int, ordered: bool) -> Iterator[Outcome]:
-    context = multiprocessing.get_context("spawn")  # no forked DuckDB or spaCy state
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=init_worker,
-                               initargs=(settings, os.getpid()))
+    """The pool loop. When a worker dies, every article it had in flight is quarantined: run
+    on a new pool one at a time, nothing else in flight, so one that kills its worker again is
+    known and is an error naming it, and the run goes on. In input order (`ordered`), or after
+    MAX_POOL_RESTARTS new pools, a death stops the run instead: BrokenProcessPool(articles
+    lost) after the chunks that finished."""
+    pool = _start_pool(settings, workers)
     inflight: dict[Future[Any], list[Article]] = {}  # in submission order
+    quarantine: list[Article] = []
+    restarts = 0
     broken = False
+    waiting: list[Article] | None = None  # taken from the input, not yet sent
+    alone: Article | None = None  # the quarantined article in flight
 
     def ready() -> Iterable[Future[Any]]:
         if ordered:
@@ -245,21 +265,52 @@ def _run_pool(chunks: Iterator[list[Article]], settings: Settings, workers: int,
 
     def settle(futures: Iterable[Future[Any]]) -> Iterator[Outcome]:
         for future in futures:
+            results = future.result()  # raises BrokenProcessPool with the chunk still in flight
             chunk = inflight.pop(future)
-            done, errors = rebuild(chunk, future.result())
+            done, errors = rebuild(chunk, results)
             yield chunk, done, errors
 
     try:
-        for chunk in chunks:
-            while len(inflight) >= max_in_flight:
-                yield from settle(ready())
-            inflight[pool.submit(process_partition, chunk, settings)] = chunk
-        while inflight:
-            yield from settle(ready())
-    except BrokenProcessPool:
-        broken = True
-        yield from settle([f for f in list(inflight) if f.done() and not f.cancelled()
-                           and f.exception() is None])
-        raise BrokenProcessPool(sum(len(c) for c in inflight.values())) from None
+        while True:
+            try:
+                if quarantine:
+                    while inflight:
+                        yield from settle(ready())
+                    alone = quarantine[0]
+                    future = pool.submit(process_partition, [alone], settings)
+                    inflight[future] = [alone]
+                    yield from settle([wait([future]) and future])
+                    quarantine.pop(0)
+                    alone = None
+                    continue
+                waiting = next(chunks, None)
+                if waiting is None:
+                    if not inflight:
+                        return
+                    yield from settle(ready())
+                    continue
+                while len(inflight) >= max_in_flight:
+                    yield from settle(ready())
+                inflight[pool.submit(process_partition, waiting, settings)] = waiting
+                waiting = None
+            except BrokenProcessPool:
+                yield from settle([f for f in list(inflight) if f.done() and not f.cancelled()
+                                   and f.exception() is None])
+                restarts += 1
+                if ordered or restarts > MAX_POOL_RESTARTS:
+                    broken = True
+                    lost = sum(len(c) for c in inflight.values()) + len(quarantine)
+                    raise BrokenProcessPool(lost) from None
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = _start_pool(settings, workers)
+                if alone is not None:
+                    yield [alone], [], [ExtractionError(
+                        f"{alone.origin}: extraction failed: its worker process died (with "
+                        "this article alone in flight)")]
+                    quarantine.pop(0)
+                    alone, inflight = None, {}  # it was all there was in flight
+                quarantine.extend(a for c in inflight.values() for a in c)
+                quarantine.extend(waiting or [])
+                inflight, waiting = {}, None
     finally:
         pool.shutdown(wait=not broken, cancel_futures=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -57,24 +57,40 @@ class Result:
     error: str | None = None
 
 
-def extract_articles(extractor: Any, articles: Sequence[Article],
-                     triage: bool) -> list[Extraction | ExtractionError]:
-    """Run one extractor over articles, with or without sentence triage; one item per article."""
+def _stream(extractor: Any, articles: Sequence[Article],
+            triage: bool) -> Iterator[Extraction | ExtractionError]:
     if triage:
         from ..nlp.triage import extract_triaged
 
-        return list(extract_triaged(extractor, articles))  # type: ignore[arg-type]
-    return list(extractor.extract(articles))
+        return extract_triaged(extractor, articles)  # type: ignore[return-value]
+    return extractor.extract(articles)  # type: ignore[no-any-return]
+
+
+def extract_articles(extractor: Any, articles: Sequence[Article],
+                     triage: bool) -> list[Extraction | ExtractionError]:
+    """Run one extractor over articles, with or without sentence triage; one item per article,
+    never raising. The coder's own failures are already one error per article; where the
+    parser itself fails (spaCy raises out of its batch), the articles not yet returned are
+    extracted again one at a time, so only the one that fails is an error, named by its
+    origin, and every other article of the batch is extracted."""
+    outcomes: list[Extraction | ExtractionError] = []
+    try:
+        outcomes.extend(_stream(extractor, articles, triage))
+    except Exception:  # noqa: BLE001  (isolated below, article by article)
+        for article in articles[len(outcomes):]:
+            try:
+                outcomes.extend(_stream(extractor, [article], triage))
+            except Exception as exc:  # noqa: BLE001  (this article alone fails)
+                outcomes.append(ExtractionError(f"{article.origin}: extraction failed: "
+                                                f"{exc!r}"))
+    return outcomes
 
 
 def process_partition(articles: Sequence[Article], settings: Settings = Settings()) -> list[Result]:
-    """Extract a partition of articles; an article that fails becomes an error Result."""
+    """Extract a partition of articles; an article that fails becomes an error Result naming
+    it, and the others are extracted (`extract_articles`)."""
     extractor = get_extractor(settings)
-    try:
-        outcomes = extract_articles(extractor, articles, settings.triage)
-    except Exception as exc:  # noqa: BLE001  (spaCy itself failed: name every article)
-        return [Result(i, error=f"{a.origin}: extraction failed: {exc!r}")
-                for i, a in enumerate(articles)]
+    outcomes = extract_articles(extractor, articles, settings.triage)
     results = []
     for i, outcome in enumerate(outcomes):
         if isinstance(outcome, ExtractionError):

@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -11,11 +12,12 @@ from spacy.tokens import Doc
 from ..actors import ActorKB, load_kb
 from ..errors import ExtractionError
 from ..ingest.common import article_id
+from ..nlp.chunks import Pieces, parse, pipe_articles
 from ..nlp.pipeline import load_pipeline
 from ..nlp.quantities import Quantity, find_quantities
 from ..nlp.typeclf import TypeClassifier, TypePrediction
 from ..places import Gazetteer, load_gazetteer
-from ..records import Article, Claim, CodedEvent, Event, Extraction
+from ..records import Actor, Article, Claim, CodedEvent, Event, Evidence, Extraction, stable_id
 from ..verbs.dictionary import VerbDictionary
 from .casualties import with_article_casualties
 from .claims import claims_in_sentence, dedup_claims, link_claims
@@ -59,6 +61,29 @@ class Extractor:
         cands = self.candidates(doc, article, trace)
         return Extraction(article=article, events=tuple(self._second_opinion(doc, cands)),
                           claims=cands.claims)
+
+    def from_parsed(self, parsed: Doc | Pieces, article: Article) -> Extraction:
+        """`from_doc`, or `from_pieces` for a long article parsed in pieces."""
+        if isinstance(parsed, Pieces):
+            return self.from_pieces(parsed, article)
+        return self.from_doc(parsed, article)
+
+    def from_pieces(self, pieces: Iterable[tuple[int, Doc]], article: Article) -> Extraction:
+        """A long article parsed in pieces (`sitroom.nlp.chunks`): each piece coded as the
+        article's text from its offset, every span shifted into the whole text and each id
+        made the piece's (the same offset in two pieces is two events); a mention repeated in
+        another piece counts once, as within one piece."""
+        events: list[Event] = []
+        claims: list[Claim] = []
+        for start, doc in pieces:
+            part = replace(article, text=doc.text, title=article.title if not start else "")
+            found = self.from_doc(doc, part)
+            events.extend(_shift_event(e, start) for e in found.events)
+            claims.extend(_shift_claim(c, start) for c in found.claims)
+        headline_end = len(article.title) if article.title and \
+            article.text.startswith(article.title) else 0
+        return Extraction(article=article, events=dedup(events, headline_end),
+                          claims=dedup_claims(claims, headline_end))
 
     def candidates(self, doc: Doc, article: Article, trace: Trace | None = None) -> Candidates:
         """The rules' events (and the broad proposals, where the judge takes them) before
@@ -128,16 +153,23 @@ class Extractor:
         probs = self.judge.probabilities(self.judge_features(doc, cands))
         return [replace(e, confidence=round(float(p), 3)) for e, p in zip(events, probs)]
 
+    def parse_pairs(self, pairs: Iterable[tuple[Any, Any]], batch_size: int = 32,
+                    piece: Any = None) -> Iterator[tuple[Doc | Pieces, Any]]:
+        """(text, context) pairs parsed in order, a long text as `Pieces`
+        (`sitroom.nlp.chunks.pipe_articles`; `piece` as there)."""
+        return pipe_articles(self.nlp, pairs, batch_size=batch_size, piece=piece)
+
     def extract(self, articles: Iterable[Article],
                 batch_size: int = 32) -> Iterator[Extraction | ExtractionError]:
         """Stream extractions for a stream of articles (one spaCy pass, batched).
 
         A failure on one article is yielded as an ExtractionError naming it; the stream goes on.
+        A text over the pipeline's `max_length` is parsed in pieces (`sitroom.nlp.chunks`).
         """
         pairs = ((a.text, a) for a in articles)
-        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        for doc, article in self.parse_pairs(pairs, batch_size=batch_size):
             try:
-                yield self.from_doc(doc, article)
+                yield self.from_parsed(doc, article)
             except Exception as exc:  # noqa: BLE001  (a coder bug must not stop a batch)
                 yield ExtractionError(f"{article.origin}: extraction failed: {exc!r}")
 
@@ -147,8 +179,11 @@ class Extractor:
         """Stream each article's events as a PETRARCH/TABARI verb dictionary codes them (the
         actors from this extractor's knowledge base); a failure is yielded, naming the article."""
         pairs = ((a.text, a) for a in articles)
-        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        for doc, article in self.parse_pairs(pairs, batch_size=batch_size):
             try:
+                if isinstance(doc, Pieces):
+                    raise ValueError(f"a text of {len(article.text):,} characters is coded with "
+                                     "a verb dictionary in one piece only")
                 yield article, coded_events(doc, article, self.kb, verbs)
             except Exception as exc:  # noqa: BLE001  (a coder bug must not stop a batch)
                 yield ExtractionError(f"{article.origin}: coding failed: {exc!r}")
@@ -157,4 +192,34 @@ class Extractor:
         """Extract from one text dated `on` (the Python API's entry point)."""
         article = Article(id=article_id(on, text), date=on, title="", text=text, source=None,
                           origin=origin)
-        return self.from_doc(self.nlp(text), article)
+        return self.from_parsed(parse(self.nlp, text), article)
+
+
+def _shift_actor(actor: Actor | None, by: int) -> Actor | None:
+    if actor is None or actor.start is None or actor.end is None:
+        return actor
+    return replace(actor, start=actor.start + by, end=actor.end + by)
+
+
+def _shift_evidence(evidence: Evidence, by: int) -> Evidence:
+    return replace(evidence, start=evidence.start + by, end=evidence.end + by)
+
+
+def _shift_event(event: Event, by: int) -> Event:
+    """An event of a piece starting at `by`, in the whole text's offsets and ids."""
+    if not by:
+        return event
+    return replace(event, event_id=stable_id(event.event_id, by),
+                   evidence=_shift_evidence(event.evidence, by),
+                   actor=_shift_actor(event.actor, by),  # type: ignore[arg-type]
+                   recipient=_shift_actor(event.recipient, by),
+                   said_by=_shift_actor(event.said_by, by))
+
+
+def _shift_claim(claim: Claim, by: int) -> Claim:
+    """A claim of a piece starting at `by`, in the whole text's offsets and ids."""
+    if not by:
+        return claim
+    return replace(claim, claim_id=stable_id(claim.claim_id, by),
+                   evidence=_shift_evidence(claim.evidence, by),
+                   claimant=_shift_actor(claim.claimant, by))

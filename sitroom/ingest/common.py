@@ -24,11 +24,13 @@ Item = Article | InputError
 @dataclass(frozen=True)
 class ReadOptions:
     """What every reader needs besides the bytes: the size cap, the date for items that carry
-    none, and where to count what was skipped (reason -> count)."""
+    none, where to count what was skipped (reason -> count), and whether to split WARCs."""
 
     max_bytes: int = MAX_FILE_BYTES
     default_date: date | None = None
     skipped: Counter[str] = field(default_factory=Counter, compare=False)
+    split_warc: bool = False
+    """WARC files on disk come as `warc.WarcSlice`s to read on Dask workers, not as articles."""
 
 
 def describe_size(size: int) -> str:

@@ -44,12 +44,14 @@ _FEED_ROOT = re.compile(r"<(rss|feed|rdf:rdf)[\s>]")
 def read_paths(paths: Iterable[str], stdin: BinaryIO | None = None,
                max_bytes: int = MAX_FILE_BYTES, *, include: Iterable[str] = (),
                exclude: Iterable[str] = (), default_date: date | None = None,
-               skipped: Counter[str] | None = None) -> Iterator[Item]:
+               skipped: Counter[str] | None = None, split_warc: bool = False) -> Iterator[Item]:
     """Read files, directories (recursively) and `-` (standard input) into articles; a file or
     record over `max_bytes` is an InputError. In directories, `include`/`exclude` globs (on the
     path below the directory or the file name) select files; files skipped are counted by reason
-    in `skipped`."""
-    options = ReadOptions(max_bytes, default_date, Counter() if skipped is None else skipped)
+    in `skipped`. With `split_warc`, a .warc/.warc.gz file yields `warc.WarcSlice`s for the Dask
+    runner to read on its workers (`sitroom.batch.cluster`) instead of articles."""
+    options = ReadOptions(max_bytes, default_date, Counter() if skipped is None else skipped,
+                          split_warc)
     for given in paths:
         if given == "-":
             yield from _read_stream(stdin or sys.stdin.buffer, "<stdin>", options)
@@ -146,6 +148,11 @@ def read_file(path: Path, origin: str, max_bytes: int = MAX_FILE_BYTES,
                              "pipe it to standard input and give `-`")
             return
         kind = SUFFIX_KINDS.get(_suffix(path))
+        if kind == "warc" and options.split_warc:
+            from .warc import warc_slices
+
+            yield from warc_slices(path, origin, options)  # type: ignore[misc]
+            return
         if kind not in _STREAMED and kind is not None and info.st_size > options.max_bytes:
             yield _too_large(origin, info.st_size, options.max_bytes)
             return

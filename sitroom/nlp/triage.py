@@ -254,11 +254,12 @@ def extract_triaged(extractor: object, articles: Iterable[object],
     from ..errors import ExtractionError
 
     triage = triage or Triage()
-    nlp = extractor.nlp  # type: ignore[attr-defined]
-    pairs = ((triage.doc(nlp, a.text), a) for a in articles)  # type: ignore[attr-defined]
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+    pairs = ((a.text, a) for a in articles)  # type: ignore[attr-defined]
+    # the extractor's parse (`sitroom.nlp.chunks`: a long text in pieces), each text masked
+    for doc, article in extractor.parse_pairs(  # type: ignore[attr-defined]
+            pairs, batch_size=batch_size, piece=triage.doc):
         try:
-            yield extractor.from_doc(doc, article)  # type: ignore[attr-defined]
+            yield extractor.from_parsed(doc, article)  # type: ignore[attr-defined]
         except Exception as exc:  # noqa: BLE001  (a coder bug must not stop a batch)
             yield ExtractionError(f"{article.origin}: extraction failed: {exc!r}")
 

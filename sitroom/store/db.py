@@ -16,6 +16,7 @@ import duckdb
 from ..errors import StoreError
 from ..records import Article, Claim, CodedEvent, Extraction
 from . import claims as claim_tables
+from . import steps
 from . import stories as story_tables
 from .articles import known_article_ids
 from .events import event_rows
@@ -105,7 +106,17 @@ class Store:
             self._insert("articles", articles)
             self._insert("events", events)
             self._insert("claims", claims)
+            steps.mark_pending(self.con)  # stories and claim groups are owed (store/steps.py)
         return len(fresh)
+
+    def pending_steps(self) -> set[str]:
+        """The steps owed after articles were stored (`steps.POST_INGEST`: the story update and
+        the claim regrouping), left by a write whose ingest has not finished them."""
+        return steps.pending_steps(self.con)
+
+    def clear_pending(self, step: str = steps.POST_INGEST) -> None:
+        """Record that `step` has run to the end."""
+        steps.clear_pending(self.con, step)
 
     @contextmanager
     def transaction(self, failure: str) -> Iterator[None]:

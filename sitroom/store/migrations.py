@@ -111,4 +111,11 @@ MIGRATIONS: list[str] = [
     ALTER TABLE claims ADD COLUMN event_id VARCHAR;
     UPDATE claim_groups SET base_id = NULL;
     """,
+    # 8: steps owed after an ingest stored articles (the story update and the claim regrouping):
+    # a row written in the same transaction as the articles, deleted when the steps finish, so
+    # the next ingest finishes what a killed one left (sitroom/store/steps.py)
+    """
+    CREATE TABLE pending_steps (
+        step VARCHAR PRIMARY KEY, since TIMESTAMP DEFAULT current_timestamp);
+    """,
 ]

@@ -10,6 +10,7 @@ import duckdb
 import pyarrow as pa
 
 from .migrations import MIGRATIONS
+from .steps import mark_pending
 
 if TYPE_CHECKING:
     from .db import Store
@@ -54,4 +55,6 @@ def load_parts(store: Store, parts: str | Path) -> tuple[int, int, int]:
                 QUALIFY row_number() OVER (PARTITION BY {key} ORDER BY {key}) = 1""")
             added.append(store.count(table) - before)
         con.execute("DROP TABLE _new_ids")
+        if added[0]:
+            mark_pending(con)  # stories and claim groups are owed (store/steps.py)
     return added[0], added[1], added[2]

@@ -7,8 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+from spacy.language import Language
 
 from sitroom.extract import Extractor
+from sitroom.nlp.pipeline import load_pipeline
 
 
 def table(db: Path, name: str) -> list[tuple[Any, ...]]:
@@ -35,3 +37,26 @@ class PoisonExtractor(Extractor):
 def poison_factory() -> PoisonExtractor:
     """A picklable factory for worker processes."""
     return PoisonExtractor()
+
+
+@Language.component("sitroom_test_parser_failure")
+def parser_failure(doc: Any) -> Any:
+    """Fails inside the spaCy pipeline (out of `nlp.pipe`, as E088 did) on a text saying
+    PARSERFAIL, taking the rest of its batch with it unless the runner isolates it."""
+    if "PARSERFAIL" in doc.text:
+        raise RuntimeError("the pipeline failed on this text")
+    return doc
+
+
+def parser_failure_factory() -> Extractor:
+    """An Extractor whose own pipeline (not the cached one) fails on PARSERFAIL texts."""
+    nlp = load_pipeline.__wrapped__()  # a fresh copy: the cached pipeline stays clean
+    nlp.add_pipe("sitroom_test_parser_failure", first=True)
+    return Extractor(nlp=nlp)
+
+
+def hostile_factory() -> PoisonExtractor:
+    """Fails on POISON (the coder), on PARSERFAIL (the pipeline), dies on CRASH."""
+    nlp = load_pipeline.__wrapped__()
+    nlp.add_pipe("sitroom_test_parser_failure", first=True)
+    return PoisonExtractor(nlp=nlp)

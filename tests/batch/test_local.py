@@ -9,10 +9,13 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import psutil
-from batchtools import poison_factory, table
+import pytest
+from batchtools import parser_failure_factory, poison_factory, table
 
+from sitroom.batch import local
 from sitroom.batch.local import WorkerCrashError, ingest
 from sitroom.errors import ExtractionError, InputError
 from sitroom.extract import Extractor
@@ -60,6 +63,29 @@ def test_bad_inputs_are_reported_with_two_workers(tmp_path: Path, sample: Callab
     assert (report.read, report.stored) == (3 + 21, 3 + 20)
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_record_that_fails_the_parser_fails_no_other(tmp_path: Path,
+                                                       sample: Callable[..., Path],
+                                                       workers: int) -> None:
+    """The pipeline raising out of its batch (as spaCy's E088 did, blaming every article of
+    the batch, or at one worker ending the ingest) costs only the record that made it."""
+    lines = sample(20).read_text(encoding="utf-8").splitlines()
+    lines.insert(5, json.dumps({"date": "2020-01-01", "text": "PARSERFAIL Police arrested 20."}))
+    src = tmp_path / "mixed.jsonl"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    kw = {"factory": parser_failure_factory} if workers > 1 else \
+        {"extractor": parser_failure_factory()}
+    with Store(tmp_path / "s.duckdb") as store:
+        report = ingest(read_paths([str(src)]), store, workers=workers, chunk_size=4,
+                        batch_size=4, **kw)
+    assert len(report.errors) == 1, report.errors
+    [error] = report.errors
+    assert isinstance(error, ExtractionError)
+    assert "mixed.jsonl#line 6:" in str(error) and "the pipeline failed" in str(error)
+    assert (report.read, report.stored) == (21, 20) == (21, len(table(tmp_path / "s.duckdb",
+                                                                      "articles")))
+
+
 def test_the_cli_reports_bad_inputs_with_two_workers(tmp_path: Path, sample: Callable[..., Path],
                                                      bad_folder: tuple[Path, dict[str, str]]
                                                      ) -> None:
@@ -74,8 +100,10 @@ def test_the_cli_reports_bad_inputs_with_two_workers(tmp_path: Path, sample: Cal
     assert "43 articles read, 43 stored, 0 already in" in proc.stderr
 
 
-def test_a_dead_worker_is_reported_and_stored_work_kept(tmp_path: Path,
-                                                        sample: Callable[..., Path]) -> None:
+def _ingest_a_crash(tmp_path: Path, sample: Callable[..., Path]
+                    ) -> tuple[list[str], Path, Any]:
+    """40 articles and, at line 31, one that kills its worker: (the lines, the store, the
+    report of ingesting them with two workers)."""
     lines = sample(40).read_text(encoding="utf-8").splitlines()
     lines.insert(30, json.dumps({"date": "2020-01-01", "text": "CRASH Police arrested 20 people."}))
     src = tmp_path / "crash.jsonl"
@@ -84,6 +112,29 @@ def test_a_dead_worker_is_reported_and_stored_work_kept(tmp_path: Path,
     with Store(db) as store:
         report = ingest(read_paths([str(src)]), store, workers=2, chunk_size=4, batch_size=4,
                         max_in_flight=2, factory=poison_factory)
+    return lines, db, report
+
+
+def test_an_article_that_kills_its_worker_is_named_and_the_rest_stored(
+        tmp_path: Path, sample: Callable[..., Path]) -> None:
+    """A record that kills its worker process (SIGKILL, as the OOM killer or a segfault would)
+    breaks the pool: the pool is started again, the chunks it broke run an article a chunk,
+    and only that record is an error; every other article is stored, the run goes on."""
+    lines, db, report = _ingest_a_crash(tmp_path, sample)
+    assert not report.aborted
+    assert len(report.errors) == 1, report.errors
+    [error] = report.errors
+    assert isinstance(error, ExtractionError) and "crash.jsonl#line 31:" in str(error)
+    assert "worker process died" in str(error)
+    assert report.stored == 40 == len(table(db, "articles"))
+
+
+def test_when_workers_keep_dying_the_run_stops_and_resumes(
+        tmp_path: Path, sample: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past MAX_POOL_RESTARTS new pools the run stops, keeping what was stored, and says to run
+    it again; the rerun skips what is stored."""
+    monkeypatch.setattr(local, "MAX_POOL_RESTARTS", 0)
+    lines, db, report = _ingest_a_crash(tmp_path, sample)
     assert report.aborted and not report.ok
     crash = [e for e in report.errors if isinstance(e, WorkerCrashError)]
     assert len(crash) == 1 and "worker process died" in str(crash[0])

@@ -87,6 +87,30 @@ def test_warc_html_responses_become_articles(tmp_path: Path, name: str) -> None:
     assert skipped == {"non-HTML WARC responses": 1}
 
 
+@pytest.mark.parametrize("name", ["crawl.warc", "crawl.warc.gz"])
+def test_warc_split_in_slices_reads_as_a_whole(tmp_path: Path, name: str,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """For Dask, a WARC comes as slices of record offsets; read back by seeking (as a worker
+    does), they give the articles and errors of reading the file whole, in order."""
+    from sitroom.ingest import warc as warc_module
+
+    monkeypatch.setattr(warc_module, "SLICE_RECORDS", 2)
+    pages = [(f"https://news.example.org/{n}", "text/html",
+              page(f"Story {n}", BODY[n % 2:], date(2020, 3, 1 + n) if n != 3 else None))
+             for n in range(7)]
+    pages.insert(2, ("https://news.example.org/logo.png", "image/png", "PNG"))
+    path = warc(tmp_path / name, pages)
+    whole = list(read_paths([str(path)]))
+    skipped: Counter[str] = Counter()
+    slices = list(read_paths([str(path)], split_warc=True, skipped=skipped))
+    assert [len(s.records) for s in slices] == [2, 2, 2, 1]  # type: ignore[union-attr]
+    assert skipped == {"non-HTML WARC responses": 1}
+    read = [item for s in slices for item in warc_module.read_warc_slice(s)]  # type: ignore
+    assert [str(i) if isinstance(i, InputError) else i for i in read] == \
+        [str(i) if isinstance(i, InputError) else i for i in whole]
+    assert sum(isinstance(i, Article) for i in read) == 6
+
+
 def test_corrupt_warc_keeps_the_records_before(tmp_path: Path) -> None:
     pages = [(f"https://news.example.org/{n}", "text/html",
               page(f"Story {n}", BODY, date(2020, 1, 2))) for n in range(2)]
