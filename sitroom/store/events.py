@@ -35,6 +35,28 @@ def event_rows(con: Connection, where: EventFilter, table: str = "events",
                       f"{sql_where} {order}{page}) {order}", params + paging)
 
 
+def searched_page(con: Connection, where: EventFilter, table: str = "events",
+                  descending: bool = False) -> tuple[int, list[dict[str, Any]]] | None:
+    """(events the filter keeps, its page of them) in one scan, for a filter with words
+    (`text`): the word search is most of the cost (0.1-0.2 s a scan on a million events), so
+    the total comes beside the page's row ids (count(*) OVER ()) rather than from a second
+    scan. None for a page past the end (count them with `count_events`). Other filters
+    are cheaper counted apart: the window keeps every row they match."""
+    sql_where, params = where.where()
+    page, paging = where.page()
+    order = DATE_ORDER
+    if descending:
+        order = "ORDER BY coalesce(date, article_date) DESC, event_id DESC"
+    table = _table(table)
+    ids = con.execute(f"SELECT rowid, count(*) OVER () FROM {table} {sql_where} {order}{page}",
+                      params + paging).fetchall()
+    if not ids:
+        return None
+    rows = fetch(con, f"SELECT * FROM {table} WHERE rowid IN (SELECT unnest(?::BIGINT[])) "
+                      f"{order}", [[r[0] for r in ids]])
+    return int(ids[0][1]), rows
+
+
 def count_events(con: Connection, where: EventFilter, table: str = "events") -> int:
     """How many events (or canonical events) the filter keeps, paging aside."""
     sql_where, params = where.where()
