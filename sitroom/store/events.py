@@ -10,6 +10,7 @@ from .sql import Connection, fetch, scalar
 
 EVENT_TABLES = ("events", "canonical_events")
 DATE_ORDER = "ORDER BY coalesce(date, article_date), event_id"
+DESC_DATE_ORDER = "ORDER BY coalesce(date, article_date) DESC, event_id DESC"
 
 
 def _table(table: str) -> str:
@@ -23,9 +24,7 @@ def event_rows(con: Connection, where: EventFilter, table: str = "events",
     """Rows of the filtered events (or canonical events) in date order, paged by the filter."""
     sql_where, params = where.where()
     page, paging = where.page()
-    order = DATE_ORDER
-    if descending:
-        order = "ORDER BY coalesce(date, article_date) DESC, event_id DESC"
+    order = DESC_DATE_ORDER if descending else DATE_ORDER
     table = _table(table)
     if not page:
         return fetch(con, f"SELECT * FROM {table} {sql_where} {order}", params)
@@ -44,9 +43,7 @@ def searched_page(con: Connection, where: EventFilter, table: str = "events",
     are cheaper counted apart: the window keeps every row they match."""
     sql_where, params = where.where()
     page, paging = where.page()
-    order = DATE_ORDER
-    if descending:
-        order = "ORDER BY coalesce(date, article_date) DESC, event_id DESC"
+    order = DESC_DATE_ORDER if descending else DATE_ORDER
     table = _table(table)
     ids = con.execute(f"SELECT rowid, count(*) OVER () FROM {table} {sql_where} {order}{page}",
                       params + paging).fetchall()
