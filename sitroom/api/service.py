@@ -26,10 +26,6 @@ NOT_BUILT = ("canonical events have not been built for this store; they are rebu
              "ingest (`sitroom ingest`, POST /api/articles) or by Store.rebuild_stories()")
 
 
-READ_THREADS = 1
-"""DuckDB threads per query while serving: the thread pool already runs one request per core
-and more (20 concurrent clients), so a query's own threads only oversubscribe the cores (on 2
-shared cores one thread per query halved a top-N page; docs/api.md, "Latency")."""
 MISSING = object()
 
 WRITE_OPEN_TRIES = 25
@@ -99,8 +95,6 @@ class Service:
         self.version += 1
         self._memo = {}
         self._memo_locks = {}
-        if self.store is not None:
-            self.store.con.execute(f"SET threads = {READ_THREADS}")
 
     def close(self) -> None:
         with self.access.exclusive():
