@@ -52,11 +52,24 @@ def article_page(con: Connection, text: str | None, limit: int, offset: int,
         clauses.append(f"a.id IN (SELECT article_id FROM events {event_where})")
         params += event_params
     sql_where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-    total = int(scalar(con, f"SELECT count(*) FROM articles a {sql_where}", params))
     columns = (f"a.id, a.date, {TITLE_SQL} AS title, a.title IS NULL AS untitled, a.source, "
                f"a.url, a.origin")
     count = "(SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events"
     order = ARTICLE_SORTS[sort]
+    if text and sort in ("newest", "oldest"):
+        # a word search reads every article's text (0.4 s on 135,000 articles): once, with the
+        # total beside the page's ids (count(*) OVER ()), rather than once to count and again
+        # for the page
+        sql = (f"WITH p AS (SELECT a.id, count(*) OVER () AS total FROM articles a {sql_where} "
+               f"ORDER BY {order} LIMIT ? OFFSET ?) SELECT {columns}, p.total, {count} "
+               f"FROM articles a JOIN p ON p.id = a.id ORDER BY {order}")
+        rows = fetch(con, sql, params + [limit, offset])
+        if rows:
+            total = rows[0]["total"]
+            for r in rows:
+                del r["total"]
+            return total, rows
+    total = int(scalar(con, f"SELECT count(*) FROM articles a {sql_where}", params))
     if sort == "events":  # the order needs every article's count
         sql = (f"SELECT {columns}, {count} FROM articles a {sql_where} ORDER BY {order} "
                f"LIMIT ? OFFSET ?")

@@ -62,6 +62,14 @@ class Store:
         if not read_only:
             self._migrate()
 
+    @classmethod
+    def reading(cls, con: duckdb.DuckDBPyConnection, path: str | Path) -> Store:
+        """A Store over an open connection or cursor (of the file at `path`), for its reads:
+        the API reads claim groups on a request's own cursor. Closing it closes `con`."""
+        store = cls.__new__(cls)
+        store.path, store.con = str(path), con
+        return store
+
     def __enter__(self) -> Store:
         return self
 

@@ -10,6 +10,7 @@ from .sql import Connection, fetch, scalar
 
 EVENT_TABLES = ("events", "canonical_events")
 DATE_ORDER = "ORDER BY coalesce(date, article_date), event_id"
+DESC_DATE_ORDER = "ORDER BY coalesce(date, article_date) DESC, event_id DESC"
 
 
 def _table(table: str) -> str:
@@ -23,11 +24,34 @@ def event_rows(con: Connection, where: EventFilter, table: str = "events",
     """Rows of the filtered events (or canonical events) in date order, paged by the filter."""
     sql_where, params = where.where()
     page, paging = where.page()
-    order = DATE_ORDER
-    if descending:
-        order = "ORDER BY coalesce(date, article_date) DESC, event_id DESC"
-    return fetch(con, f"SELECT * FROM {_table(table)} {sql_where} {order}{page}",
-                 params + paging)
+    order = DESC_DATE_ORDER if descending else DATE_ORDER
+    table = _table(table)
+    if not page:
+        return fetch(con, f"SELECT * FROM {table} {sql_where} {order}", params)
+    # a page: sort the row ids alone, then read the page's rows (2-3 times faster than sorting
+    # whole rows on a million events)
+    return fetch(con, f"SELECT * FROM {table} WHERE rowid IN (SELECT rowid FROM {table} "
+                      f"{sql_where} {order}{page}) {order}", params + paging)
+
+
+def searched_page(con: Connection, where: EventFilter, table: str = "events",
+                  descending: bool = False) -> tuple[int, list[dict[str, Any]]] | None:
+    """(events the filter keeps, its page of them) in one scan, for a filter with words
+    (`text`): the word search is most of the cost (0.1-0.2 s a scan on a million events), so
+    the total comes beside the page's row ids (count(*) OVER ()) rather than from a second
+    scan. None for a page past the end (count them with `count_events`). Other filters
+    are cheaper counted apart: the window keeps every row they match."""
+    sql_where, params = where.where()
+    page, paging = where.page()
+    order = DESC_DATE_ORDER if descending else DATE_ORDER
+    table = _table(table)
+    ids = con.execute(f"SELECT rowid, count(*) OVER () FROM {table} {sql_where} {order}{page}",
+                      params + paging).fetchall()
+    if not ids:
+        return None
+    rows = fetch(con, f"SELECT * FROM {table} WHERE rowid IN (SELECT unnest(?::BIGINT[])) "
+                      f"{order}", [[r[0] for r in ids]])
+    return int(ids[0][1]), rows
 
 
 def count_events(con: Connection, where: EventFilter, table: str = "events") -> int:

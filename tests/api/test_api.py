@@ -505,3 +505,28 @@ def test_cli_claims_and_api_claims_agree(client: httpx.Client, seed_store: tuple
     contested = CliRunner().invoke(cli, ["claims", "--db", str(db), "--contested",
                                          "--format", "jsonl"]).stdout.splitlines()
     assert len(contested) == client.get("/api/claims").json()["contested_total"]
+
+
+def test_summaries_agree_with_the_tables_and_follow_an_ingest(post: Any, scratch: Any) -> None:
+    """The timeline and network of no filter (or type/quad only) come from summaries kept per
+    version of the file (sitroom.store.summaries): the same as the tables give (a date filter
+    that keeps every event reads the table), and recomputed after a POST stores articles."""
+    def views(**params: Any) -> tuple[Any, Any]:
+        timeline = httpx.get(scratch.url + "/api/timeline", params={"interval": "day",
+                                                                    **params}).json()
+        network = httpx.get(scratch.url + "/api/network", params={"limit": 500,
+                                                                  **params}).json()
+        return timeline["buckets"], network["edges"]
+
+    def check() -> tuple[Any, Any]:
+        for narrow in ({}, {"quad": 4}, {"type": "CONSULT"}, {"canonical": "false"}):
+            assert views(**narrow) == views(since="0001-01-01", **narrow), narrow
+        return views()
+
+    before = check()
+    text = ("The President of France, Emmanuel Macron, met the Prime Minister of Japan on "
+            "Tuesday in Paris. France accused Russia of attacking Ukraine.")
+    res = post({"date": "2024-03-05", "text": text, "title": "Summit"})
+    assert res.status_code == 201 and res.json()["events"] > 0, res.text
+    after = check()
+    assert sum(b["count"] for b in after[0]) > sum(b["count"] for b in before[0])

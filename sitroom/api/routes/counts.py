@@ -4,15 +4,28 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Depends, Query
+from fastapi.responses import JSONResponse
 
 from ...ontology import QUAD_CLASS
 from ...store import events as event_queries
+from ...store import summaries
 from ..errors import Invalid
 from ..downloads import rows_download
 from ..params import (CANONICAL_COUNT_HELP, MAX_LIMIT, MAX_OFFSET, Filters, check_format,
                       event_filter)
 from ..service import Service
 from ..shapes import iso
+
+
+def timeline_buckets(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The timeline's buckets (bucket, count, count per quad class) of `type_buckets` rows."""
+    buckets: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        b = buckets.setdefault(iso(r["bucket"]), {"bucket": iso(r["bucket"]), "count": 0,
+                                                  "quad": {1: 0, 2: 0, 3: 0, 4: 0}})
+        b["count"] += r["n"]
+        b["quad"][QUAD_CLASS.get(r["type"], 1)] += r["n"]
+    return list(buckets.values())
 
 
 def routes(service: Service) -> APIRouter:
@@ -23,17 +36,19 @@ def routes(service: Service) -> APIRouter:
     def timeline(f: Filters = Depends(Filters.query),
                  interval: str = Query("month", pattern="^(day|week|month)$"),
                  canonical: bool | None = Query(None, description=CANONICAL_COUNT_HELP)
-                 ) -> dict[str, Any]:
+                 ) -> JSONResponse:
         where = f.where()
         table, info = service.counting(canonical)
-        rows = service.read(event_queries.type_buckets, where, interval, table)
-        buckets: dict[str, dict[str, Any]] = {}
-        for r in rows:
-            b = buckets.setdefault(iso(r["bucket"]), {"bucket": iso(r["bucket"]), "count": 0,
-                                                      "quad": {1: 0, 2: 0, 3: 0, 4: 0}})
-            b["count"] += r["n"]
-            b["quad"][QUAD_CLASS.get(r["type"], 1)] += r["n"]
-        return {"interval": interval, **info, "buckets": list(buckets.values())}
+        if summaries.summarised(where):  # counted once per version of the file
+            types = summaries.kept_types(where)
+            key = ("timeline", interval, table, None if types is None else frozenset(types))
+            buckets = service.memo(key, lambda cur: timeline_buckets(
+                summaries.timeline_rows(summaries.timeline_summary(cur, interval, table),
+                                        where)))
+        else:
+            buckets = timeline_buckets(service.read(event_queries.type_buckets, where,
+                                                    interval, table))
+        return JSONResponse({"interval": interval, **info, "buckets": buckets})
 
     @api.get("/api/dyads/{actor}/{recipient}/series",
              summary="Events from actor to recipient: count and summed Goldstein per bucket")
@@ -75,7 +90,12 @@ def routes(service: Service) -> APIRouter:
                 ) -> Any:
         check_format(format)
         table, info = service.counting(canonical)
-        rows = service.read(event_queries.network_edges, f.where(), limit, table, actors_only)
+        where = f.where()
+        if summaries.summarised(where):  # counted once per version of the file
+            rows = summaries.network_rows(service.memo(("edges", table), summaries.edge_summary,
+                                                       table), where, limit, actors_only)
+        else:
+            rows = service.read(event_queries.network_edges, where, limit, table, actors_only)
         nodes: dict[str, dict[str, Any]] = {}
         for r in rows:
             r["mean_goldstein"] = round(r["mean_goldstein"] or 0.0, 3)

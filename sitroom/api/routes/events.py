@@ -40,8 +40,18 @@ def routes(service: Service) -> APIRouter:
                                 f.where(article_id=article_id, located=True), table)
             return geojson_download("located-events", (shape(r) for r in rows))
         where = f.where(article_id=article_id, located=located, limit=limit, offset=offset)
-        total = service.read(event_queries.count_events, where, table)
-        rows = service.read(event_queries.event_rows, where, table, order == "desc")
+        found = None
+        if where.text:  # one scan of the word search for the total and the page
+            found = service.read(event_queries.searched_page, where, table, order == "desc")
+        if found is not None:
+            total, rows = found
+        else:
+            if where.where()[0]:
+                total = service.read(event_queries.count_events, where, table)
+            else:  # every event: counted once per version of the file
+                total = service.memo(("count", table), event_queries.count_events, where,
+                                     table)
+            rows = service.read(event_queries.event_rows, where, table, order == "desc")
         return {"total": total, "limit": limit, "offset": offset, **info,
                 "events": [shape(r) for r in rows]}
 

@@ -1,0 +1,99 @@
+"""The filter-free summaries the API answers the timeline and network from agree with the
+queries they stand for, for every filter they answer and both event tables."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from sitroom.records import Actor, Article, Event, Evidence, Extraction
+from sitroom.store import events as event_queries
+from sitroom.store import summaries
+from sitroom.store.db import Store
+from sitroom.store.filters import EventFilter
+
+TYPES = ["ACCUSE", "ASSAULT", "AGREE", "AID", "PROTEST", "CONSULT"]
+SIDES = [Actor("Zelenskyy", "UKR", "GOV", "Volodymyr Zelenskyy"), Actor("Russia", "rus", "GOV", None),
+         Actor("the pipeline", None, None, None), Actor("Hamas", None, None, "Hamas"),
+         Actor("farmers", None, "AGR", None), None]
+
+
+def _extraction(n: int) -> Extraction:
+    day = date(2023, 1, 1) + timedelta(days=n * 9)
+    article = Article(id=f"a{n}", date=day, title=f"t{n}", text=f"text {n}", source=None,
+                      origin=f"{n}.txt")
+    events = tuple(
+        Event(event_id=f"e{n}-{i}", article_id=article.id, origin=article.origin,
+              article_date=day, type=TYPES[(n + i) % len(TYPES)], mode=None, status="asserted",
+              actor=SIDES[(n + 2 * i) % 5] or Actor("x", None, None, None),
+              recipient=SIDES[(n * 3 + i) % len(SIDES)],
+              date=None if (n + i) % 4 == 0 else day - timedelta(days=i), date_precision="day",
+              location=None, quantities={}, evidence=Evidence(f"text {n}", 0, 6))
+        for i in range(n % 4 + 1))
+    return Extraction(article=article, events=events)
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    path: Path = tmp_path_factory.mktemp("summaries") / "s.duckdb"
+    with Store(path) as s:
+        s.add([_extraction(n) for n in range(60)])
+        s.rebuild_stories()
+    return Store(path, read_only=True)
+
+
+FILTERS = [EventFilter(), EventFilter(type="ASSAULT"), EventFilter(quad=4),
+           EventFilter(quad=1, type="AGREE"), EventFilter(quad=1, type="ASSAULT"),
+           EventFilter(type="REJECT"), EventFilter(limit=5, offset=3)]
+
+
+@pytest.mark.parametrize("table", ["events", "canonical_events"])
+@pytest.mark.parametrize("interval", ["day", "week", "month"])
+@pytest.mark.parametrize("where", FILTERS)
+def test_timeline_summary_agrees(store: Store, table: str, interval: str,
+                                 where: EventFilter) -> None:
+    assert summaries.summarised(where)
+    summary = summaries.timeline_summary(store.con, interval, table)
+    got = summaries.timeline_rows(summary, where)
+    want = event_queries.type_buckets(store.con, where, interval, table)
+    key = lambda r: (r["bucket"], r["type"])  # noqa: E731 (order within a bucket is free)
+    assert sorted(got, key=key) == sorted(want, key=key)
+    assert [r["bucket"] for r in got] == [r["bucket"] for r in want]
+
+
+@pytest.mark.parametrize("table", ["events", "canonical_events"])
+@pytest.mark.parametrize("actors_only", [True, False])
+@pytest.mark.parametrize("limit", [1, 3, 500])
+@pytest.mark.parametrize("where", FILTERS)
+def test_network_summary_agrees(store: Store, table: str, actors_only: bool, limit: int,
+                                where: EventFilter) -> None:
+    got = summaries.network_rows(summaries.edge_summary(store.con, table), where, limit,
+                                 actors_only)
+    want = event_queries.network_edges(store.con, where, limit, table, actors_only)
+    assert want or summaries.kept_types(where) in ({"REJECT"}, set())  # none of those
+    assert [(r["source"], r["target"], r["count"]) for r in got] == \
+        [(r["source"], r["target"], r["count"]) for r in want]
+    for g, w in zip(got, want):
+        assert (g["mean_goldstein"] is None) == (w["mean_goldstein"] is None)
+        assert g["mean_goldstein"] == pytest.approx(w["mean_goldstein"])
+
+
+@pytest.mark.parametrize("where", [EventFilter(country="UKR"), EventFilter(text="text"),
+                                   EventFilter(since=date(2023, 3, 1)), EventFilter(actor="x"),
+                                   EventFilter(min_confidence=0.5), EventFilter(source="s")])
+def test_other_filters_read_the_table(where: EventFilter) -> None:
+    assert not summaries.summarised(where)
+
+
+@pytest.mark.parametrize("table", ["events", "canonical_events"])
+@pytest.mark.parametrize("descending", [False, True])
+@pytest.mark.parametrize(("limit", "offset"), [(5, 0), (7, 20), (500, 0)])
+def test_word_search_page_in_one_scan_agrees(store: Store, table: str, descending: bool,
+                                             limit: int, offset: int) -> None:
+    where = EventFilter(text="text", quad=1, limit=limit, offset=offset)
+    total, rows = event_queries.searched_page(store.con, where, table, descending) or (0, [])
+    assert total == event_queries.count_events(store.con, where, table) > 0
+    assert rows == event_queries.event_rows(store.con, where, table, descending)
+    past = EventFilter(text="text", limit=5, offset=10_000)
+    assert event_queries.searched_page(store.con, past, table) is None
