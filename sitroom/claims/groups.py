@@ -36,6 +36,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+from ..nlp.numbers import VAGUE
 from ..records import Claim, stable_id
 
 CONTESTED_FACTOR = 1.5
@@ -200,7 +201,8 @@ class _Draft:
         union = _Features(self.features.unit, self.features.kind, frozenset(self.subject),
                           frozenset(self.places), "")
         return _compatible(union, f) and not any(_other_event(m, f) for _, m in self.members) \
-            and not any(_same_sentence(claim, c) for c, _ in self.members) \
+            and not any(_same_sentence(claim, c) or _same_voice(claim, c)
+                        for c, _ in self.members) \
             and any(_tied((claim, f), m) for m in self.members)
 
     def add(self, claim: Claim, f: _Features) -> None:
@@ -218,36 +220,64 @@ def _same_sentence(a: Claim, b: Claim) -> bool:
         "projected" not in (a.qualifier, b.qualifier)
 
 
+def _same_voice(a: Claim, b: Claim) -> bool:
+    """Two different figures of one claimant in one article ("12 Grand Slams" and "5 Grand
+    Slams" of the article's own voice; "7 killed" today and "298 killed in six months"): one
+    voice does not tell one quantity with two values in one article (a projection is the
+    quantity to come; a part has its own group)."""
+    return a.article_id == b.article_id and claimant_key(a) == claimant_key(b) and \
+        (a.value, a.value_max) != (b.value, b.value_max) and \
+        "projected" not in (a.qualifier, b.qualifier)
+
+
+def _unknown_in_one_article(a: Claim, b: Claim) -> bool:
+    """Two different figures of role `other` in one article: a shared name ("Grand Slams",
+    "U.S. states") does not make them one quantity; the article counts different things of
+    that name ("ate five Grand Slams", "makes 100 Grand Slams an hour")."""
+    return a.article_id == b.article_id and "other" in (a.role, b.role) and \
+        (a.value, a.value_max) != (b.value, b.value_max)
+
+
 def _tied(a: tuple[Claim, _Features], b: tuple[Claim, _Features]) -> bool:
     """Something says the two claims count the same thing, beyond the unit and role: the same
     event (the same event of one article, or the same canonical event), a named subject or a
-    place their descriptions share ("North Korean", "in Russia"; not "new" or "other"), or the
-    same figure told again. A
+    place their descriptions share ("North Korean", "in Russia"; not "new" or "other"; and not
+    between two figures of role `other` in one article), or the same figure told again. A
     bare "20 people" or "2.5 billion euros" with none of these is not known to count what
     another figure of that unit does."""
     (ca, fa), (cb, fb) = a, b
     if fa.event is not None and (fa.event == fb.event or (
             fa.canonical is not None and fa.canonical == fb.canonical)):
         return True
-    if fa.named & fb.named or fa.places & fb.places:
+    if (fa.named & fb.named or fa.places & fb.places) and not _unknown_in_one_article(ca, cb):
         return True
     return (ca.value, ca.value_max) == (cb.value, cb.value_max) and ca.value >= SAME_FIGURE_MIN
 
 
 def _is_part(part: tuple[Claim, _Features], whole: tuple[Claim, _Features]) -> bool:
+    """A sub-quantity: a smaller figure of the same thing in the same article, told for a
+    place of its own. By the same claimant, any other place ("around 8,000 near the border" of
+    "10,000 in Russia"); by another claimant (a part-count: "two were killed in Khiali" of the
+    13 killed in the clashes), a place the whole does not name, for the same event."""
     (pc, pf), (wc, wf) = part, whole
-    return (pc.article_id == wc.article_id and claimant_key(pc) == claimant_key(wc)
-            and pf.unit == wf.unit and pf.kind == wf.kind and pc.value < wc.value
-            and pc.qualifier != "projected" and wc.qualifier != "projected"
-            and not (pf.subject and wf.subject and not pf.subject & wf.subject)
-            and pf.places != wf.places)
+    if not (pc.article_id == wc.article_id and pf.unit == wf.unit and pf.kind == wf.kind
+            and pc.value < wc.value and pc.qualifier != "projected"
+            and wc.qualifier != "projected"
+            and not (pf.subject and wf.subject and not pf.subject & wf.subject)):
+        return False
+    if claimant_key(pc) == claimant_key(wc):
+        return pf.places != wf.places
+    return bool(pf.places) and not pf.places & wf.places and pf.event == wf.event
 
 
 def bounds(claim: Claim) -> tuple[float, float]:
-    """The values a claim allows, given its qualifier: a bare figure within EXACT_SLACK, an
-    estimate within APPROX_SLACK, "more than"/"at least" upwards, "up to"/"less than" below."""
+    """The values a claim allows, given its qualifier: a vague plural from its reading up to
+    VAGUE_SPAN times it, a bare figure within EXACT_SLACK, an estimate within APPROX_SLACK,
+    "more than"/"at least" upwards, "up to"/"less than" below."""
     low, high = claim.value, claim.value_max or claim.value
     q = claim.qualifier
+    if vague(claim):
+        return low, high * VAGUE_SPAN
     if q in ("approximately", "projected"):
         return low / (1 + APPROX_SLACK), high * (1 + APPROX_SLACK)
     if q in ("more than", "at least"):
@@ -255,6 +285,19 @@ def bounds(claim: Claim) -> tuple[float, float]:
     if q in ("up to", "less than"):
         return 0.0, high * (1 + EXACT_SLACK)
     return low * (1 - EXACT_SLACK), high * (1 + EXACT_SLACK)
+
+
+VAGUE_SPAN = 5
+""""Hundreds" (read as 200) holds for 200..1,000, "dozens" (24) for 24..120, "thousands" for
+2,000..10,000: a vague plural is a floor, not an estimate of its reading."""
+
+
+def vague(claim: Claim) -> bool:
+    """The figure is a vague plural ("hundreds", "dozens of"): its value is VAGUE's reading
+    of a word its sentence holds."""
+    text = claim.evidence.text.lower()
+    return claim.value_max is None and any(
+        n == claim.value and re.search(rf"\b{word}\b", text) for word, n in VAGUE.items())
 
 
 def compatible(a: Claim, b: Claim) -> bool:
@@ -268,6 +311,35 @@ def compatible(a: Claim, b: Claim) -> bool:
         if first.date != then.date and bounds(then)[0] > bounds(first)[1]:
             return True
     return False
+
+
+def may_contest(a: Claim, b: Claim) -> bool:
+    """Whether two claims of different claimants can be a dispute at all (CONTEST_RULES):
+    a figure of a known role (`contest_known_role`), and not the article's own voice against a
+    source it quotes in that article (`contest_own_voice`)."""
+    return contest_rule(a, b) is None
+
+
+def contest_rule(a: Claim, b: Claim) -> str | None:
+    """The CONTEST_RULES rule that says `a` and `b` are no dispute, or None."""
+    if a.role == "other" or b.role == "other":
+        return "contest_known_role"
+    if a.article_id == b.article_id and "narrator" in (claimant_key(a), claimant_key(b)):
+        return "contest_own_voice"
+    return None
+
+
+CONTEST_RULES = {
+    "contest_known_role": "a figure whose role is `other` (no rule says what it is of: "
+                          "jobs, cars, Grand Slams, justices) contests nothing: two such figures "
+                          "are not known to be one quantity",
+    "contest_own_voice": "in one article, the article's own voice and a source it quotes do not "
+                         "contest: the article tells a part, an older toll or a running total "
+                         "beside the source's figure (\"Two were killed in Khiali\" beside "
+                         "\"13 killed, according to Online\"); two quoted sources, or two "
+                         "articles, may",
+}
+"""Why two claims of different claimants with incompatible figures are still no contest."""
 
 
 def updates(claims: Iterable[Claim]) -> dict[str, list[Claim]]:
@@ -289,7 +361,8 @@ def _summary(members: list[Claim]) -> tuple[float, float, bool, dict[str, Claim]
     for c in sorted(firm, key=_when):
         latest[claimant_key(c)] = c
     said = [c for c in latest.values() if c.value > 0 and c.qualifier != "projected"]
-    contested = any(not compatible(a, b) for i, a in enumerate(said) for b in said[i + 1:])
+    contested = any(may_contest(a, b) and not compatible(a, b)
+                    for i, a in enumerate(said) for b in said[i + 1:])
     return low, high, contested, dict(sorted(latest.items()))
 
 

@@ -1,6 +1,8 @@
 """Claims: every countable figure, who asserts it and when."""
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -73,7 +75,7 @@ def claims_in_sentence(doc: Doc, sent: Span, quantities: list[Quantity], article
     out = []
     for q in quantities:
         anchor = doc[q.head_i] if q.head_i is not None else (doc[q.num_i] if q.num_i >= 0 else None)
-        if anchor is None or not q.unit:
+        if anchor is None or not q.unit or junk_figure(doc, sent, q) is not None:
             continue
         claimant, verb = claimant_of(doc, anchor, sent, article, kb, home)
         text = sent.text.strip()
@@ -87,6 +89,77 @@ def claims_in_sentence(doc: Doc, sent: Span, quantities: list[Quantity], article
                               end=sent.start_char + lead + len(text)),
             counted=canonical_unit(q.unit), role=claim_role(doc, q)[0]), q))
     return out
+
+
+# --- figures that are no claim at all (JUNK_RULES) ---
+
+_TABLE_MARK = re.compile(r"\||=|::|\b[a-z]+:[a-z0-9(]", re.IGNORECASE)
+_PHONE_SPAN = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)\s?)?\d{1,5}(?:[\s.-]\d{2,5}){1,4}")
+_YEARS = re.compile(r"(?:1[6-9]|20)\d\d\s*[-\u2013]\s*(?:(?:1[6-9]|20)\d\d|\d\d)")
+_URLISH = re.compile(r"\S*(?:https?://|www\.|\.aspx|\.html?|\?\w+=)\S*")
+
+
+def _spans(pattern: re.Pattern[str], text: str, a: int, b: int) -> list[str]:
+    return [m.group(0) for m in pattern.finditer(text) if m.start() < b and a < m.end()]
+
+
+def _table(doc: Doc, sent: Span, q: Quantity) -> bool:
+    return len(_TABLE_MARK.findall(sent.text)) >= 3
+
+
+def _phone(doc: Doc, sent: Span, q: Quantity) -> bool:
+    a, b = q.start - sent.start_char, q.end - sent.start_char
+    return any(sum(ch.isdigit() for ch in m) >= 7 and not _YEARS.fullmatch(m.strip())
+               for m in _spans(_PHONE_SPAN, sent.text, a, b))
+
+
+def _code(doc: Doc, sent: Span, q: Quantity) -> bool:
+    a, b = q.start - sent.start_char, q.end - sent.start_char
+    if _spans(_URLISH, sent.text, a, b):
+        return True
+    num = doc[q.num_i] if q.num_i >= 0 else None
+    if num is None or num.i == sent.start:
+        return False
+    prev, nxt = doc[num.i - 1], doc[num.i + 1] if num.i + 1 < sent.end else None
+    return prev.pos_ == "PROPN" and (prev.is_title or prev.is_upper) and bool(prev.whitespace_) \
+        and q.head_i in (None, num.i) \
+        and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN"))
+
+
+@dataclass(frozen=True)
+class JunkRule:
+    """A named reason a figure is no claim (tests/claims/test_roles.py runs the examples)."""
+
+    name: str
+    doc: str
+    reason: str
+    example: str
+    figure: str
+    test: Callable[[Doc, Span, Quantity], bool]
+
+
+JUNK_RULES = (
+    JunkRule("junk_table", "a sentence that is a table or markup (three or more of '|', '=', "
+             "'::', 'key:value') holds no claims",
+             "linguistic: a market table or a chart's markup lists numbers without a claim",
+             "CAC 40-c = 368,77 | CAC 40-p = 9,04 | DAX-c = 5,120 | DAX-p = 12 points",
+             "5,120", _table),
+    JunkRule("junk_phone", "a figure inside a phone number (seven or more digits in groups)",
+             "linguistic: a phone number is an address, not a count",
+             "For information, call the hotline at (800) 767-8697 between 9 a.m. and 5 p.m.",
+             "800", _phone),
+    JunkRule("junk_code", "a figure in a web address, or a bare number after a name with no "
+             "counted noun of its own ('Bell 206', 'S&P 500', 'CAC 40')",
+             "linguistic: a model, index or route number names a thing; it counts nothing",
+             "The S&P 500 fell 12 points as the CAC 40 rose.", "500",
+             _code),
+)
+"""Figures that never become claims, in the order they are tried."""
+
+
+def junk_figure(doc: Doc, sent: Span, q: Quantity) -> str | None:
+    """The JUNK_RULES rule that says the figure `q` is no claim, or None."""
+    return next((r.name for r in JUNK_RULES if r.test(doc, sent, q)), None)
 
 
 def dedup_claims(claims: list[Claim], headline_end: int = 0) -> tuple[Claim, ...]:

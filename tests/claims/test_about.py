@@ -8,8 +8,9 @@ import spacy
 from spacy.language import Language
 
 from sitroom.claims import about_text, group_claims
+from sitroom.coder.claims import claim_role
 from sitroom.nlp.quantities import find_quantities
-from sitroom.records import Claim, Evidence, stable_id
+from sitroom.records import Actor, Claim, Evidence, stable_id
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +55,8 @@ SEEDS = [
 
 
 def test_sentences_to_groups(nlp: Language) -> None:
-    """Narrator-level claims (no claimant resolution here) still group by unit and subject."""
+    """Claims without claimant resolution (each sentence its own anonymous source, each figure
+    the role ROLE_RULES give it) still group by unit and subject."""
     claims = []
     for article, day, text in SEEDS:
         doc = nlp(text)
@@ -63,8 +65,10 @@ def test_sentences_to_groups(nlp: Language) -> None:
                 claims.append(Claim(
                     claim_id=stable_id(article, q.start), article_id=article, origin=article,
                     article_date=day, about=about_text(q, sent), unit=q.unit or "", value=q.value,
-                    value_max=q.value_max, qualifier=q.qualifier, claimant=None, date=day,
-                    evidence=Evidence(doc.text[q.start:q.end], q.start, q.end)))
+                    value_max=q.value_max, qualifier=q.qualifier,
+                    claimant=Actor(f"source {sent.start}"), date=day,
+                    evidence=Evidence(doc.text[q.start:q.end], q.start, q.end),
+                    role=claim_role(doc, q)[0]))
     groups = group_claims(claims)
     summary = sorted((g.unit, sorted(c.value for c in g.claims), g.parent_group_id is not None)
                      for g in groups)

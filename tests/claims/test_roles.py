@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from sitroom.coder.claims import LINK_RULES, ROLE_RULES, ClaimRule, claim_role
+from sitroom.coder.claims import (JUNK_RULES, LINK_RULES, ROLE_RULES, ClaimRule, JunkRule,
+                                  claim_role, junk_figure)
 from sitroom.extract import Extractor
 from sitroom.nlp.numbers import parse_number
 from sitroom.nlp.quantities import find_quantities
@@ -54,3 +55,25 @@ def test_figures_of_one_sentence_get_their_own_roles(extractor: Extractor) -> No
             "Burundi deployed 3,400 troops to the region.")
     roles = {c.value: c.role for c in extractor.extract_text(text, ON).claims}
     assert roles == {11: "dead", 15: "injured", 3400: "deployed"}
+
+
+@pytest.mark.parametrize("rule", JUNK_RULES, ids=lambda r: r.name)
+def test_junk_rule_example(rule: JunkRule, extractor: Extractor) -> None:
+    """Each junk rule fires on its figure, and the pipeline makes no claim of it."""
+    assert rule.reason.startswith("linguistic")
+    doc = extractor.nlp(rule.example)
+    found = [(sent, q) for sent in doc.sents for q in find_quantities(sent)]
+    sent, q = next((s, q) for s, q in found if q.value == _value(rule.figure))
+    assert junk_figure(doc, sent, q) == rule.name
+    assert _value(rule.figure) not in {c.value for c in
+                                        extractor.extract_text(rule.example, ON).claims}
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The Senate passed the bill by 72-39 votes on Tuesday.", 39),   # a vote's tally
+    ("About 25-30 people were killed in the blast, police said.", 25),  # a range
+    ("They give the ALP 49 seats in the new parliament.", 49),       # a name, then its count
+    ("Some 10,000 people marched through the capital during the 1998-2002 protests.", 10000),
+])
+def test_real_figures_are_not_junk(text: str, value: float, extractor: Extractor) -> None:
+    assert value in {c.value for c in extractor.extract_text(text, ON).claims}

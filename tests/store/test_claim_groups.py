@@ -37,11 +37,12 @@ RED_CROSS = Actor("the Red Cross")
 
 
 def _claim(article: Article, about: str, unit: str, value: float, who: Actor | None,
-           start: int, qualifier: str = "approximately") -> Claim:
+           start: int, qualifier: str = "approximately", role: str = "other") -> Claim:
     return Claim(claim_id=stable_id(article.id, start), article_id=article.id,
                  origin=article.origin, article_date=article.date, about=about, unit=unit,
                  value=value, value_max=None, qualifier=qualifier, claimant=who,
-                 date=article.date, evidence=Evidence(about, start, start + len(about)))
+                 date=article.date, evidence=Evidence(about, start, start + len(about)),
+                 role=role)
 
 
 def _article(key: str, day: date, text: str) -> Article:
@@ -109,8 +110,9 @@ def test_a_changed_story_membership_regroups_both_stories(tmp_path: Path) -> Non
     days = [date(2024, 11, d) for d in (1, 2, 3)]
     arts = [_article(k, d, t) for k, d, t in zip(("quake", "flood", "vote"), days,
                                                   (QUAKE, FLOOD, VOTE))]
-    claims = {a.id: (_claim(a, "people killed in Peru", "people", v, who, 5),)
-              for a, v, who in zip(arts, (20, 45, 90), (POLICE, RED_CROSS, None))}
+    # a toll told smaller later by another source (a toll rising is no dispute)
+    claims = {a.id: (_claim(a, "people killed in Peru", "people", v, who, 5, role="dead"),)
+              for a, v, who in zip(arts, (45, 20, 90), (POLICE, RED_CROSS, None))}
     with Store(tmp_path / "s.duckdb") as store:
         store.add([Extraction(a, claims=claims[a.id]) for a in arts])
         store.update_stories()
@@ -240,3 +242,52 @@ def test_cli_claims_reads_the_stored_groups(shared: Path, extractor: Extractor,
     assert [json.loads(line) for line in again.stdout.splitlines()] == expected
     with Store(db, read_only=True) as store:
         assert store.claim_groups() == _recomputed(store)
+
+
+ON = date(2008, 6, 22)
+KHIALI = ("Thirteen people were killed and over a hundred injured in armed clashes between rival "
+          "political factions in Pakistan on Thursday, according to Online. Two were killed in a "
+          "clash in Khiali in the Punjabi district of Gujranwala.")
+SLAMS = ("Reporter Kevin Pang ate five free Grand Slams on Tuesday at Denny's diners. Denny's "
+         "planned to make about 100 Grand Slams an hour, spokeswoman Cori Rice said.")
+OWN_VOICE = ("Four policemen are dead after a roadside explosion in Kirkuk, Iraq, according to "
+             "Lieutenant Colonel Yadkar Muhammad. Hundreds of policemen have been killed since "
+             "the start of the war in Iraq.")
+VAGUE_TOLL = ("A bomb exploded in a market in Kandahar on Sunday. At least 80 people have died in "
+              "the bombing, witnesses said. Dozens of people were killed in the bombing, a police "
+              "official told reporters.")
+
+
+def _stored_groups(extractor: Extractor, tmp_path: Path, text: str) -> list:
+    """The groups of one article through the real pipeline and a real DuckDB store."""
+    with Store(tmp_path / "one.duckdb") as store:
+        store.add([extractor.extract_text(text, ON)])
+        store.update_stories()
+        store.regroup_claims()
+        return store.claim_groups() or []
+
+
+def test_a_part_count_is_a_sub_quantity_not_a_rival(extractor: Extractor, tmp_path: Path) -> None:
+    """Issue 17's (a): "two killed in Khiali" beside the 13 killed in the clashes, by another
+    voice, is a part of that toll (its own group, linked), not a second figure for it."""
+    groups = _stored_groups(extractor, tmp_path, KHIALI)
+    by_value = {c.value: g for g in groups for c in g.claims}
+    assert by_value[2].parent_group_id == by_value[13].group_id
+    assert len(by_value[13].claims) == 1 and not any(g.contested for g in groups)
+
+
+def test_one_article_does_not_contest_itself(extractor: Extractor, tmp_path: Path) -> None:
+    """Issue 17's (c): different counts of one article sharing a name ("Grand Slams") are
+    different quantities; the article's own voice against a source it quotes is no contest."""
+    slams = _stored_groups(extractor, tmp_path, SLAMS)
+    assert sorted(len(g.claims) for g in slams) == [1, 1] and not any(g.contested for g in slams)
+    (tmp_path / "one.duckdb").unlink()
+    police = _stored_groups(extractor, tmp_path, OWN_VOICE)
+    assert not any(g.contested for g in police)
+
+
+def test_a_vague_plural_is_a_floor(extractor: Extractor, tmp_path: Path) -> None:
+    """"Dozens" killed and "at least 80" died can both hold: no contest."""
+    groups = _stored_groups(extractor, tmp_path, VAGUE_TOLL)
+    assert not any(g.contested for g in groups)
+    assert any({24, 80} <= {c.value for c in g.claims} for g in groups)
