@@ -48,7 +48,6 @@ class Draft:
     owner: Token | None = None  # the party named in an attack's own phrase
     said_by: Actor | None = None
     when: date | None = None  # the event's date, once known
-    location: Place | None = None  # where the event happens, once known
     precision: str | None = None
     fired: list[str] = field(default_factory=list)
 
@@ -239,9 +238,6 @@ def _event(d: Draft, quantities: list[Quantity] | None) -> Event:
     context = [c for c in (d.home, actor.country, recipient.country if recipient else None) if c]
     location = event_location(doc, frame, d.gazetteer, context) if d.gazetteer else None
     actor = local_crowd(actor, location)
-    d.location = location
-    if LOCAL_RECIPIENT.fires(d, d.fired):
-        recipient = d.recipient
     return Event(
         event_id=stable_id(article.id, d.trigger.idx, frame.type,
                            *((frame.part,) if frame.part else ())),
@@ -253,40 +249,6 @@ def _event(d: Draft, quantities: list[Quantity] | None) -> Event:
                                     quantities or []),
         goldstein=goldstein(root), evidence=_evidence(doc, frame),
         confidence=_confidence(actor, recipient), rules=frame.rules + tuple(d.fired))
-
-
-def _unplaced_person(d: Draft) -> bool:
-    """The recipient is a person or group named by a common noun or a pronoun ("the suspects",
-    "shoppers", "him") that the actor KB neither places nor types, and there is a place to give
-    it. A crowd the KB types by its role ("students", "workers") is left as the role reads
-    (as PETRARCH's dictionaries code it: ---EDU)."""
-    r, tok = d.recipient, d.recipient_tok
-    if r is None or tok is None or r.country is not None or r.entity is not None:
-        return False
-    if tok.pos_ not in ("NOUN", "PRON") or tok.ent_type_ in ("GPE", "NORP", "ORG"):
-        return False
-    if r.sector not in (None, "UNK") or not _party_word(tok, d.kb, d.article.date):
-        return False  # a crowd the KB types ("students": EDU) keeps its role's reading
-    return _local_country(d) is not None
-
-
-def _local_country(d: Draft) -> str | None:
-    if d.location is not None and d.location.country:
-        return d.location.country
-    return d.home
-
-
-def _placed(d: Draft) -> None:
-    assert d.recipient is not None
-    d.recipient = replace(d.recipient, country=_local_country(d))
-
-
-LOCAL_RECIPIENT = rule(
-    "local-recipient", "\"police arrested the suspects\": unnamed people are of where it happens.",
-    "linguistic: an unnamed person or crowd is local, as ACLED codes \"Civilians (Country)\"",
-    "event", "reassign", _unplaced_person, _placed,
-    positive=("Police in Nairobi arrested the suspects on Monday.",),
-    negative=("Police in Nairobi arrested the Somali suspects on Monday.",))
 
 
 def event_from_frame(doc: Doc, frame: Frame, article: Article, kb: ActorKB,
@@ -350,4 +312,3 @@ def local_crowd(actor: Actor, location: Place | None) -> Actor:
             actor.sector not in CROWD_SECTORS or location is None or location.country is None:
         return actor
     return replace(actor, country=location.country)
-
