@@ -11,27 +11,26 @@ from spacy.tokens import Doc, Span, Token
 from ..actors import ActorKB
 from ..claims.about import about_text
 from ..claims.groups import canonical_unit
-from ..nlp.dates import find_date_expressions, resolve_date
+from ..nlp.dates import resolve_date
 from ..nlp.quantities import Quantity, casualty_anchor
 from ..ontology import QUAD_CLASS
 from ..records import Actor, Article, Claim, Event, Evidence, stable_id
 from .candidates import match_predicate, subject_of
 from .casualties import _background_sentence
+from .dates import date_expressions
 from .parties import resolve_speaker
 from .status import attribution_of
 from .syntax import governing_verb
 from .words import REPORTING
 
 
-def _claim_date(doc: Doc, speaker_verb: Token | None, article: Article) -> date:
+def _claim_date(speaker_verb: Token | None, article: Article) -> date:
     """When a claim was made: a date attached to its reporting verb, else the article date."""
     if speaker_verb is None:
         return article.date
     sent = speaker_verb.sent
-    for start, end in find_date_expressions(sent.text):
-        span = doc.char_span(sent.start_char + start, sent.start_char + end,
-                             alignment_mode="expand")
-        resolved = resolve_date(sent.text[start:end], article.date)
+    for text, _, _, span in date_expressions(sent):
+        resolved = resolve_date(text, article.date)
         if span is not None and resolved is not None and resolved.date is not None \
                 and resolved.date <= article.date and span.root.head == speaker_verb:
             return resolved.date
@@ -84,7 +83,7 @@ def claims_in_sentence(doc: Doc, sent: Span, quantities: list[Quantity], article
             claim_id=stable_id(article.id, q.start, q.value), article_id=article.id,
             origin=article.origin, article_date=article.date, about=about_text(q, sent),
             unit=q.unit, value=q.value, value_max=q.value_max, qualifier=q.qualifier,
-            claimant=claimant, date=_claim_date(doc, verb, article),
+            claimant=claimant, date=_claim_date(verb, article),
             evidence=Evidence(text=text, start=sent.start_char + lead,
                               end=sent.start_char + lead + len(text)),
             counted=canonical_unit(q.unit), role=claim_role(doc, q)[0]), q))

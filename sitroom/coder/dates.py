@@ -54,6 +54,17 @@ def _past_tense(trigger: Token) -> bool:
     return bool(aux & PAST_AUX) or verb.tag_ == "VBD"
 
 
+def date_expressions(sent: Span) -> list[tuple[str, int, int, Span | None]]:
+    """The sentence's temporal expressions: each one's text, its character offsets in the doc,
+    and the token span that covers it (None where no token span aligns)."""
+    out = []
+    for start, end in find_date_expressions(sent.text):
+        a, b = sent.start_char + start, sent.start_char + end
+        out.append((sent.text[start:end], a, b,
+                    sent.doc.char_span(a, b, alignment_mode="expand")))
+    return out
+
+
 def quotation(sent: Span, trigger: Token) -> tuple[int, int] | None:
     """The token bounds of the quotation in the sentence that holds the trigger, if any: the
     marks are paired in order (an unpaired mark opens a quotation that runs to the sentence's
@@ -72,17 +83,14 @@ def quotation(sent: Span, trigger: Token) -> tuple[int, int] | None:
 def statement_date(sent: Span, quote: tuple[int, int], on: date) -> DateResolution | None:
     """The date of the statement that a quotation reports: a temporal expression outside the
     quotation that dates a reporting verb ("'...,' the army said on Monday")."""
-    doc = sent.doc
-    for start, end in find_date_expressions(sent.text):
-        span = doc.char_span(sent.start_char + start, sent.start_char + end,
-                             alignment_mode="expand")
+    for text, _, _, span in date_expressions(sent):
         if span is None or quote[0] <= span.start < quote[1]:
             continue
         head = span.root.head if span.root.dep_ in ("pobj", "npadvmod") else span.root
         head = head.head if head.dep_ == "prep" else head
         if head.lemma_.lower() not in REPORTING:
             continue
-        resolved = resolve_date(sent.text[start:end], on, prefer="past")
+        resolved = resolve_date(text, on, prefer="past")
         if resolved is not None and resolved.date is not None and resolved.date <= on:
             return resolved
     return None
@@ -109,18 +117,15 @@ def event_date(doc: Doc, frame: Frame, article: Article,
                    and c.i > trigger.i] if trigger.pos_ == "VERB" else []
     quote = quotation(sent, trigger)
     statement = statement_date(sent, quote, article.date) if quote else None
-    for start, end in find_date_expressions(sent.text):
-        a, b = sent.start_char + start, sent.start_char + end
-        span = doc.char_span(a, b, alignment_mode="expand")
+    for text, a, b, span in date_expressions(sent):
         # inside a quotation, relative times count from the statement's date (the guide)
         quoted = statement is not None and span is not None and quote[0] < span.start < quote[1]
-        resolved = resolve_date(sent.text[start:end],
-                                statement.date if quoted else article.date,  # type: ignore[union-attr]
+        resolved = resolve_date(text, statement.date if quoted else article.date,  # type: ignore[union-attr]
                                 prefer=prefer, anchor=None if quoted else reference)
         if span is None or resolved is None or resolved.date is None:
             continue
         steps = _attachment(span, trigger, verb)
-        if _since_now(sent.text[start:end], span, verb):
+        if _since_now(text, span, verb):
             continue  # "have killed eight leaders since last July": up to now, not last July
         if any(inner.left_edge.i <= span.root.i <= inner.right_edge.i for inner in complements):
             continue  # "agreed to lift embargoes in late February": the lifting's date
@@ -157,16 +162,10 @@ def _since_now(text: str, span: Span, verb: Token) -> bool:
 def _clause_dates(sent: Span) -> list[str]:
     """The sentence's temporal expressions that date a clause, not those that only describe a
     noun ("repeating his January 2 remarks", "the December 20 signing")."""
-    out = []
-    for start, end in find_date_expressions(sent.text):
-        span = sent.doc.char_span(sent.start_char + start, sent.start_char + end,
-                                  alignment_mode="expand")
-        if span is None or (span.root.dep_ in NOUN_MODIFIER_DEPS
-                            and span.root.head.pos_ in ("NOUN", "PROPN")
-                            and span.root.head.i >= span.end):
-            continue
-        out.append(sent.text[start:end])
-    return out
+    return [text for text, _, _, span in date_expressions(sent)
+            if span is not None and not (span.root.dep_ in NOUN_MODIFIER_DEPS
+                                         and span.root.head.pos_ in ("NOUN", "PROPN")
+                                         and span.root.head.i >= span.end)]
 
 
 def narrative_times(doc: Doc, headline_end: int, on: date) -> dict[int, DateResolution | None]:
