@@ -142,18 +142,10 @@ def out_of_fold(rows: list, tune_n: int) -> np.ndarray:
 
 
 def calibrate(scores: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
-    """Platt scaling: (a, b) of the logistic regression of the labels on the scores."""
-    x = np.column_stack([scores, np.ones_like(scores)])
-    w = np.zeros(2)
-    for _ in range(50):
-        p = 1 / (1 + np.exp(-(x @ w)))
-        grad = x.T @ (p - labels)
-        hess = (x.T * (p * (1 - p))) @ x + 1e-6 * np.eye(2)
-        step = np.linalg.solve(hess, grad)
-        w -= step
-        if np.abs(step).max() < 1e-10:
-            break
-    return float(w[0]), float(w[1])
+    """Platt scaling: (a, b) of the (all but unregularised) logistic regression of the labels
+    on the scores."""
+    a, b = fit(np.column_stack([scores, np.ones_like(scores)]), labels, l2=1e-6)
+    return float(a), float(b)
 
 
 def choose_threshold(probs: np.ndarray, labels: np.ndarray, gold_total: int) -> tuple[float, dict]:
