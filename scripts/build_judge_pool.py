@@ -58,7 +58,8 @@ def main(argv: list[str]) -> int:
     with out.open("w", encoding="utf-8") as fh:
         for rec, article in zip(chosen, articles):
             doc = extractor.nlp(article.text)
-            proposed = extractor.candidates(doc, article).proposed
+            proposed = extractor.candidates(doc, article).proposed if extractor.propose \
+                else frozenset()  # only proposals are marked: no second coding pass without
             events = [{**e.to_dict(), **({"proposed": True} if e.event_id in proposed else {})}
                       for e in extractor.from_doc(doc, article).events]
             fh.write(json.dumps({"id": rec["id"], "date": rec["date"], "title": rec["title"],
