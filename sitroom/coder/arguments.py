@@ -9,14 +9,15 @@ from .syntax import (_child, _held_span, _message_noun, _raised_passive, _to_inf
                      absolute_participle, governing_verb, headline_passive, party_modifier,
                      passive_voice, phrase_bounds, prep_object, shared_conjunct)
 from .words import (ABSTRACT_TARGETS, ACCIDENT_NOUNS, ACTOR_ABSTRACTS, AGENT_PREPS, AGENT_VERBS,
-                    ASPECT_VERBS, ATTACK_MEANS, ATTACK_NOUNS, CARRIERS, CLAUSAL_TARGET,
+                    ARMED_VICTIMS, ASPECT_VERBS, ATTACK_MEANS, ATTACK_NOUNS, CARRIERS,
+                    CLAUSAL_TARGET,
                     CONTAINER_NOUNS, EFFORT_NOUNS, EMBEDDING, EVALUATIVE, FIRST_PERSON, GIVING,
                     HARM_VERBS, INDUSTRIAL_WORDS, INSTRUMENT_NOUNS, LIGHT_VERBS, MEANS_MODES,
                     MEANS_OR_BOMBER, MESSAGE_NOUNS, MOTION_VERBS, MUTUAL_TYPES, NAME_ENTS,
                     NOT_PARTICIPANT_ENTS, NOT_PARTICIPANT_WORDS, OWNER_PRONOUNS, PARTITIVES,
                     PARTY_PREPS, REACTIONS, RELATIVE, REPORTING, STOPPING_VERBS, SUBJECTS,
-                    THING_NOUNS, THING_PRONOUNS, THING_SUFFIXES, VICTIM_VERBS, VIOLENT_VERBS,
-                    WEAPON_NOUNS)
+                    THING_NOUNS, THING_PRONOUNS, THING_SUFFIXES, VICTIM_VERBS, VIOLENCE_CUES,
+                    VIOLENT_VERBS, WEAPON_NOUNS)
 
 
 def _noun_actor(noun: Token, pred: Predicate) -> Token | None:
@@ -405,6 +406,32 @@ def accidental_harm(trigger: Token) -> bool:
     crash", "a gas explosion killed ...")."""
     causes = _attack_causes(trigger)
     return causes is not None and any(_accidental(c) for c in causes)
+
+
+def agentless_harm(trigger: Token) -> bool:
+    """Violent harm told with no doer and no cause, in a sentence that tells of violence and of
+    no accident: "four were killed and three injured amid clashes between rival clans",
+    "two soldiers were killed in Kandahar" (the victims are armed forces). The annotation's
+    convention (docs/annotation.md): an ASSAULT by an unknown actor. Harm with nothing to tell
+    an attack from an accident ("three people were killed on Monday") stays uncoded."""
+    if trigger.lemma_.lower() not in HARM_VERBS | VIOLENT_VERBS:
+        return False
+    if trigger.dep_ in ("pcomp", "acl", "pobj", "xcomp", "amod") or \
+            any(c.dep_ == "auxpass" and c.lower_ == "being" for c in trigger.children):
+        return False  # "the first report of a protester being shot": a mention, not a report
+    causes = _attack_causes(trigger)
+    if causes is None or any(_accidental(c) or c.lemma_.lower() in MEANS_OR_BOMBER
+                             for c in causes):
+        return False  # a named means is the implied attacker's ("the attack had killed 12")
+    sent = trigger.sent
+    lemmas = {t.lemma_.lower() for t in sent}
+    if lemmas & ACCIDENT_NOUNS or any(_accidental(t) for t in sent if t.pos_ == "NOUN") or (
+            lemmas & {"explosion", "blast"} and lemmas & INDUSTRIAL_WORDS):
+        return False
+    if lemmas & (ATTACK_MEANS | VIOLENT_VERBS | VIOLENCE_CUES):
+        return True
+    victim = _child(trigger, "nsubjpass")
+    return victim is not None and victim.lemma_.lower() in ARMED_VICTIMS
 
 
 def _attack_causes(trigger: Token) -> list[Token] | None:

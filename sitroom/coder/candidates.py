@@ -130,14 +130,19 @@ def _main_verb_as_acl(verb: Token) -> bool:
     a direct object, a clause, or the preposition its lexicon row needs with its object."""
     head = verb.head
     if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN") or head.dep_ != "ROOT" or \
-            head.pos_ not in ("NOUN", "PROPN") or verb.i != head.i + 1 or \
-            verb.sent[-1].text not in (".", "!"):
+            head.pos_ not in ("NOUN", "PROPN") or verb.sent[-1].text not in (".", "!"):
         return False
     if any(c.dep_ in ("auxpass", "agent", "nsubjpass") for c in verb.children):
         return False
+    pred = match_predicate(verb)
+    if verb.i != head.i + 1:
+        # "A group of drivers protested in Guatire": a protest verb right after the root noun's
+        # "of" phrase; a crowd is not "protested" (the verb takes no passive of people)
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        return of is not None and of.i == head.i + 1 and of.right_edge.i + 1 == verb.i and \
+            pred is not None and pred.type == "PROTEST" and _child(verb, "dobj") is None
     if any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
         return True
-    pred = match_predicate(verb)
     return pred is not None and bool(pred.particles) and any(
         c.dep_ == "prep" and c.lower_ in pred.particles and _child(c, "pobj") is not None
         for c in verb.children)

@@ -397,8 +397,9 @@ def event_link(q: Quantity, role: str, events: list[Event], sentence_start: int 
                       None)
         if holder is not None:
             return holder.event_id, "link_sentence_attack"
-        first = next((e for e in events if e.type == "ASSAULT" and e.status == "asserted"),
-                     None)
+        first = next((e for e in events if e.type == "ASSAULT" and e.status == "asserted"
+                      and e.actor.sector != "UNK"), None)  # an agentless report ("four were
+        # killed amid clashes") holds its own sentence's toll, not the article's
         if first is not None and not background:
             return first.event_id, "link_article_attack"
     return None, "link_none"

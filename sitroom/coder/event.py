@@ -19,8 +19,8 @@ from .arguments import accidental_harm
 from .candidates import reduced_relative
 from .dates import BACKGROUND_DAYS, event_date
 from .event_checks import (_business_act, _place_modifier, _standing_position, _undated_past,
-                           attack_owner, event_location, state_authority, unnamed_attacker,
-                           unnamed_protesters)
+                           attack_owner, event_location, state_authority, unknown_attacker,
+                           unnamed_attacker, unnamed_protesters)
 from .frame import Frame
 from .merge import _same_party
 from .parties import (_evidence, _known, _party_word, _same_words, resolve_participant,
@@ -122,6 +122,14 @@ IMPLIED_ATTACKER = rule(
     _implied(lambda d: unnamed_attacker(d.doc, d.frame, d.recipient)), _implied_acts,
     positive=("A roadside bomb killed three Afghan soldiers in Helmand.",),
     negative=("The Taliban killed three Afghan soldiers in Helmand.",))
+UNKNOWN_ATTACKER = rule(
+    "unknown-attacker", "\"four were killed amid clashes\": violence, no doer named: [unknown].",
+    "PLOVER: ASSAULT by an unknown actor (docs/annotation.md: agentless violence)",
+    "parties", "reassign", _implied(lambda d: unknown_attacker(d.doc, d.frame)), _implied_acts,
+    positive=("Four were killed and three injured amid clashes between rival clans in Jonglei.",
+              "Two soldiers were killed in Kandahar on Monday."),
+    negative=("Four people were killed in a bus crash in Jonglei.",
+              "Three people were killed in Jonglei on Monday."))
 IMPLIED_AUTHORITY = rule(
     "implied-authority", "\"X was arrested in Lebanon\": [authorities] of Lebanon.",
     "PLOVER: only a state arrests or sentences", "parties", "reassign",
@@ -211,7 +219,8 @@ def _parties(d: Draft) -> None:
     d.actor = d.resolve(d.actor_tok, d.recipient_tok, whole=True)  # the accused's country is
     d.recipient = d.resolve(d.recipient_tok, d.actor_tok)  # not the actor's
     ATTACK_OWNER.fires(d, d.fired)
-    first(d, d.fired, ACCIDENTAL, IMPLIED_ATTACKER, IMPLIED_AUTHORITY, IMPLIED_PROTESTERS)
+    first(d, d.fired, ACCIDENTAL, IMPLIED_ATTACKER, UNKNOWN_ATTACKER, IMPLIED_AUTHORITY,
+          IMPLIED_PROTESTERS)
 
 
 def _vetoed(d: Draft) -> bool:

@@ -9,7 +9,7 @@ from ..actors import ActorKB
 from ..ontology import QUAD_CLASS
 from ..places import Gazetteer, locate_span
 from ..records import Actor, Place
-from .arguments import unnamed_attack
+from .arguments import agentless_harm, unnamed_attack
 from .candidates import subject_of
 from .frame import Frame
 from .syntax import absolute_participle, governing_verb, headline_passive
@@ -113,6 +113,21 @@ def unnamed_attacker(doc: Doc, frame: Frame, recipient: Actor | None) -> Actor |
     if unnamed_attack(doc[frame.trigger]) is None:
         return None
     return Actor(text=UNNAMED_ATTACKER, country=None, sector="UAF", confidence=0.3)
+
+
+UNKNOWN_ACTOR = "[unknown]"
+"""The actor of violence told with no doer and no cause (docs/annotation.md): country unknown,
+sector UNK."""
+
+
+def unknown_attacker(doc: Doc, frame: Frame) -> Actor | None:
+    """The implied actor of violent harm told with no doer, no cause and no accident, in a
+    sentence that tells of violence: "four were killed and three injured amid clashes between
+    rival clans" ([unknown], sector UNK). None for what has not happened."""
+    if frame.type != "ASSAULT" or frame.status != "asserted" or \
+            not agentless_harm(doc[frame.trigger]):
+        return None
+    return Actor(text=UNKNOWN_ACTOR, country=None, sector="UNK", confidence=0.2)
 
 
 def attack_owner(doc: Doc, frame: Frame, kb: ActorKB, on: date,

@@ -60,6 +60,12 @@ def dedup(events: Iterable[Event], headline_end: int = 0) -> tuple[Event, ...]:
              if e.recipient is not None and not _others(e.recipient)}
     kept = [e for e in kept if e.recipient is None or not _others(e.recipient) or
             (e.type, _party_key(e.actor), e.status, e.evidence.start) not in named]
+    # "four were killed" with no doer named, in an article that tells an attack of that day:
+    # the attack's toll told again, not another attack
+    told = [e for e in kept if e.type == "ASSAULT" and e.actor.sector != "UNK"]
+    kept = [e for e in kept if e.type != "ASSAULT" or e.actor.sector != "UNK" or not any(
+        t.status == e.status and (t.date is None or e.date is None
+                                  or abs((t.date - e.date).days) <= 1) for t in told)]
     return tuple(sorted(kept, key=lambda e: (e.evidence.start, e.event_id)))
 
 

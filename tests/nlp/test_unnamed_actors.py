@@ -3,7 +3,9 @@ unidentified attacker, and unnamed crowds are of the country where they act."""
 from __future__ import annotations
 
 import pytest
-from coderkit import Coded
+from coderkit import DAY, Coded
+
+from sitroom.extract import Extractor
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -19,6 +21,13 @@ from coderkit import Coded
     ("Rioters set fire to shops in Nairobi.", ("ASSAULT", "KEN", None)),
     ("Protesters marched in Lyon on Sunday.", ("PROTEST", "FRA", None)),
     ("Students protested outside the parliament in Nairobi.", ("PROTEST", "KEN", None)),
+    # no doer and no cause, but the sentence tells of violence: an [unknown] attacker
+    ("Four were killed and three injured amid clashes between rival clans in Jonglei.",
+     ("ASSAULT", None, None)),
+    # ... or the victims are armed forces
+    ("Two soldiers were killed in Kandahar on Monday.", ("ASSAULT", None, "AFG")),
+    # a crowd whose verb the parse hung on the root noun ("a group [that was] protested")
+    ("A group of drivers protested in Guatire on Monday to demand fuel.", ("PROTEST", "VEN", None)),
 ])
 def test_unknown_actors_still_count(coded: Coded, text: str, expected: tuple) -> None:
     assert expected in coded(text)
@@ -30,6 +39,33 @@ def test_unknown_actors_still_count(coded: Coded, text: str, expected: tuple) ->
     # an accident named as the cause
     "Four people were killed when their bus hit a truck in Nairobi.",
     "A gas explosion ripped through a building in Baghdad, killing 12 people.",
+    # violence words do not make an accident an attack
+    "Two soldiers were killed in a helicopter crash near Kandahar on Monday.",
+    # a mention inside a report, not a report
+    "This is the first report of a protester being shot with live ammunition.",
 ])
 def test_accidents_and_causeless_harm_are_no_attacks(coded: Coded, text: str) -> None:
     assert not any(t == "ASSAULT" for t, _, _ in coded(text))
+
+
+def test_an_agentless_toll_is_the_attack_of_that_day(extractor: Extractor) -> None:
+    """"Gunmen attacked ...; four were killed amid the clashes": one attack, not a second by an
+    unknown actor; and its toll is the named attack's."""
+    events = extractor.extract_text("Gunmen attacked a police station in Kaduna on Monday. Four "
+                                    "were killed and three injured amid the clashes, police "
+                                    "said.", DAY).events
+    assert [e.type for e in events] == ["ASSAULT"]
+    assert events[0].actor.sector != "UNK"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The RMT union began a work stoppage in London on Monday.", ("PROTEST", "GBR", None)),
+    ("Israel scrambled two fighter jets to intercept a suspicious aircraft.",
+     ("MOBILIZE", "ISR", None)),
+    ("Indonesia has grounded five airlines over safety concerns.", ("SANCTION", "IDN", None)),
+    # the model lemmatises "fined" as "fin"
+    ("The European Commission fined Google two billion euros.", ("SANCTION", "EUR", "USA")),
+    ("The Kenyan government rebutted accusations of bribery.", ("REJECT", "KEN", None)),
+])
+def test_common_news_wordings(coded: Coded, text: str, expected: tuple) -> None:
+    assert expected in coded(text)

@@ -91,7 +91,8 @@ def test_docs_quality_table_shows_these_figures(split_figures: tuple[str, dict])
     split, figures = split_figures
     shown = _script("gen_quality_docs").documented()
     for name in FLOORS[split]:
-        assert shown[(f"corpus {split}", name)] == pytest.approx(figures[name], abs=0.0005), \
+        half_unit = 0.0005 + 1e-9  # shown to 3 places; the figure is to 4 (0.3995 shows 0.400)
+        assert shown[(f"corpus {split}", name)] == pytest.approx(figures[name], abs=half_unit), \
             f"docs/quality.md shows {split} {name} {shown[(f'corpus {split}', name)]}, " \
             f"measured {figures[name]:.3f}: run .venv/bin/python scripts/gen_quality_docs.py"
 

@@ -181,6 +181,10 @@ INDUSTRIAL_WORDS = load("industrial_words")
 VIOLENT_VERBS = load("violent_verbs")
 """Verbs that name an attack on their own: "two policemen were shot dead"."""
 HARM_VERBS = load("harm_verbs")
+VIOLENCE_CUES = load("violence_cues")
+"""Words that tell harm with no doer named was violence ("killed amid clashes")."""
+ARMED_VICTIMS = load("armed_victims")
+"""Victims whose harm with no doer named is an attack ("two soldiers were killed")."""
 ATTACK_MEANS = ATTACK_NOUNS - {"crash"} | WEAPON_NOUNS | load("attack_means")
 
 
