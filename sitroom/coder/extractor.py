@@ -55,10 +55,12 @@ class Extractor:
         self.judge = load_judge() if judged else None
         self.propose = self.judge is not None and self.judge.meta.get("proposals", False)
 
-    def from_doc(self, doc: Doc, article: Article, trace: Trace | None = None) -> Extraction:
+    def from_doc(self, doc: Doc, article: Article, trace: Trace | None = None,
+                 home: str | None = None) -> Extraction:
         """Events (and claims) for one parsed article; `trace` collects the rules that fired,
-        as (trigger token index, rule name)."""
-        cands = self.candidates(doc, article, trace)
+        as (trigger token index, rule name); `home`, the article's country where `doc` is only
+        a piece of it."""
+        cands = self.candidates(doc, article, trace, home)
         return Extraction(article=article, events=tuple(self._second_opinion(doc, cands)),
                           claims=cands.claims)
 
@@ -75,9 +77,12 @@ class Extractor:
         another piece counts once, as within one piece."""
         events: list[Event] = []
         claims: list[Claim] = []
+        home: str | None = None
         for start, doc in pieces:
             part = replace(article, text=doc.text, title=article.title if not start else "")
-            found = self.from_doc(doc, part)
+            if not start:
+                home = home_country(doc, self.kb)  # the lead's, for every piece
+            found = self.from_doc(doc, part, home=home)
             events.extend(_shift_event(e, start) for e in found.events)
             claims.extend(_shift_claim(c, start) for c in found.claims)
         headline_end = len(article.title) if article.title and \
@@ -85,13 +90,14 @@ class Extractor:
         return Extraction(article=article, events=dedup(events, headline_end),
                           claims=dedup_claims(claims, headline_end))
 
-    def candidates(self, doc: Doc, article: Article, trace: Trace | None = None) -> Candidates:
+    def candidates(self, doc: Doc, article: Article, trace: Trace | None = None,
+                   home: str | None = None) -> Candidates:
         """The rules' events (and the broad proposals, where the judge takes them) before
-        judgement, with the article's claims."""
+        judgement, with the article's claims; `home` as in `from_doc`."""
         events = []
         claims: list[Claim] = []
         figures: dict[str, Quantity] = {}
-        home = home_country(doc, self.kb)
+        home = home or home_country(doc, self.kb)
         quantities: dict[int, list[Quantity]] = {}
         unit: str | None = None
         for sent in doc.sents:

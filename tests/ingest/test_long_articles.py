@@ -140,3 +140,23 @@ def test_a_long_article_beside_three_good_ones_is_stored(tmp_path: Path, shared:
     assert all(stored[a:b] == t for t, a, b in rows)
     assert max(a for _, a, _ in rows) > 1_000_000
 
+
+
+def test_every_piece_of_a_long_article_has_the_article_s_home_country(
+        extractor: Extractor) -> None:
+    """The country an article is about comes from its lead: a later piece that names another
+    country first still gives an unplaced "army" the lead's country, not its own."""
+    from datetime import date
+
+    lead = "Kenyan police arrested five protesters in Nairobi on Monday, the government said."
+    filler = "\n\n".join("The weather was mild and the markets were quiet that week."
+                         for _ in range(LONG_TEXT_CHARS // 55))
+    later = ("Uganda has watched the unrest. Ugandan newspapers covered it. Uganda said nothing."
+             "\n\nThe army deployed troops along the border on Tuesday.")
+    text = f"{lead}\n\n{filler}\n\n{later}"
+    assert len(text) > LONG_TEXT_CHARS  # parsed in pieces
+    article = Article(id="long-home", date=date(2020, 1, 8), title="", text=text, source=None,
+                      origin="test", url=None)
+    result = next(iter(extractor.extract([article])))
+    late = [e for e in result.events if e.evidence.start > len(lead) + len(filler)]
+    assert [(e.type, e.actor.country) for e in late] == [("MOBILIZE", "KEN")]
