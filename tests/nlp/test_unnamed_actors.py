@@ -69,3 +69,16 @@ def test_an_agentless_toll_is_the_attack_of_that_day(extractor: Extractor) -> No
 ])
 def test_common_news_wordings(coded: Coded, text: str, expected: tuple) -> None:
     assert expected in coded(text)
+
+
+def test_a_country_named_far_off_in_the_sentence_does_not_place_a_party(
+        extractor: Extractor) -> None:
+    """"two men who had travelled ... to watch the match between Germany and Australia": the
+    countries belong to another phrase; the men are of the article's country (Kenya)."""
+    events = extractor.extract_text(
+        "Kenyan officials met in Nairobi on Monday. The police arrested two men on Tuesday who "
+        "had travelled to the city to watch the football match between Germany and Australia.",
+        DAY).events
+    arrests = [e for e in events if e.type == "COERCE"]
+    assert [(e.actor.country, e.recipient.country if e.recipient else None)
+            for e in arrests] == [("KEN", "KEN")]
