@@ -32,6 +32,7 @@ from fastapi.staticfiles import StaticFiles
 
 from ..guard import Policy, install
 from .body import MAX_BODY_BYTES
+from .cache import install_response_cache
 from .errors import install_error_handlers
 from .routes import articles, claims, counts, events, meta
 from .service import Service
@@ -48,13 +49,18 @@ ARTICLE_IN = {"type": "object", "required": ["date", "text"],
 
 
 def create_app(db_path: str, extractor: Any = None, max_body_bytes: int = MAX_BODY_BYTES,
-               policy: Policy | None = None) -> FastAPI:
+               policy: Policy | None = None, warm: bool = False) -> FastAPI:
     """The sitroom API and web page over one DuckDB file (migrated, then held read-only), behind
-    the guard (sitroom/guard.py; by default: loopback Host names, writes from its own page)."""
+    the guard (sitroom/guard.py; by default: loopback Host names, writes from its own page).
+    With `warm`, what every version of the file needs (`Service.warm`) is computed on a thread
+    of its own as it starts and after each write, before the requests that need it come."""
     service = Service(str(db_path), extractor, max_body_bytes)
+    service.warming = warm
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> Any:
+        if warm:
+            service.warm_in_background()
         yield
         service.close()
 
@@ -65,6 +71,7 @@ def create_app(db_path: str, extractor: Any = None, max_body_bytes: int = MAX_BO
                               "from a sitroom DuckDB store.")
     app.state.service = service
     install_error_handlers(app)
+    install_response_cache(app, service)  # inside the headers: a kept answer gets them too
     app.middleware("http")(_security_headers)
     for resource in (events, counts, claims, articles, meta):
         app.include_router(resource.routes(service))
@@ -100,7 +107,8 @@ def serve(db_path: str, host: str = "127.0.0.1", port: int = 8000,
     import uvicorn
 
     policy = policy or Policy.for_server(host, port)
-    uvicorn.run(create_app(db_path, policy=policy), host=host, port=port, log_level="info")
+    uvicorn.run(create_app(db_path, policy=policy, warm=True), host=host, port=port,
+                log_level="info")
 
 
 __all__ = ["Service", "create_app", "serve"]

@@ -54,15 +54,20 @@ def article_page(con: Connection, text: str | None, limit: int, offset: int,
     sql_where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
     columns = (f"a.id, a.date, {TITLE_SQL} AS title, a.title IS NULL AS untitled, a.source, "
                f"a.url, a.origin")
-    count = "(SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events"
     order = ARTICLE_SORTS[sort]
+    # the page's event counts: events of the page's articles only (a correlated count reads
+    # every event's article id into a count per article, 0.1-0.2 s on a million events)
+    counted = ("WITH a AS ({page}), n AS (SELECT article_id, count(*) AS events FROM events "
+               "WHERE article_id IN (SELECT id FROM a) GROUP BY article_id) "
+               "SELECT a.*, coalesce(n.events, 0) AS events FROM a "
+               f"LEFT JOIN n ON n.article_id = a.id ORDER BY {order}")
     if text and sort in ("newest", "oldest"):
         # a word search reads every article's text (0.4 s on 135,000 articles): once, with the
         # total beside the page's ids (count(*) OVER ()), rather than once to count and again
         # for the page
-        sql = (f"WITH p AS (SELECT a.id, count(*) OVER () AS total FROM articles a {sql_where} "
-               f"ORDER BY {order} LIMIT ? OFFSET ?) SELECT {columns}, p.total, {count} "
-               f"FROM articles a JOIN p ON p.id = a.id ORDER BY {order}")
+        sql = counted.format(page=(
+            f"SELECT {columns}, count(*) OVER () AS total FROM articles a {sql_where} "
+            f"ORDER BY {order} LIMIT ? OFFSET ?"))
         rows = fetch(con, sql, params + [limit, offset])
         if rows:
             total = rows[0]["total"]
@@ -71,11 +76,11 @@ def article_page(con: Connection, text: str | None, limit: int, offset: int,
             return total, rows
     total = int(scalar(con, f"SELECT count(*) FROM articles a {sql_where}", params))
     if sort == "events":  # the order needs every article's count
-        sql = (f"SELECT {columns}, {count} FROM articles a {sql_where} ORDER BY {order} "
-               f"LIMIT ? OFFSET ?")
-    else:  # count the events of the page's articles only
-        sql = (f"WITH a AS (SELECT {columns} FROM articles a {sql_where} ORDER BY {order} "
-               f"LIMIT ? OFFSET ?) SELECT a.*, {count} FROM a ORDER BY {order}")
+        sql = (f"SELECT {columns}, (SELECT count(*) FROM events e WHERE e.article_id = a.id) "
+               f"AS events FROM articles a {sql_where} ORDER BY {order} LIMIT ? OFFSET ?")
+    else:
+        sql = counted.format(page=(f"SELECT {columns} FROM articles a {sql_where} "
+                                   f"ORDER BY {order} LIMIT ? OFFSET ?"))
     return total, fetch(con, sql, params + [limit, offset])
 
 
