@@ -6,36 +6,57 @@ serves, only the server writes the file, and every write (or reopening after one
 version (`Service.version`) and empties the cache. An answer computed while a write went on is
 not kept. Only 200 JSON answers are kept (downloads and errors are not), at most
 RESPONSE_CACHE_BYTES in all, the least recently used dropped first (`Service.responses`).
+
+A plain ASGI middleware, not Starlette's `BaseHTTPMiddleware`: a kept answer is sent without
+a task, a stream or a thread (under load, that overhead was most of a repeated request's time).
 """
 from __future__ import annotations
 
 from typing import Any
 
-from fastapi import FastAPI, Request
-from fastapi.responses import Response
+from starlette.datastructures import QueryParams
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .service import MISSING, Service
 
-JSON = "application/json"
+JSON = b"application/json"
 
 
-def install_response_cache(app: FastAPI, service: Service) -> None:
+class ResponseCache:
     """Answer repeated GETs of the API from `service.responses`."""
 
-    async def cached(request: Request, call_next: Any) -> Any:
-        if request.method != "GET" or not request.url.path.startswith("/api/"):
-            return await call_next(request)
-        version = service.version
-        key = (version, request.url.path, tuple(sorted(request.query_params.multi_items())))
-        body = service.responses.get(key)
-        if body is not MISSING:
-            return Response(body, media_type=JSON)
-        response = await call_next(request)
-        if response.status_code != 200 or response.headers.get("content-type") != JSON:
-            return response
-        body = b"".join([chunk async for chunk in response.body_iterator])
-        if service.version == version:
-            service.responses.put(key, body, len(body))
-        return Response(body, status_code=200, headers=dict(response.headers))
+    def __init__(self, app: ASGIApp, service: Service) -> None:
+        self.app = app
+        self.service = service
 
-    app.middleware("http")(cached)
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (scope["type"] != "http" or scope["method"] != "GET"
+                or not scope["path"].startswith("/api/")):
+            await self.app(scope, receive, send)
+            return
+        version = self.service.version
+        query = QueryParams(scope["query_string"].decode("latin-1"))
+        key = (version, scope["path"], tuple(sorted(query.multi_items())))
+        kept = self.service.responses.get(key)
+        if kept is not MISSING:
+            headers, body = kept
+            await send({"type": "http.response.start", "status": 200,
+                        "headers": list(headers)})
+            await send({"type": "http.response.body", "body": body})
+            return
+        start: dict[str, Any] = {}
+        chunks: list[bytes] = []
+
+        async def keep(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                start.update(message, headers=list(message.get("headers", [])))
+            elif message["type"] == "http.response.body" and start.get("status") == 200:
+                chunks.append(message.get("body", b""))
+            await send(message)
+
+        await self.app(scope, receive, keep)
+        headers = start.get("headers", [])
+        if (start.get("status") == 200 and (b"content-type", JSON) in headers
+                and self.service.version == version):
+            body = b"".join(chunks)
+            self.service.responses.put(key, (headers, body), len(body))

