@@ -530,3 +530,25 @@ def test_summaries_agree_with_the_tables_and_follow_an_ingest(post: Any, scratch
     assert res.status_code == 201 and res.json()["events"] > 0, res.text
     after = check()
     assert sum(b["count"] for b in after[0]) > sum(b["count"] for b in before[0])
+
+
+def test_kept_answers_and_row_ids_follow_a_write(post: Any, scratch: Any) -> None:
+    """Answers and filters' row ids are kept per version of the file (sitroom.api.cache,
+    Service.event_page): the same query in another order gets the same answer, another page of
+    a kept filter agrees with it, and a POST that stores events starts a new version."""
+    def events(*pairs: tuple[str, Any]) -> Any:
+        res = httpx.get(scratch.url + "/api/events", params=list(pairs))
+        assert res.status_code == 200, res.text
+        return res.json()
+
+    first = events(("country", "DEU"), ("limit", 3), ("order", "desc"))
+    assert events(("order", "desc"), ("limit", 3), ("country", "DEU")) == first
+    wider = events(("country", "DEU"), ("limit", 6), ("order", "desc"))
+    assert wider["total"] == first["total"] and wider["events"][:3] == first["events"]
+    text = ("Germany accused Belarus of sending migrants to the border on Monday. The Chancellor "
+            "of Germany met the President of Poland in Berlin.")
+    res = post({"date": "2025-02-03", "text": text, "title": "Border"})
+    assert res.status_code == 201 and res.json()["events"] > 0, res.text
+    after = events(("limit", 3), ("country", "DEU"), ("order", "desc"))
+    assert after["total"] > first["total"]
+    assert after["events"][0]["article_date"] == "2025-02-03"
