@@ -103,18 +103,14 @@ def article_claim_rows(con: Connection, article_id: str) -> list[dict[str, Any]]
                       "ORDER BY evidence_start, claim_id", [article_id])
 
 
-def claim_rows_by_group(con: Connection, about: str | None,
-                        where: EventFilter | None = None) -> list[dict[str, Any]]:
-    """Claims rows with `gkey` (their group id, or `claim:ID` for an ungrouped claim), by group
-    and date; `about` matches part of what they are about, literally, and `where` narrows them
-    as `EventFilter.claim_where` says."""
-    sql_where, params = (where or EventFilter()).claim_where()
-    if about:
-        sql_where = f"{sql_where} AND" if sql_where else "WHERE"
-        sql_where += " about ILIKE ? ESCAPE '\\'"
-        params = params + [contains_pattern(about)]
-    return fetch(con, f"SELECT *, coalesce(group_id, 'claim:' || claim_id) AS gkey FROM claims "
-                      f"{sql_where} ORDER BY gkey, coalesce(date, article_date), claim_id", params)
+def kept_claim_ids(con: Connection, where: EventFilter) -> set[str] | None:
+    """The ids of the claims the filter keeps (`EventFilter.claim_where`), or None where it
+    narrows no claim (its fields are about events only, or it has none)."""
+    sql_where, params = where.claim_where()
+    if not sql_where:
+        return None
+    return {r[0] for r in con.execute(f"SELECT claim_id FROM claims {sql_where}",
+                                      params).fetchall()}
 
 
 def table_counts(con: Connection) -> dict[str, int]:
