@@ -4,7 +4,6 @@ real DuckDB file with dates that tie (events of one day are ordered by id)."""
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -13,17 +12,7 @@ from sitroom.store import events as event_queries
 from sitroom.store import paging
 from sitroom.store.db import Store
 from sitroom.store.filters import EventFilter
-from tests.store.test_summaries import _extraction
-
-
-@pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
-    path: Path = tmp_path_factory.mktemp("paging") / "p.duckdb"
-    with Store(path) as s:
-        s.add([_extraction(n) for n in range(60)])
-        s.rebuild_stories()
-    return Store(path, read_only=True)
-
+from tests.store.test_summaries import store  # noqa: F401 - the same 60-article store
 
 FILTERS = [EventFilter(), EventFilter(text="text"), EventFilter(quad=1),
            EventFilter(country="UKR"), EventFilter(actor="the pipeline"),
