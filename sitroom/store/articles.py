@@ -22,9 +22,12 @@ def known_article_ids(con: Connection, ids: Iterable[str]) -> set[str]:
 ARTICLE_SORTS = {"newest": "a.date DESC, a.id", "oldest": "a.date, a.id",
                  "events": "events DESC, a.date DESC, a.id", "title": "title, a.date DESC, a.id"}
 """The orders an article list can take, by name."""
-TITLE_SQL = ("coalesce(nullif(trim(a.title), ''), "
-             "left(trim(split_part(ltrim(a.text, chr(10) || ' '), chr(10), 1)), 120))")
-"""An article's title: the record's, else the first line of its text (seed-format files)."""
+FIRST_LINE = "trim(split_part(ltrim(a.text, chr(10) || ' '), chr(10), 1))"
+TITLE_SQL = (f"coalesce(nullif(trim(a.title), ''), CASE WHEN length({FIRST_LINE}) <= 120 "
+             f"THEN {FIRST_LINE} ELSE left(regexp_replace(left({FIRST_LINE}, 121), "
+             f"'\\s+\\S*$', ''), 120) || '…' END)")
+"""An article's title: the record's, else the first line of its text (seed-format files), a
+line over 120 characters cut after its last whole word within them, with an ellipsis."""
 
 
 def article_page(con: Connection, text: str | None, limit: int, offset: int,

@@ -569,3 +569,16 @@ def test_kept_answers_and_row_ids_follow_a_write(post: Any, scratch: Any) -> Non
     after = events(("limit", 3), ("country", "DEU"), ("order", "desc"))
     assert after["total"] > first["total"]
     assert after["events"][0]["article_date"] == "2025-02-03"
+
+
+def test_untitled_articles_take_their_first_line_cut_at_a_word(client: httpx.Client) -> None:
+    """A seed-format file has no title: the list gives its first line, one over 120 characters
+    cut after its last whole word within them and marked with an ellipsis."""
+    listed = client.get("/api/articles", params={"limit": 1000}).json()["articles"]
+    cut = [a for a in listed if a["title"].endswith("…")]
+    assert cut, "a seed's first line is over 120 characters"
+    for a in cut:
+        line = client.get(f"/api/articles/{a['id']}").json()["text"].strip().split("\n")[0]
+        shown = a["title"][:-1]
+        assert len(shown) <= 120 < len(line) and line.startswith(shown)
+        assert line[len(shown)].isspace(), (shown, line)

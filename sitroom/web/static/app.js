@@ -691,9 +691,16 @@ async function loadArticles() {
   }
 }
 
+// a seed-format file's title, as the articles list gives it (sitroom/store/articles.py,
+// TITLE_SQL): its first line, one over 120 characters cut after its last whole word, with "…"
+function firstLine(text) {
+  const line = (text.trim().split("\n")[0] || "").trim();
+  return line.length <= 120 ? line : line.slice(0, 121).replace(/\s+\S*$/, "").slice(0, 120) + "…";
+}
+
 async function loadArticle(id, target) {
   const art = await api(`/api/articles/${encodeURIComponent(id)}`);
-  $("#article-title").textContent = art.title || (art.text.trim().split("\n")[0] || "").slice(0, 120) || "(untitled)";
+  $("#article-title").textContent = art.title || firstLine(art.text) || "(untitled)";
   $("#article-meta").textContent = [art.date, art.source, art.origin].filter(Boolean).join(" · ");
   const chars = Array.from(art.text); // offsets count code points, as Python does
   const spans = art.events.map((ev) => ({ s: ev.evidence.start, e: ev.evidence.end, ev }))
