@@ -211,14 +211,14 @@ def _flat(event: dict[str, Any]) -> dict[str, Any]:
             "origin": event["origin"]}
 
 
-FILTER_OPTIONS = ("actor", "recipient", "country", "type_", "quad", "status", "source", "since",
-                  "until", "min_confidence", "q")
+FILTER_OPTIONS = ("actor", "recipient", "country", "type_", "quad", "status", "source", "place",
+                  "since", "until", "min_confidence", "q")
 
 
 def event_filter_options(example_type: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """The event filter's options, shared by `events` and `export` and named as the API's query
-    parameters (--actor, --recipient, --country, --type, --quad, --status, --source, --since,
-    --until, --min-confidence, --q); the command gets them as one checked `where` EventFilter.
+    parameters (--actor, --recipient, --country, --type, --quad, --status, --source, --place,
+    --since, --until, --min-confidence, --q); the command gets them as one checked `where` EventFilter.
     A bad value is a usage error (exit 2) with the message the API answers with."""
     options = [click.option("--actor", help="Actor country code or text."),
                click.option("--recipient", help="Recipient country code or text."),
@@ -227,6 +227,8 @@ def event_filter_options(example_type: str) -> Callable[[Callable[..., Any]], Ca
                click.option("--quad", type=int, help="PLOVER quad class, 1-4."),
                click.option("--status", help="asserted, future, hypothetical or negated."),
                click.option("--source", help="Part of the article's publisher."),
+               click.option("--place", help="Where the event happens: the place's country code, "
+                                            "or part of its name."),
                click.option("--since", help="First date, YYYY-MM-DD."),
                click.option("--until", help="Last date, YYYY-MM-DD."),
                click.option("--min-confidence", type=float,
@@ -499,34 +501,47 @@ def _coded_line(row: dict[str, Any]) -> str:
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table",
               show_default=True, help="table for reading, or one JSON object per group.")
 @click.option("--contested", is_flag=True, help="Only groups whose claimants disagree.")
-def claims(settings: Settings, fmt: str, contested: bool) -> None:
-    """Claim groups: who says how many of what, and since when; contested groups first."""
+@click.option("--about", help="Part of what a group, or one of its claims, is about.")
+@event_filter_options(example_type="ASSAULT")
+def claims(settings: Settings, fmt: str, contested: bool, about: str | None, where: Any) -> None:
+    """Claim groups: who says how many of what, and since when; contested groups first, each
+    whole followed by its sub-quantities. The filters are /api/claims' and keep the same
+    groups: --actor and --country are the claimant, --since/--until the claim's date, --q words
+    of what it is about, its evidence or its claimant, --source the article's; a group shows
+    the claims they keep (event-only filters, such as --type, narrow no claim)."""
     from .claims import group_to_dict
     from .claims.groups import updates
+    from .claims.listing import select_groups
+    from .store.articles import kept_claim_ids
     from .store.db import Store
 
     db = settings.db
     with Store(db, read_only=True) as store:
         groups, stale = store.listed_claim_groups()  # as stored by ingest
+        kept = kept_claim_ids(store.con, where)
     if stale:  # an older store, or stories changed since: grouped here
         click.echo("note: the stored claim groups are not up to date (run `sitroom "
                    "stories` to store them); grouping the claims now", err=True)
-    for group in groups:
-        if contested and not group.contested:
-            continue
+    by_id = {g.group_id: g for g in groups}
+    for shown in select_groups([group_to_dict(g) for g in groups], kept, about,
+                               True if contested else None):
         if fmt == "jsonl":
-            click.echo(json.dumps(group_to_dict(group), ensure_ascii=False, default=str))
+            shown.pop("depth")
+            click.echo(json.dumps(shown, ensure_ascii=False, default=str))
             continue
+        group = by_id[shown["group_id"]]
+        ids = {c["claim_id"] for c in shown["claims"]}
+        claims = [c for c in group.claims if c.claim_id in ids]
         flag = " CONTESTED" if group.contested else ""
         parent = f" (part of {group.parent_group_id})" if group.parent_group_id else ""
         role = group.claims[0].role if group.claims else "other"
         click.echo(f"{group.about} [{group.unit}; {role}] {_num(group.min)} to "
                    f"{_num(group.max)}{flag}{parent}")
-        for c in sorted(group.claims, key=lambda c: (c.date or c.article_date, c.claim_id)):
+        for c in sorted(claims, key=lambda c: (c.date or c.article_date, c.claim_id)):
             who = c.claimant.text if c.claimant else "(the article)"
             high = f"-{_num(c.value_max)}" if c.value_max else ""
             click.echo(f"  {c.date or c.article_date}  {who}: {c.qualifier} {_num(c.value)}{high}")
-        for who, seq in updates(group.claims).items():
+        for who, seq in updates(claims).items():
             click.echo(f"  update by {who}: " + " -> ".join(_num(c.value) for c in seq))
 
 

@@ -239,7 +239,8 @@ def test_code_db_stores_what_code_prints_once_each_dictionary_apart(
 ])
 def test_invalid_filters_are_usage_errors_with_the_api_message(
         tmp_path: Path, args: list[str], param: dict[str, str], status: int) -> None:
-    """`sitroom events` and `export` refuse what the API refuses (exit 2), saying the same."""
+    """`sitroom events`, `claims` and `export` refuse what the API refuses (exit 2), saying the
+    same."""
     from fastapi.testclient import TestClient
 
     from sitroom.api import create_app
@@ -249,8 +250,8 @@ def test_invalid_filters_are_usage_errors_with_the_api_message(
         answer = client.get("/api/events", params=param)
     assert answer.status_code == status
     runner = CliRunner()
-    for command in (["events", "--db", str(db)], ["export", "-", "--format", "csv",
-                                                  "--db", str(db)]):
+    for command in (["events", "--db", str(db)], ["claims", "--db", str(db)],
+                    ["export", "-", "--format", "csv", "--db", str(db)]):
         result = runner.invoke(cli, [*command, *args])
         assert result.exit_code == 2, (command, result.output)
         said = result.stderr.strip().splitlines()[-1].removeprefix("Error: ")

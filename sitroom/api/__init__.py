@@ -27,11 +27,14 @@ from __future__ import annotations
 from contextlib import asynccontextmanager
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..guard import Policy, install
 from .body import MAX_BODY_BYTES
+from .cache import ResponseCache
 from .errors import install_error_handlers
 from .routes import articles, claims, counts, events, meta
 from .service import Service
@@ -48,13 +51,18 @@ ARTICLE_IN = {"type": "object", "required": ["date", "text"],
 
 
 def create_app(db_path: str, extractor: Any = None, max_body_bytes: int = MAX_BODY_BYTES,
-               policy: Policy | None = None) -> FastAPI:
+               policy: Policy | None = None, warm: bool = False) -> FastAPI:
     """The sitroom API and web page over one DuckDB file (migrated, then held read-only), behind
-    the guard (sitroom/guard.py; by default: loopback Host names, writes from its own page)."""
+    the guard (sitroom/guard.py; by default: loopback Host names, writes from its own page).
+    With `warm`, what every version of the file needs (`Service.warm`) is computed on a thread
+    of its own as it starts and after each write, before the requests that need it come."""
     service = Service(str(db_path), extractor, max_body_bytes)
+    service.warming = warm
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> Any:
+        if warm:
+            service.warm_in_background()
         yield
         service.close()
 
@@ -65,7 +73,8 @@ def create_app(db_path: str, extractor: Any = None, max_body_bytes: int = MAX_BO
                               "from a sitroom DuckDB store.")
     app.state.service = service
     install_error_handlers(app)
-    app.middleware("http")(_security_headers)
+    app.add_middleware(ResponseCache, service=service)  # inside: a kept answer gets headers
+    app.add_middleware(SecurityHeaders)
     for resource in (events, counts, claims, articles, meta):
         app.include_router(resource.routes(service))
     app.mount("/static", StaticFiles(directory=meta.WEB / "static"), name="static")
@@ -73,11 +82,25 @@ def create_app(db_path: str, extractor: Any = None, max_body_bytes: int = MAX_BO
     return install(app, policy)
 
 
-async def _security_headers(request: Request, call_next: Any) -> Any:
-    response = await call_next(request)
-    response.headers.setdefault("X-Content-Type-Options", "nosniff")
-    response.headers.setdefault("Content-Security-Policy", CSP)
-    return response
+class SecurityHeaders:
+    """nosniff and the page's Content-Security-Policy on every answer (plain ASGI)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def headed(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                headers.setdefault("X-Content-Type-Options", "nosniff")
+                headers.setdefault("Content-Security-Policy", CSP)
+            await send(message)
+
+        await self.app(scope, receive, headed)
 
 
 def _name_article_schema(app: FastAPI) -> None:
@@ -100,7 +123,8 @@ def serve(db_path: str, host: str = "127.0.0.1", port: int = 8000,
     import uvicorn
 
     policy = policy or Policy.for_server(host, port)
-    uvicorn.run(create_app(db_path, policy=policy), host=host, port=port, log_level="info")
+    uvicorn.run(create_app(db_path, policy=policy, warm=True), host=host, port=port,
+                log_level="info")
 
 
 __all__ = ["Service", "create_app", "serve"]

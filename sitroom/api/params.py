@@ -21,6 +21,8 @@ MIN_CONFIDENCE_HELP = ("Only events whose confidence (the judge's probability th
                        "real and rightly coded, docs/judge.md) is at least this")
 CANONICAL_COUNT_HELP = ("Count canonical events (default, where built; else every report, with "
                         "a note) or, with false, every report; true where none are built: 409")
+PLACE_HELP = ("Where the event happens: the place's country code, or part of its name "
+              "(events with no place resolved do not match)")
 Q_HELP = ("Words in the evidence, actor or recipient text, in any order, each at the start of "
           "a word, any case ('North Korean troops')")
 
@@ -29,8 +31,8 @@ __all__ = ["STATUSES", "Filters", "event_filter"]
 
 class Filters:
     """The filter parameters every view shares (actor, recipient, country, type, quad, status,
-    source, since, until, min_confidence, q) as given, from a FastAPI dependency (`query`); the
-    EventFilter they make is `where()`."""
+    source, place, since, until, min_confidence, q) as given, from a FastAPI dependency
+    (`query`); the EventFilter they make is `where()`."""
 
     def __init__(self, **raw: Any) -> None:
         self.raw = raw
@@ -48,13 +50,14 @@ class Filters:
               status: str | None = Query(None, max_length=20, description=", ".join(STATUSES)),
               source: str | None = Query(None, max_length=200,
                                          description="Part of the article's publisher"),
+              place: str | None = Query(None, max_length=200, description=PLACE_HELP),
               since: str | None = Query(None, description="First date, YYYY-MM-DD"),
               until: str | None = Query(None, description="Last date, YYYY-MM-DD"),
               min_confidence: float | None = Query(None, ge=0, le=1,
                                                    description=MIN_CONFIDENCE_HELP),
               q: str | None = Query(None, max_length=200, description=Q_HELP)) -> Filters:
         return cls(actor=actor, recipient=recipient, country=country, type=type, quad=quad,
-                   status=status, source=source, since=since, until=until,
+                   status=status, source=source, place=place, since=since, until=until,
                    min_confidence=min_confidence, q=q)
 
     def where(self, **more: Any) -> EventFilter:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -17,7 +18,9 @@ from typing import Any, TypeVar
 from ..errors import SitroomError, StoreError
 from ..store import articles as article_queries
 from ..store import events as event_queries
+from ..store import paging, summaries
 from ..store.db import Store
+from ..store.filters import EventFilter
 from .body import MAX_BODY_BYTES
 from .errors import NotBuilt
 
@@ -27,6 +30,10 @@ NOT_BUILT = ("canonical events have not been built for this store; they are rebu
 
 
 MISSING = object()
+ROWID_CACHE_BYTES = 256 << 20
+"""At most this much of filters' row ids kept (8 bytes an event: 32 filters of a million)."""
+RESPONSE_CACHE_BYTES = 64 << 20
+"""At most this much of JSON responses kept (sitroom.api.cache)."""
 
 WRITE_OPEN_TRIES = 25
 WRITE_OPEN_PAUSE = 0.2  # seconds between tries: five seconds in all
@@ -70,6 +77,42 @@ class SharedLock:
                 self._cond.notify_all()
 
 
+class BoundedCache:
+    """Values by key, the least recently used dropped once their sizes pass `budget` bytes;
+    safe across threads. A value larger than a quarter of the budget is not kept."""
+
+    def __init__(self, budget: int) -> None:
+        self.budget = budget
+        self.size = 0
+        self._items: OrderedDict[Any, tuple[Any, int]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Any) -> Any:
+        with self._lock:
+            item = self._items.get(key)
+            if item is None:
+                return MISSING
+            self._items.move_to_end(key)
+            return item[0]
+
+    def put(self, key: Any, value: Any, size: int) -> None:
+        if size > self.budget // 4:
+            return
+        with self._lock:
+            old = self._items.pop(key, None)
+            self.size -= old[1] if old else 0
+            self._items[key] = (value, size)
+            self.size += size
+            while self.size > self.budget:
+                _, (_, dropped) = self._items.popitem(last=False)
+                self.size -= dropped
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+            self.size = 0
+
+
 class Service:
     """The one Store of an app (read-only between writes), with per-request read cursors and a
     write lock."""
@@ -84,9 +127,13 @@ class Service:
         self.cursor_lock = threading.Lock()
         self.access = SharedLock()
         self._extractor = extractor
+        self.closed = False
+        self.warming = False  # warm each new version after a write here (`warm`)
         self.version = 0
         self._memo: dict[Any, Any] = {}
         self._memo_locks: dict[Any, threading.Lock] = {}
+        self.rowids = BoundedCache(ROWID_CACHE_BYTES)
+        self.responses = BoundedCache(RESPONSE_CACHE_BYTES)
         self._opened()
 
     def _opened(self) -> None:
@@ -95,8 +142,11 @@ class Service:
         self.version += 1
         self._memo = {}
         self._memo_locks = {}
+        self.rowids.clear()
+        self.responses.clear()
 
     def close(self) -> None:
+        self.closed = True
         with self.access.exclusive():
             if self.store is not None:
                 self.store.close()
@@ -105,6 +155,8 @@ class Service:
     def _reader(self) -> Store:
         """The read-only Store, reopened where a write left it closed."""
         with self.cursor_lock:
+            if self.closed:
+                raise StoreError(f"{self.path} is closed: the server is shutting down")
             if self.store is None:
                 self.store = Store(self.path, read_only=True)
                 self._opened()
@@ -155,6 +207,8 @@ class Service:
                 except StoreError:
                     self.store = None  # reopened by the next read
                 self._opened()
+                if self.warming:
+                    self.warm_in_background()
 
     def memo(self, key: Any, query: Callable[..., T], *args: Any) -> T:
         """`query(cursor, *args)` computed once per version of the file (`version`) under
@@ -162,19 +216,84 @@ class Service:
         elsewhere cannot write), and every write here, or reopening after a write elsewhere,
         starts a new version, so what is kept is what the query gives now."""
         with self.cursor() as cur:  # shared: no write until this is done
-            version = self.version
-            value = self._memo.get(key, MISSING)
-            if value is not MISSING:
-                return value
-            with self.cursor_lock:
-                lock = self._memo_locks.setdefault(key, threading.Lock())
-            with lock:  # concurrent first requests compute it once
-                value = self._memo.get(key, MISSING)
-                if value is MISSING:
-                    value = query(cur, *args)
-                    if self.version == version:
-                        self._memo[key] = value
+            return self._memo_on(cur, key, query, *args)
+
+    def _memo_on(self, cur: Any, key: Any, query: Callable[..., T], *args: Any) -> T:
+        """`memo` on a cursor already held (a second one could wait on a writer forever)."""
+        version = self.version
+        value = self._memo.get(key, MISSING)
+        if value is not MISSING:
             return value
+        with self.cursor_lock:
+            lock = self._memo_locks.setdefault(key, threading.Lock())
+        with lock:  # concurrent first requests compute it once
+            value = self._memo.get(key, MISSING)
+            if value is MISSING:
+                value = query(cur, *args)
+                if self.version == version:
+                    self._memo[key] = value
+        return value
+
+    def timeline_summary(self, interval: str, table: str) -> list[dict[str, Any]]:
+        """Events per (date bucket, type) of a whole table (`summaries.timeline_summary`)."""
+        return self.memo(("timeline", interval, table), summaries.timeline_summary, interval,
+                         table)
+
+    def edge_summary(self, table: str) -> list[dict[str, Any]]:
+        """Events per (type, actor, recipient) of a whole table (`summaries.edge_summary`)."""
+        return self.memo(("edges", table), summaries.edge_summary, table)
+
+    def warm(self) -> None:
+        """Compute what a version's first requests would otherwise wait for: the story counts,
+        the claim groups, both tables' date orders and the page's summaries (a few seconds on
+        a million events, on one thread). Stops where the app closes or the file is written
+        (the next version is warmed after the write)."""
+        version = self.version
+        steps: list[Callable[[], Any]] = [self.story_state, self.claim_groups]
+        for table in ("events", "canonical_events"):
+            steps += [lambda t=table: self.timeline_summary("month", t),
+                      lambda t=table: self.edge_summary(t),
+                      lambda t=table: self.event_page(EventFilter(limit=1), t),
+                      lambda t=table: self.event_page(EventFilter(limit=1), t, True)]
+        for step in steps:
+            if self.closed or self.version != version:
+                return
+            step()
+
+    def warm_in_background(self) -> threading.Thread:
+        """`warm` on a thread of its own (daemon: it keeps no process alive)."""
+        thread = threading.Thread(target=self._warm_quietly, name="sitroom-warm", daemon=True)
+        thread.start()
+        return thread
+
+    def _warm_quietly(self) -> None:
+        try:
+            self.warm()
+        except Exception:  # noqa: BLE001 - a request that needs it computes it and reports why
+            pass
+
+    def event_page(self, where: EventFilter, table: str = "events", descending: bool = False
+                   ) -> tuple[int, list[dict[str, Any]]]:
+        """(events the filter keeps, its page of them in date order): the filter's row ids are
+        found and sorted once per version of the file (`sitroom.store.paging`) and kept while
+        there is room (ROWID_CACHE_BYTES), so its other pages, and its total, read no more
+        than the page's rows."""
+        with self.cursor() as cur:  # shared: no write until this is done
+            version = self.version
+            key = (table, descending, paging.unpaged(where))
+            ids = self.rowids.get(key)
+            if ids is MISSING:
+                order = self._memo_on(cur, ("date_order", table, descending),
+                                      paging.DateOrder.of, table, descending)
+                if where.where()[0]:
+                    ids = order.sort(paging.matching_rowids(cur, where, table))
+                else:
+                    ids = order.order
+                if self.version == version:
+                    self.rowids.put(key, ids, ids.nbytes)
+            start = where.offset
+            stop = len(ids) if where.limit is None else start + where.limit
+            return len(ids), paging.rows_by_rowid(cur, ids[start:stop], table, descending)
 
     def story_state(self) -> tuple[int, int]:
         """(reports stored, reports merged into canonical events), once per version."""

@@ -34,32 +34,6 @@ def event_rows(con: Connection, where: EventFilter, table: str = "events",
                       f"{sql_where} {order}{page}) {order}", params + paging)
 
 
-def searched_page(con: Connection, where: EventFilter, table: str = "events",
-                  descending: bool = False) -> tuple[int, list[dict[str, Any]]] | None:
-    """(events the filter keeps, its page of them) in one scan, for a filter with words
-    (`text`): the word search is most of the cost (0.1-0.2 s a scan on a million events), so
-    the total comes beside the page's row ids (count(*) OVER ()) rather than from a second
-    scan. None for a page past the end (count them with `count_events`). Other filters
-    are cheaper counted apart: the window keeps every row they match."""
-    sql_where, params = where.where()
-    page, paging = where.page()
-    order = DESC_DATE_ORDER if descending else DATE_ORDER
-    table = _table(table)
-    ids = con.execute(f"SELECT rowid, count(*) OVER () FROM {table} {sql_where} {order}{page}",
-                      params + paging).fetchall()
-    if not ids:
-        return None
-    rows = fetch(con, f"SELECT * FROM {table} WHERE rowid IN (SELECT unnest(?::BIGINT[])) "
-                      f"{order}", [[r[0] for r in ids]])
-    return int(ids[0][1]), rows
-
-
-def count_events(con: Connection, where: EventFilter, table: str = "events") -> int:
-    """How many events (or canonical events) the filter keeps, paging aside."""
-    sql_where, params = where.where()
-    return int(scalar(con, f"SELECT count(*) FROM {_table(table)} {sql_where}", params))
-
-
 def event_by_id(con: Connection, event_id: str) -> dict[str, Any] | None:
     """The events row of this id, or None."""
     rows = fetch(con, "SELECT * FROM events WHERE event_id = ?", [event_id])
@@ -104,13 +78,14 @@ def type_buckets(con: Connection, where: EventFilter, interval: str,
 
 
 def goldstein_buckets(con: Connection, where: EventFilter, interval: str,
-                      table: str = "events") -> list[dict[str, Any]]:
-    """Events per date bucket: rows bucket, count, goldstein (summed), mean_goldstein."""
+                      table: str = "events") -> list[tuple[str, int, float, float | None]]:
+    """Events per date bucket, by bucket: (bucket date, count, summed Goldstein, mean
+    Goldstein) tuples, not dicts (a day series of a busy dyad has thousands)."""
     sql_where, params = where.where()
-    return fetch(con, f"SELECT date_trunc(?, coalesce(date, article_date))::DATE AS bucket, "
-                      f"count(*) AS count, coalesce(sum(goldstein), 0) AS goldstein, "
-                      f"avg(goldstein) AS mean_goldstein FROM {_table(table)} {sql_where} "
-                      f"GROUP BY 1 ORDER BY 1", [interval] + params)
+    return con.execute(f"SELECT date_trunc(?, coalesce(date, article_date))::DATE AS bucket, "
+                       f"count(*) AS count, coalesce(sum(goldstein), 0) AS goldstein, "
+                       f"avg(goldstein) AS mean_goldstein FROM {_table(table)} {sql_where} "
+                       f"GROUP BY 1 ORDER BY 1", [interval] + params).fetchall()
 
 
 _SIDE = ("SELECT coalesce(upper({p}_country), {p}_text) AS key, {p}_country AS country, "

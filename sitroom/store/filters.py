@@ -61,7 +61,8 @@ class EventFilter:
     `actor`/`recipient` match a country code or, literally, part of the text or entity;
     `country` a country code on either side; `text` words in the evidence, actor or recipient
     (each at a word's start, in any order: `words_clause`); `source` part of the article's
-    publisher; `since`/`until` bound the event date (else the article date); `min_confidence`
+    publisher; `place` where the event happens (the place's country code, or part of its
+    name); `since`/`until` bound the event date (else the article date); `min_confidence`
     keeps events the judge believes at least that much (docs/judge.md). `story` and
     `min_sources` apply to canonical events only. `limit`/`offset` page the result in date
     order. `parse_filter` makes one from raw values, checked as the CLI and the API check them."""
@@ -78,6 +79,7 @@ class EventFilter:
     article_id: str | None = None
     source: str | None = None
     located: bool = False
+    place: str | None = None
     story: str | None = None
     min_sources: int | None = None
     min_confidence: float | None = None
@@ -116,6 +118,9 @@ class EventFilter:
         if self.source:
             out.append(("article_id IN (SELECT id FROM articles WHERE source ILIKE ? "
                         "ESCAPE '\\')", [contains_pattern(self.source)]))
+        if self.place:
+            out.append(("(upper(location_country) = upper(?) OR location_name ILIKE ? "
+                        "ESCAPE '\\')", [self.place, contains_pattern(self.place)]))
         if self.located:
             out.append(("lat IS NOT NULL AND lon IS NOT NULL", []))
         return out
@@ -124,8 +129,8 @@ class EventFilter:
         """The WHERE clause over the claims table of the fields that apply to claims: `actor`
         (the claimant), `country` (the claimant's country), `since`/`until` (the claim's date,
         else the article's), `text` (words in what it is about, its evidence or its claimant)
-        and `source`; the event-only fields (recipient, type, quad, status, confidence) do not
-        narrow claims."""
+        and `source`; the event-only fields (recipient, type, quad, status, place, confidence)
+        do not narrow claims."""
         clauses: list[tuple[str, list[Any]]] = []
         if self.actor:
             clauses.append(_party("claimant", self.actor))

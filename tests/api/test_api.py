@@ -118,6 +118,14 @@ def test_event_filters(client: httpx.Client, expected: dict) -> None:
     assert res["total"] == sum(e["article_id"] == ev["article_id"] for e in events)
     assert get(client, "/api/events", located="true")["total"] == sum(
         e["location"] is not None and e["location"]["lat"] is not None for e in events)
+    placed = [e for e in events if e["location"]]
+    where = placed[0]["location"]
+    res = get(client, "/api/events", place=where["country"].lower(), limit=1000)
+    assert res["total"] == sum(e["location"]["country"] == where["country"]
+                               for e in placed) >= 1
+    assert get(client, "/api/events", place=where["name"][1:4])["total"] == sum(
+        where["name"][1:4].lower() in e["location"]["name"].lower() for e in placed)
+    assert get(client, "/api/timeline", place=where["country"])["buckets"]
 
     one = get(client, f"/api/events/{ev['event_id']}")
     assert one["event_id"] == ev["event_id"] and one["evidence"] == ev["evidence"]
@@ -482,29 +490,38 @@ def test_post_malformed_and_oversize(post: Any) -> None:
     error(post(many), 413)
 
 
+@pytest.mark.parametrize("filters", [
+    {}, {"country": "UKR"}, {"q": "troops"}, {"since": "2024-10-30"}, {"about": "troops"},
+    {"actor": "Zelenskyy", "until": "2024-11-30"}, {"type": "ASSAULT"}, {"country": "FRA"}])
 def test_cli_claims_and_api_claims_agree(client: httpx.Client, seed_store: tuple[Path, dict],
-                                         tmp_path: Path) -> None:
-    """`sitroom claims` and /api/claims: the same groups, contested flags, ranges and claims."""
+                                         tmp_path: Path, filters: dict[str, str]) -> None:
+    """`sitroom claims` and /api/claims, with the same filters: the same groups in the same
+    order, contested flags, ranges and claims (type narrows no claim: the same as none)."""
     from click.testing import CliRunner
 
     from sitroom.cli import cli
 
     db = shutil.copy(seed_store[0], tmp_path / "copy.duckdb")
-    printed = CliRunner().invoke(cli, ["claims", "--db", str(db), "--format", "jsonl"])
+    options = [f"--{k}={v}" for k, v in filters.items()]
+    printed = CliRunner().invoke(cli, ["claims", "--db", str(db), "--format", "jsonl", *options])
     assert printed.exit_code == 0, printed.output
-    cli_groups = {g["group_id"]: g for g in map(json.loads, printed.stdout.splitlines())}
-    api_groups = {g["group_id"]: g for g in client.get("/api/claims",
-                                                       params={"limit": 1000}).json()["groups"]}
-    assert cli_groups.keys() == api_groups.keys() and cli_groups
-    for gid, g in cli_groups.items():
-        a = api_groups[gid]
-        assert (g["contested"], g["min"], g["max"], g["parent_group_id"]) == (
-            a["contested"], a["min"], a["max"], a["parent_group_id"]), gid
-        assert sorted(c["claim_id"] for c in g["claims"]) == sorted(
-            c["claim_id"] for c in a["claims"])
+    cli_groups = [json.loads(line) for line in printed.stdout.splitlines()]
+    answer = client.get("/api/claims", params={"limit": 1000, **filters}).json()
+    assert [g["group_id"] for g in cli_groups] == [g["group_id"] for g in answer["groups"]]
+    if filters in ({}, {"type": "ASSAULT"}, {"about": "troops"}):
+        assert cli_groups, "these filters keep groups"
+    if filters == {"country": "FRA"}:
+        assert not cli_groups, "no claimant of the seeds is French"
+    for g, a in zip(cli_groups, answer["groups"]):
+        assert (g["contested"], g["min"], g["max"], g["parent_group_id"], g["claims_count"]) == (
+            a["contested"], a["min"], a["max"], a["parent_group_id"], a["claims_count"])
+        assert [c["claim_id"] for c in g["claims"]] == [c["claim_id"] for c in a["claims"]]
     contested = CliRunner().invoke(cli, ["claims", "--db", str(db), "--contested",
-                                         "--format", "jsonl"]).stdout.splitlines()
-    assert len(contested) == client.get("/api/claims").json()["contested_total"]
+                                         "--format", "jsonl", *options]).stdout.splitlines()
+    assert len(contested) == answer["contested_total"]
+    table = CliRunner().invoke(cli, ["claims", "--db", str(db), *options])
+    assert table.exit_code == 0 and table.stdout.count("\n  ") >= sum(
+        g["claims_count"] for g in cli_groups)
 
 
 def test_summaries_agree_with_the_tables_and_follow_an_ingest(post: Any, scratch: Any) -> None:
@@ -530,3 +547,38 @@ def test_summaries_agree_with_the_tables_and_follow_an_ingest(post: Any, scratch
     assert res.status_code == 201 and res.json()["events"] > 0, res.text
     after = check()
     assert sum(b["count"] for b in after[0]) > sum(b["count"] for b in before[0])
+
+
+def test_kept_answers_and_row_ids_follow_a_write(post: Any, scratch: Any) -> None:
+    """Answers and filters' row ids are kept per version of the file (sitroom.api.cache,
+    Service.event_page): the same query in another order gets the same answer, another page of
+    a kept filter agrees with it, and a POST that stores events starts a new version."""
+    def events(*pairs: tuple[str, Any]) -> Any:
+        res = httpx.get(scratch.url + "/api/events", params=list(pairs))
+        assert res.status_code == 200, res.text
+        return res.json()
+
+    first = events(("country", "DEU"), ("limit", 3), ("order", "desc"))
+    assert events(("order", "desc"), ("limit", 3), ("country", "DEU")) == first
+    wider = events(("country", "DEU"), ("limit", 6), ("order", "desc"))
+    assert wider["total"] == first["total"] and wider["events"][:3] == first["events"]
+    text = ("Germany accused Belarus of sending migrants to the border on Monday. The Chancellor "
+            "of Germany met the President of Poland in Berlin.")
+    res = post({"date": "2025-02-03", "text": text, "title": "Border"})
+    assert res.status_code == 201 and res.json()["events"] > 0, res.text
+    after = events(("limit", 3), ("country", "DEU"), ("order", "desc"))
+    assert after["total"] > first["total"]
+    assert after["events"][0]["article_date"] == "2025-02-03"
+
+
+def test_untitled_articles_take_their_first_line_cut_at_a_word(client: httpx.Client) -> None:
+    """A seed-format file has no title: the list gives its first line, one over 120 characters
+    cut after its last whole word within them and marked with an ellipsis."""
+    listed = client.get("/api/articles", params={"limit": 1000}).json()["articles"]
+    cut = [a for a in listed if a["title"].endswith("…")]
+    assert cut, "a seed's first line is over 120 characters"
+    for a in cut:
+        line = client.get(f"/api/articles/{a['id']}").json()["text"].strip().split("\n")[0]
+        shown = a["title"][:-1]
+        assert len(shown) <= 120 < len(line) and line.startswith(shown)
+        assert line[len(shown)].isspace(), (shown, line)

@@ -14,6 +14,7 @@ from click.testing import CliRunner
 
 from sitroom.cli import cli
 from sitroom.claims import group_claims, group_to_dict
+from sitroom.claims.listing import families_first
 from sitroom.extract import Extractor
 from sitroom.ingest import read_paths
 from sitroom.records import Actor, Article, Claim, Evidence, Extraction, stable_id
@@ -222,8 +223,10 @@ def test_cli_claims_reads_the_stored_groups(shared: Path, extractor: Extractor,
         stored = store.claim_groups()
     assert stored == recomputed and len(stored) > 5
     recomputed.sort(key=lambda g: (not g.contested, -len(g.claims), g.group_id))
-    expected = [json.loads(json.dumps(group_to_dict(g), ensure_ascii=False, default=str))
-                for g in recomputed]
+    # in that order, each whole followed by its sub-quantities (as /api/claims lists them)
+    expected = [json.loads(json.dumps({k: v for k, v in g.items() if k != "depth"},
+                                      ensure_ascii=False, default=str))
+                for g in families_first([group_to_dict(g) for g in recomputed])]
     out = runner.invoke(cli, ["claims", "--db", str(db), "--format", "jsonl"])
     assert out.exit_code == 0 and "note:" not in out.stderr
     assert [json.loads(line) for line in out.stdout.splitlines()] == expected

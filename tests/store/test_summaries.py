@@ -84,16 +84,3 @@ def test_network_summary_agrees(store: Store, table: str, actors_only: bool, lim
                                    EventFilter(min_confidence=0.5), EventFilter(source="s")])
 def test_other_filters_read_the_table(where: EventFilter) -> None:
     assert not summaries.summarised(where)
-
-
-@pytest.mark.parametrize("table", ["events", "canonical_events"])
-@pytest.mark.parametrize("descending", [False, True])
-@pytest.mark.parametrize(("limit", "offset"), [(5, 0), (7, 20), (500, 0)])
-def test_word_search_page_in_one_scan_agrees(store: Store, table: str, descending: bool,
-                                             limit: int, offset: int) -> None:
-    where = EventFilter(text="text", quad=1, limit=limit, offset=offset)
-    total, rows = event_queries.searched_page(store.con, where, table, descending) or (0, [])
-    assert total == event_queries.count_events(store.con, where, table) > 0
-    assert rows == event_queries.event_rows(store.con, where, table, descending)
-    past = EventFilter(text="text", limit=5, offset=10_000)
-    assert event_queries.searched_page(store.con, past, table) is None

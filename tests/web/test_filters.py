@@ -224,3 +224,44 @@ def test_errors_and_empty_states_in_place(page: Any, web_server: Any) -> None:
     assert "No located events match actor “nobody”, type “THREATEN”" in page.inner_text("#map-note")
     open_view(page, f"{web_server.url}/?actor=nobody#network", "network")
     assert "No actor–recipient pairs match actor “nobody”" in page.text_content("#network")
+
+
+def test_map_clicks_filter_by_place(page: Any, web_server: Any, artifacts: Path) -> None:
+    """A click on a dot (or a cluster in one country) sets the place filter in the URL, as a
+    node click sets the country: the map, and every view, then show the events that happen in
+    that country; a second click on a dot opens its evidence."""
+    located = api(web_server, "/api/events", located="true", canonical="true", limit=1000)
+    open_view(page, f"{web_server.url}/#map", "map")
+    # the seeds' places: Russia (3 events) and Ukraine (2), each a cluster of one country
+    mark = page.locator("#map a.map-event[data-place], #map g.map-cluster[data-place]").first
+    code = mark.get_attribute("data-place")
+    assert code
+    mark.dispatch_event("click")
+    page.wait_for_function(f"location.search.includes('place={code}')")
+    page.wait_for_selector("body[data-ready='map']")
+    assert urlsplit(page.url).fragment == "map"
+    assert page.input_value("#filters input[name=place]") == code
+    kept = api(web_server, "/api/events", located="true", canonical="true", limit=1000,
+               place=code)
+    assert 0 < kept["total"] < located["total"], "the place filter must narrow the map"
+    assert {e["location"]["country"] for e in kept["events"]} == {code}
+    places = page.eval_on_selector_all("#map [data-place]", "ns => ns.map(n => n.dataset.place)")
+    assert set(places) == {code}
+    singles = page.locator("#map a.map-event").count()
+    clustered = sum(int(n) for n in page.eval_on_selector_all(
+        "#map g.map-cluster", "gs => gs.map(g => g.dataset.count)"))
+    assert singles + clustered == kept["total"]
+    assert f"place “{code}”" in page.inner_text("#active-filters")
+    page.screenshot(path=artifacts / "map-place.png")
+    # the filter holds on the other views, as every filter does
+    page.click("#tabs a[data-view=timeline]")
+    page.wait_for_selector("body[data-ready='timeline']")
+    assert "place=" + code in page.url
+    assert page.locator("#event-table tbody tr").count() == api(
+        web_server, "/api/events", canonical="true", limit=1000, place=code)["total"]
+    page.go_back()
+    page.wait_for_selector("body[data-ready='map']")
+    if page.locator("#map a.map-event").count():  # filtered already: a click reads the evidence
+        page.locator("#map a.map-event").first.dispatch_event("click")
+        page.wait_for_function("location.hash.startsWith('#article/')")
+    assert page.errors == []

@@ -40,11 +40,8 @@ def routes(service: Service) -> APIRouter:
         where = f.where()
         table, info = service.counting(canonical)
         if summaries.summarised(where):  # counted once per version of the file
-            types = summaries.kept_types(where)
-            key = ("timeline", interval, table, None if types is None else frozenset(types))
-            buckets = service.memo(key, lambda cur: timeline_buckets(
-                summaries.timeline_rows(summaries.timeline_summary(cur, interval, table),
-                                        where)))
+            buckets = timeline_buckets(summaries.timeline_rows(
+                service.timeline_summary(interval, table), where))
         else:
             buckets = timeline_buckets(service.read(event_queries.type_buckets, where,
                                                     interval, table))
@@ -57,18 +54,18 @@ def routes(service: Service) -> APIRouter:
                     since: str | None = None, until: str | None = None,
                     type: str | None = Query(None, max_length=20),
                     canonical: bool | None = Query(None, description=CANONICAL_COUNT_HELP)
-                    ) -> dict[str, Any]:
+                    ) -> JSONResponse:
         if len(actor) > 200 or len(recipient) > 200:
             raise Invalid("actor and recipient must be at most 200 characters")
         where = event_filter(actor=actor, recipient=recipient, type=type, since=since,
                              until=until)
         table, info = service.counting(canonical)
         rows = service.read(event_queries.goldstein_buckets, where, interval, table)
-        buckets = [{"bucket": iso(r["bucket"]), "count": r["count"],
-                    "goldstein": round(r["goldstein"], 3),
-                    "mean_goldstein": round(r["mean_goldstein"] or 0.0, 3)} for r in rows]
-        return {"actor": actor, "recipient": recipient, "interval": interval, **info,
-                "total": sum(b["count"] for b in buckets), "buckets": buckets}
+        buckets = [{"bucket": bucket.isoformat(), "count": n, "goldstein": round(g, 3),
+                    "mean_goldstein": round(mean or 0.0, 3)} for bucket, n, g, mean in rows]
+        return JSONResponse({"actor": actor, "recipient": recipient, "interval": interval,
+                             **info, "total": sum(b["count"] for b in buckets),
+                             "buckets": buckets})
 
     @api.get("/api/actors", summary="Actors (by country code, else text) with event counts")
     def actors(q: str | None = Query(None, max_length=200),
@@ -92,8 +89,8 @@ def routes(service: Service) -> APIRouter:
         table, info = service.counting(canonical)
         where = f.where()
         if summaries.summarised(where):  # counted once per version of the file
-            rows = summaries.network_rows(service.memo(("edges", table), summaries.edge_summary,
-                                                       table), where, limit, actors_only)
+            rows = summaries.network_rows(service.edge_summary(table), where, limit,
+                                          actors_only)
         else:
             rows = service.read(event_queries.network_edges, where, limit, table, actors_only)
         nodes: dict[str, dict[str, Any]] = {}

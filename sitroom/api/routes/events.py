@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Depends, Query
+from fastapi.responses import JSONResponse
 
 from ...store import events as event_queries
 from ..errors import Invalid, NotBuilt, NotFound
@@ -40,20 +41,9 @@ def routes(service: Service) -> APIRouter:
                                 f.where(article_id=article_id, located=True), table)
             return geojson_download("located-events", (shape(r) for r in rows))
         where = f.where(article_id=article_id, located=located, limit=limit, offset=offset)
-        found = None
-        if where.text:  # one scan of the word search for the total and the page
-            found = service.read(event_queries.searched_page, where, table, order == "desc")
-        if found is not None:
-            total, rows = found
-        else:
-            if where.where()[0]:
-                total = service.read(event_queries.count_events, where, table)
-            else:  # every event: counted once per version of the file
-                total = service.memo(("count", table), event_queries.count_events, where,
-                                     table)
-            rows = service.read(event_queries.event_rows, where, table, order == "desc")
-        return {"total": total, "limit": limit, "offset": offset, **info,
-                "events": [shape(r) for r in rows]}
+        total, rows = service.event_page(where, table, order == "desc")
+        return JSONResponse({"total": total, "limit": limit, "offset": offset, **info,
+                             "events": [shape(r) for r in rows]})
 
     @api.get("/api/events/{event_id}", summary="One event")
     def event(event_id: str) -> dict[str, Any]:

@@ -66,9 +66,9 @@ function chip(type, quad) { return el("span", { class: `chip q${quad}` }, type);
 // the query string under the API's own parameter names, so a pasted URL reproduces the screen
 // and back/forward walk through the questions asked. Each view reads the filters from the URL.
 
-const FILTERS = ["actor", "recipient", "country", "type", "quad", "status", "source", "since", "until", "min_confidence", "q"];
+const FILTERS = ["actor", "recipient", "country", "type", "quad", "status", "source", "place", "since", "until", "min_confidence", "q"];
 const PAGING = ["offset", "sort", "order"];  // per view; dropped when the view changes
-const LABELS = { actor: "actor", recipient: "recipient", country: "either side", type: "type", quad: "quad class", status: "status", source: "source", since: "since", until: "until", min_confidence: "confidence ≥", q: "words", canonical: "counting" };
+const LABELS = { actor: "actor", recipient: "recipient", country: "either side", type: "type", quad: "quad class", status: "status", source: "source", place: "place", since: "since", until: "until", min_confidence: "confidence ≥", q: "words", canonical: "counting" };
 
 function params() { return new URLSearchParams(location.search); }
 function filters() {
@@ -426,7 +426,7 @@ async function loadMap() {
   if (!page.total) {
     note.textContent = describeFilters(f) ? emptyText("located events", f) : "No located events yet: events get coordinates once their places are resolved. Outlines are shown for reference.";
   } else {
-    note.textContent = `${noun(page.total, "located event", "located events")}${page.total > page.events.length ? ` (showing ${page.events.length})` : ""}, ${countryLevel} known only to the country. Scroll or use + / − to zoom, drag to pan; click a cluster to zoom in, a dot for its evidence.`;
+    note.textContent = `${noun(page.total, "located event", "located events")}${page.total > page.events.length ? ` (showing ${page.events.length})` : ""}, ${countryLevel} known only to the country. Scroll or use + / − to zoom, drag to pan; click a dot, or a cluster in one country, to filter by the country it is in (place), then a dot for its evidence; a cluster of several countries zooms in.`;
   }
   downloads("map", "/api/events", { ...f, located: "true" }, ["geojson", "csv", "jsonl"]);
   drawMap(svg);
@@ -453,18 +453,26 @@ function drawMap(svg) {
     if (members.length === 1) {
       const { ev, x, y } = members[0];
       const loc = ev.location, country = precisionOf(loc) === "country";
-      svg.append(el("svg:a", { href: articleLink(ev), class: "map-event", "data-precision": precisionOf(loc) },
+      const filtered = !loc.country || filters().place === loc.country;
+      const dot = el("svg:a", { href: articleLink(ev), class: "map-event", "data-precision": precisionOf(loc), "data-place": loc.country },
         el("svg:circle", { cx: x, cy: y, r: (country ? 3.2 : 1.6) * scale, fill: country ? "none" : QCOLOR[ev.quad_class], stroke: country ? QCOLOR[ev.quad_class] : "#fff", "stroke-width": (country ? 0.6 : 0.2) * scale, "stroke-dasharray": country ? `${scale} ${0.6 * scale}` : null, class: "ev" },
-          svgTitle(`${loc.name}${country ? " (country-level: place known only to the country)" : ""}: ${day(ev)} ${ev.type} ${who(ev.actor)} → ${who(ev.recipient)}`))));
+          svgTitle(`${loc.name}${country ? " (country-level: place known only to the country)" : ""}: ${day(ev)} ${ev.type} ${who(ev.actor)} → ${who(ev.recipient)}; click ${filtered ? "for its evidence" : `to filter by place ${loc.country}`}`)));
+      // the first click filters by the place's country (the one URL filter state); once that
+      // filter is set, a click opens the event's evidence
+      if (!filtered) dot.addEventListener("click", (evt) => { evt.preventDefault(); navigate({ place: loc.country }); });
+      svg.append(dot);
       continue;
     }
     const cx = members.reduce((s, m) => s + m.x, 0) / members.length, cy = members.reduce((s, m) => s + m.y, 0) / members.length;
     const r = (2.2 + Math.sqrt(members.length) * 0.8) * scale;
     const places = [...new Set(members.map((m) => m.ev.location.name))];
-    const g = el("svg:g", { class: "map-cluster", "data-count": members.length, tabindex: 0, role: "button" },
-      el("svg:circle", { cx, cy, r, class: "cluster" }, svgTitle(`${members.length} events: ${places.slice(0, 6).join(", ")}${places.length > 6 ? "…" : ""}; click to zoom in`)),
+    // a cluster in one country filters by it (and zooms in); one of several countries zooms in
+    const countries = [...new Set(members.map((m) => m.ev.location.country))];
+    const code = countries.length === 1 && countries[0] && filters().place !== countries[0] ? countries[0] : null;
+    const g = el("svg:g", { class: "map-cluster", "data-count": members.length, "data-place": countries.length === 1 ? countries[0] : null, tabindex: 0, role: "button" },
+      el("svg:circle", { cx, cy, r, class: "cluster" }, svgTitle(`${members.length} events: ${places.slice(0, 6).join(", ")}${places.length > 6 ? "…" : ""}; click to ${code ? `filter by place ${code} and ` : ""}zoom in`)),
       el("svg:text", { x: cx, y: cy + r * 0.35, "font-size": r, class: "cluster-label", "text-anchor": "middle" }, String(members.length)));
-    g.addEventListener("click", () => zoomMap(svg, 0.35, cx, cy));
+    g.addEventListener("click", () => { zoomMap(svg, 0.35, cx, cy); if (code) navigate({ place: code }); });
     svg.append(g);
   }
   $("#map-zoom").textContent = `zoom ×${(360 / box.w).toFixed(1)}`;
@@ -683,9 +691,16 @@ async function loadArticles() {
   }
 }
 
+// a seed-format file's title, as the articles list gives it (sitroom/store/articles.py,
+// TITLE_SQL): its first line, one over 120 characters cut after its last whole word, with "…"
+function firstLine(text) {
+  const line = (text.trim().split("\n")[0] || "").trim();
+  return line.length <= 120 ? line : line.slice(0, 121).replace(/\s+\S*$/, "").slice(0, 120) + "…";
+}
+
 async function loadArticle(id, target) {
   const art = await api(`/api/articles/${encodeURIComponent(id)}`);
-  $("#article-title").textContent = art.title || (art.text.trim().split("\n")[0] || "").slice(0, 120) || "(untitled)";
+  $("#article-title").textContent = art.title || firstLine(art.text) || "(untitled)";
   $("#article-meta").textContent = [art.date, art.source, art.origin].filter(Boolean).join(" · ");
   const chars = Array.from(art.text); // offsets count code points, as Python does
   const spans = art.events.map((ev) => ({ s: ev.evidence.start, e: ev.evidence.end, ev }))
