@@ -21,7 +21,7 @@ from .dates import date_expressions
 from .parties import resolve_speaker
 from .status import attribution_of
 from .syntax import governing_verb
-from .words import REPORTING
+from .words import ATTACK_MEANS, REPORTING, VIOLENCE_CUES, VIOLENT_VERBS
 
 
 def _claim_date(speaker_verb: Token | None, article: Article) -> date:
@@ -374,11 +374,14 @@ it ("the minister said 20 died", "AP called Nevada for 20 electoral votes"): the
 toll's or the tally's, not the statement's."""
 
 
+VIOLENCE_WORDS = ATTACK_MEANS | VIOLENT_VERBS | VIOLENCE_CUES
+"""Words that tell a sentence's toll is of violence, not of an accident."""
 _TOLL_ROLES = frozenset({"dead", "injured", "missing", "casualties"})
 
 
 def event_link(q: Quantity, role: str, events: list[Event], sentence_start: int = -1,
-               sentence_end: int = -1, background: bool = True) -> tuple[str | None, str]:
+               sentence_end: int = -1, background: bool = True,
+               violent: bool = False) -> tuple[str | None, str]:
     """(the event id `q` belongs to, or None; the link rule that decided)."""
     key = PLOVER_QUANTITY.get(role)
     if key is not None:
@@ -398,8 +401,9 @@ def event_link(q: Quantity, role: str, events: list[Event], sentence_start: int 
         if holder is not None:
             return holder.event_id, "link_sentence_attack"
         first = next((e for e in events if e.type == "ASSAULT" and e.status == "asserted"
-                      and e.actor.sector != "UNK"), None)  # an agentless report ("four were
-        # killed amid clashes") holds its own sentence's toll, not the article's
+                      and (violent or e.actor.sector != "UNK")), None)  # an agentless report
+        # ("four were killed amid clashes") holds the tolls of sentences that tell violence
+        # (`violent`: "two were killed in a clash in Khiali"), not every toll of the article
         if first is not None and not background:
             return first.event_id, "link_article_attack"
     return None, "link_none"
@@ -414,7 +418,9 @@ def link_claims(doc: Doc, claims: tuple[Claim, ...], figures: dict[str, Quantity
         q = figures.get(claim.claim_id)
         span = doc.char_span(claim.evidence.start, claim.evidence.end, alignment_mode="expand")
         background = span is None or _background_sentence(span, claim.article_date)
+        violent = span is not None and any(t.lemma_.lower() in VIOLENCE_WORDS for t in span)
         event_id = event_link(q, claim.role, events, claim.evidence.start,
-                              claim.evidence.end, background)[0] if q is not None else None
+                              claim.evidence.end, background, violent)[0] \
+            if q is not None else None
         out.append(replace(claim, event_id=event_id) if event_id else claim)
     return tuple(out)
