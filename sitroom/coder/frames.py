@@ -121,6 +121,11 @@ def _status(c: Candidate) -> None:
 
 
 Pair = tuple[Token | None, Token | None]
+ONE_WAY_OFFERS = frozenset({"offer", "promise", "pledge", "propose", "invite", "reaffirm",
+                            "willing", "prepared", "ready", "committed", "open", "invitation",
+                            "willingness", "readiness"})
+"""AGREE words that tell what the parties offer together, not an agreement between them: "Cruz
+and Rooney proposed term limits" is one proposal of both, not each proposing to the other."""
 
 
 def _pairs(c: Candidate) -> list[Pair]:
@@ -133,7 +138,7 @@ def _pairs(c: Candidate) -> list[Pair]:
                   if actor is None or other.i != actor.i]
     mutual = actor is not None and recipient is None and (
         (actor.dep_ == "pobj" and actor.head.lower_ in ("between", "among"))
-        or c.type in MUTUAL_TYPES)
+        or (c.type in MUTUAL_TYPES and c.pred.lemma not in ONE_WAY_OFFERS))
     if actor is not None and mutual and coordinated(actor):
         others = coordinated(actor)
         pairs = [(actor, other) for other in others] + \

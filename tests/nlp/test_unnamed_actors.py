@@ -82,3 +82,12 @@ def test_a_country_named_far_off_in_the_sentence_does_not_place_a_party(
     arrests = [e for e in events if e.type == "COERCE"]
     assert [(e.actor.country, e.recipient.country if e.recipient else None)
             for e in arrests] == [("KEN", "KEN")]
+
+
+def test_a_joint_proposal_is_no_proposal_to_each_other(extractor: Extractor) -> None:
+    """"Cruz and Rooney proposed to set term limits": both propose; neither proposes to the
+    other (a mirror pair analysts judge a duplicate). "agreed" stays mutual."""
+    events = extractor.extract_text("US Senator Ted Cruz and US Representative Francis Rooney "
+                                    "proposed to set term limits for Congress on Thursday.",
+                                    DAY).events
+    assert events and all(e.type == "AGREE" and e.recipient is None for e in events)
