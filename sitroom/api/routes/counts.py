@@ -6,7 +6,6 @@ from typing import Any
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import JSONResponse
 
-from ...ontology import QUAD_CLASS
 from ...store import events as event_queries
 from ...store import summaries
 from ..errors import Invalid
@@ -17,15 +16,10 @@ from ..service import Service
 from ..shapes import iso
 
 
-def timeline_buckets(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The timeline's buckets (bucket, count, count per quad class) of `type_buckets` rows."""
-    buckets: dict[str, dict[str, Any]] = {}
-    for r in rows:
-        b = buckets.setdefault(iso(r["bucket"]), {"bucket": iso(r["bucket"]), "count": 0,
-                                                  "quad": {1: 0, 2: 0, 3: 0, 4: 0}})
-        b["count"] += r["n"]
-        b["quad"][QUAD_CLASS.get(r["type"], 1)] += r["n"]
-    return list(buckets.values())
+def timeline_buckets(rows: list[tuple[Any, int, int, int, int, int]]) -> list[dict[str, Any]]:
+    """The timeline's buckets (bucket, count, count per quad class) of `quad_buckets` rows."""
+    return [{"bucket": iso(b), "count": n, "quad": {1: q1, 2: q2, 3: q3, 4: q4}}
+            for b, n, q1, q2, q3, q4 in rows]
 
 
 def routes(service: Service) -> APIRouter:
@@ -40,10 +34,10 @@ def routes(service: Service) -> APIRouter:
         where = f.where()
         table, info = service.counting(canonical)
         if summaries.summarised(where):  # counted once per version of the file
-            buckets = timeline_buckets(summaries.timeline_rows(
+            buckets = timeline_buckets(summaries.timeline_quads(
                 service.timeline_summary(interval, table), where))
         else:
-            buckets = timeline_buckets(service.read(event_queries.type_buckets, where,
+            buckets = timeline_buckets(service.read(event_queries.quad_buckets, where,
                                                     interval, table))
         return JSONResponse({"interval": interval, **info, "buckets": buckets})
 
