@@ -4,13 +4,16 @@ from __future__ import annotations
 import json
 import shutil
 from collections import Counter
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 from click.testing import CliRunner
+from fastapi.responses import JSONResponse
 
+from sitroom.api.routes.counts import series_json
 from sitroom.cli import cli
 
 from sitroom.ontology import QUAD_CLASS
@@ -219,6 +222,32 @@ def test_dyad_series_buckets_add_up(client: httpx.Client, expected: dict) -> Non
     assert totals["day"][0] == get(client, "/api/events", actor=actor, recipient=recipient,
                                    canonical="true")["total"]
     assert get(client, "/api/dyads/ZZZ/QQQ/series")["buckets"] == []
+
+
+def test_dyad_series_encoded_as_json_response(client: httpx.Client, expected: dict) -> None:
+    """The series is written without JSONResponse (`series_json`) but in its exact bytes."""
+    e = next(e for e in expected["events"] if e["actor"]["country"] and e["recipient"]
+             and e["recipient"]["country"])
+    for interval in ("day", "month"):
+        res = client.get(f"/api/dyads/{e['actor']['country']}/{e['recipient']['country']}/series",
+                         params={"interval": interval, "canonical": "false"})
+        assert res.status_code == 200 and res.headers["content-type"] == "application/json"
+        assert res.json()["buckets"] and res.content == JSONResponse(res.json()).body
+
+
+def test_series_json_writes_what_json_response_would() -> None:
+    rows = [(date(2024, 2, 29), 3, 0.1 + 0.2, 0.1), (date(1899, 12, 31), 1, -7.2, None),
+            (date(2024, 3, 1), 2, 0.0, None), (date(2024, 3, 2), 10 ** 12, 1e-05, 2.0005),
+            (date(2024, 3, 3), 1, 0, -1234567.8915)]
+    head = {"actor": 'the "Wagner" group — Ω', "recipient": "UKR", "interval": "day",
+            "counting": "reports", "note": None, "total": 5}
+    want = JSONResponse({**head, "buckets": [
+        {"bucket": b.isoformat(), "count": n, "goldstein": round(g, 3),
+         "mean_goldstein": round(m or 0.0, 3)} for b, n, g, m in rows]}).body
+    assert series_json(head, rows) == want
+    assert series_json(head, []) == JSONResponse({**head, "buckets": []}).body
+    with pytest.raises(ValueError):
+        series_json(head, [(date(2024, 1, 1), 1, float("nan"), None)])
 
 
 @pytest.mark.parametrize("mode", ["default", "true", "false"])
