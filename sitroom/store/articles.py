@@ -27,7 +27,8 @@ TITLE_SQL = (f"coalesce(nullif(trim(a.title), ''), CASE WHEN length({FIRST_LINE}
              f"THEN {FIRST_LINE} ELSE left(regexp_replace(left({FIRST_LINE}, 121), "
              f"'\\s+\\S*$', ''), 120) || '…' END)")
 """An article's title: the record's, else the first line of its text (seed-format files), a
-line over 120 characters cut after its last whole word within them, with an ellipsis."""
+line over 120 characters cut after its last whole word within them, with an ellipsis. An
+article whose record has no title, or an empty or blank one, is `untitled` in the list."""
 
 
 def article_page(con: Connection, text: str | None, limit: int, offset: int,
@@ -55,8 +56,8 @@ def article_page(con: Connection, text: str | None, limit: int, offset: int,
         clauses.append(f"a.id IN (SELECT article_id FROM events {event_where})")
         params += event_params
     sql_where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
-    columns = (f"a.id, a.date, {TITLE_SQL} AS title, a.title IS NULL AS untitled, a.source, "
-               f"a.url, a.origin")
+    columns = (f"a.id, a.date, {TITLE_SQL} AS title, nullif(trim(a.title), '') IS NULL "
+               f"AS untitled, a.source, a.url, a.origin")
     order = ARTICLE_SORTS[sort]
     # the page's event counts: events of the page's articles only (a correlated count reads
     # every event's article id into a count per article, 0.1-0.2 s on a million events)

@@ -10,7 +10,7 @@ import pytest
 from sitroom.ontology import QUAD_CLASS
 from sitroom.records import Actor, Article, Event, Evidence, Extraction
 from sitroom.store import events as event_queries
-from sitroom.store import summaries
+from sitroom.store import articles, summaries
 from sitroom.store.db import Store
 from sitroom.store.filters import EventFilter
 
@@ -107,3 +107,18 @@ def test_network_summary_agrees(store: Store, table: str, actors_only: bool, lim
                                    EventFilter(min_confidence=0.5), EventFilter(source="s")])
 def test_other_filters_read_the_table(where: EventFilter) -> None:
     assert not summaries.summarised(where)
+
+
+@pytest.mark.parametrize("title, untitled", [(None, True), ("", True), ("  ", True),
+                                             (" Talks ", False)])
+def test_article_list_flags_what_has_no_title(tmp_path: Path, title: str | None,
+                                              untitled: bool) -> None:
+    """A stored empty or blank title shows the first line, as no title does, and says so."""
+    article = Article(id="t", date=date(2024, 5, 1), title=title,
+                      text="\n  First line here\nsecond line", source=None, origin="t.txt")
+    with Store(tmp_path / "t.duckdb") as s:
+        s.add([Extraction(article=article, events=())])
+        assert s.query("SELECT title FROM articles")[0]["title"] == title
+        total, rows = articles.article_page(s.con, None, 10, 0)
+    assert total == 1 and rows[0]["untitled"] is untitled
+    assert rows[0]["title"] == ("Talks" if title == " Talks " else "First line here")

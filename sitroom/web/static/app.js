@@ -700,7 +700,7 @@ function firstLine(text) {
 
 async function loadArticle(id, target) {
   const art = await api(`/api/articles/${encodeURIComponent(id)}`);
-  $("#article-title").textContent = art.title || firstLine(art.text) || "(untitled)";
+  $("#article-title").textContent = (art.title || "").trim() || firstLine(art.text) || "(untitled)";
   $("#article-meta").textContent = [art.date, art.source, art.origin].filter(Boolean).join(" · ");
   const chars = Array.from(art.text); // offsets count code points, as Python does
   const spans = art.events.map((ev) => ({ s: ev.evidence.start, e: ev.evidence.end, ev }))
