@@ -1,7 +1,6 @@
 """Counts: the timeline, a dyad's series, actors and the actor network."""
 from __future__ import annotations
 
-import json
 import math
 from typing import Any
 
@@ -14,7 +13,7 @@ from ..errors import Invalid
 from ..downloads import rows_download
 from ..params import (CANONICAL_COUNT_HELP, MAX_LIMIT, MAX_OFFSET, Filters, check_format,
                       event_filter)
-from ..service import Service
+from ..service import Service, json_bytes
 from ..shapes import iso
 
 
@@ -29,7 +28,7 @@ def series_json(head: dict[str, Any], rows: list[tuple[Any, int, float, float | 
     `{**head, "buckets": [{"bucket", "count", "goldstein", "mean_goldstein"}, ...]}`, written
     directly: a busy dyad's day series has 9,000-27,000 buckets, and a dict for each and
     `json.dumps` of them took 50 of a request's 70 ms."""
-    start = json.dumps(head, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    start = json_bytes(head).decode()
     buckets = ",".join(
         f'{{"bucket":"{bucket.isoformat()}","count":{int(n)},"goldstein":{_number(round(g, 3))},'
         f'"mean_goldstein":{_number(round(mean or 0.0, 3))}}}' for bucket, n, g, mean in rows)
