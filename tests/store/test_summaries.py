@@ -122,3 +122,26 @@ def test_article_list_flags_what_has_no_title(tmp_path: Path, title: str | None,
         total, rows = articles.article_page(s.con, None, 10, 0)
     assert total == 1 and rows[0]["untitled"] is untitled
     assert rows[0]["title"] == ("Talks" if title == " Talks " else "First line here")
+
+
+@pytest.mark.parametrize("text, where", [
+    (None, EventFilter(country="UKR")), ("text", EventFilter()), ("text 1", EventFilter()),
+    (None, EventFilter(since=date(2023, 3, 1), until=date(2023, 9, 1))),
+    ("nothing-like-this", EventFilter()), (None, EventFilter(type="REJECT", actor="Hamas"))])
+@pytest.mark.parametrize("sort", ["newest", "oldest"])
+def test_filtered_article_pages_and_totals(store: Store, text: str | None, where: EventFilter,
+                                           sort: str) -> None:
+    """A filtered list counts and pages in one pass (count(*) OVER ()); its total and pages,
+    past the end too, are those of the whole list, which is the articles the filter keeps."""
+    total, whole = articles.article_page(store.con, text, 1000, 0, where, sort)
+    kept = {r["article_id"] for r in event_queries.event_rows(store.con, where)} \
+        if not text and not where.since else None
+    if kept is not None:
+        assert {r["id"] for r in whole} == kept
+    none = text == "nothing-like-this" or where.type == "REJECT"  # no REJECT in this store
+    assert total == len(whole) and (total > 0) == (not none)
+    assert [r["date"] for r in whole] == sorted((r["date"] for r in whole),
+                                                reverse=sort == "newest")
+    for limit, offset in [(5, 0), (3, 4), (5, max(0, total - 2)), (5, total), (5, total + 7)]:
+        assert articles.article_page(store.con, text, limit, offset, where, sort) == \
+            (total, whole[offset:offset + limit])
