@@ -426,7 +426,7 @@ async function loadMap() {
   if (!page.total) {
     note.textContent = describeFilters(f) ? emptyText("located events", f) : "No located events yet: events get coordinates once their places are resolved. Outlines are shown for reference.";
   } else {
-    note.textContent = `${noun(page.total, "located event", "located events")}${page.total > page.events.length ? ` (showing ${page.events.length})` : ""}, ${countryLevel} known only to the country. Scroll or use + / − to zoom, drag to pan; click a dot, or a cluster in one country, to filter by the country it is in (place), then a dot for its evidence; a cluster of several countries zooms in.`;
+    note.textContent = `${noun(page.total, "located event", "located events")}${page.total > page.events.length ? ` (showing ${page.events.length})` : ""}, ${countryLevel} known only to the country. Scroll or use + / − to zoom, drag to pan; click a dot, or a cluster in one country, to filter by the country it is in (place), then a dot for its evidence; a cluster of several countries zooms in, one of events at one point spreads them out.`;
   }
   downloads("map", "/api/events", { ...f, located: "true" }, ["geojson", "csv", "jsonl"]);
   drawMap(svg);
@@ -451,16 +451,22 @@ function drawMap(svg) {
   }
   for (const members of clusters.values()) {
     if (members.length === 1) {
-      const { ev, x, y } = members[0];
-      const loc = ev.location, country = precisionOf(loc) === "country";
-      const filtered = !loc.country || filters().place === loc.country;
-      const dot = el("svg:a", { href: articleLink(ev), class: "map-event", "data-precision": precisionOf(loc), "data-place": loc.country },
-        el("svg:circle", { cx: x, cy: y, r: (country ? 3.2 : 1.6) * scale, fill: country ? "none" : QCOLOR[ev.quad_class], stroke: country ? QCOLOR[ev.quad_class] : "#fff", "stroke-width": (country ? 0.6 : 0.2) * scale, "stroke-dasharray": country ? `${scale} ${0.6 * scale}` : null, class: "ev" },
-          svgTitle(`${loc.name}${country ? " (country-level: place known only to the country)" : ""}: ${day(ev)} ${ev.type} ${who(ev.actor)} → ${who(ev.recipient)}; click ${filtered ? "for its evidence" : `to filter by place ${loc.country}`}`)));
-      // the first click filters by the place's country (the one URL filter state); once that
-      // filter is set, a click opens the event's evidence
-      if (!filtered) dot.addEventListener("click", (evt) => { evt.preventDefault(); navigate({ place: loc.country }); });
-      svg.append(dot);
+      svg.append(eventDot(members[0].ev, members[0].x, members[0].y, scale));
+      continue;
+    }
+    // events at one point (a country-level place, or one town) never split by zooming: a click
+    // spreads them around the point, each its own dot
+    const point = `${members[0].x}|${members[0].y}`;
+    const together = members.every((m) => m.x === members[0].x && m.y === members[0].y);
+    if (together && mapState.spread === point) {
+      const { x, y } = members[0], legs = (4 + members.length * 0.5) * scale;
+      const g = el("svg:g", { class: "map-spread", "data-count": members.length });
+      members.forEach((m, i) => {
+        const a = (2 * Math.PI * i) / members.length - Math.PI / 2;
+        const dx = x + legs * Math.cos(a), dy = y + legs * Math.sin(a);
+        g.append(el("svg:line", { x1: x, y1: y, x2: dx, y2: dy, class: "leg", "stroke-width": 0.2 * scale }), eventDot(m.ev, dx, dy, scale));
+      });
+      svg.append(g);
       continue;
     }
     const cx = members.reduce((s, m) => s + m.x, 0) / members.length, cy = members.reduce((s, m) => s + m.y, 0) / members.length;
@@ -469,13 +475,29 @@ function drawMap(svg) {
     // a cluster in one country filters by it (and zooms in); one of several countries zooms in
     const countries = [...new Set(members.map((m) => m.ev.location.country))];
     const code = countries.length === 1 && countries[0] && filters().place !== countries[0] ? countries[0] : null;
-    const g = el("svg:g", { class: "map-cluster", "data-count": members.length, "data-place": countries.length === 1 ? countries[0] : null, tabindex: 0, role: "button" },
-      el("svg:circle", { cx, cy, r, class: "cluster" }, svgTitle(`${members.length} events: ${places.slice(0, 6).join(", ")}${places.length > 6 ? "…" : ""}; click to ${code ? `filter by place ${code} and ` : ""}zoom in`)),
+    const g = el("svg:g", { class: "map-cluster", "data-count": members.length, "data-together": together ? "1" : null, "data-place": countries.length === 1 ? countries[0] : null, tabindex: 0, role: "button" },
+      el("svg:circle", { cx, cy, r, class: "cluster" }, svgTitle(`${members.length} events${together ? " at one point" : ""}: ${places.slice(0, 6).join(", ")}${places.length > 6 ? "…" : ""}; click to ${code ? `filter by place ${code} and ` : ""}${together ? "spread them out" : "zoom in"}`)),
       el("svg:text", { x: cx, y: cy + r * 0.35, "font-size": r, class: "cluster-label", "text-anchor": "middle" }, String(members.length)));
-    g.addEventListener("click", () => { zoomMap(svg, 0.35, cx, cy); if (code) navigate({ place: code }); });
+    g.addEventListener("click", () => {
+      if (together) mapState.spread = point;
+      zoomMap(svg, together ? 1 : 0.35, cx, cy);  // events at one point: centred, spread out
+      if (code) navigate({ place: code });
+    });
     svg.append(g);
   }
   $("#map-zoom").textContent = `zoom ×${(360 / box.w).toFixed(1)}`;
+}
+
+function eventDot(ev, x, y, scale) {
+  const loc = ev.location, country = precisionOf(loc) === "country";
+  const filtered = !loc.country || filters().place === loc.country;
+  const dot = el("svg:a", { href: articleLink(ev), class: "map-event", "data-precision": precisionOf(loc), "data-place": loc.country },
+    el("svg:circle", { cx: x, cy: y, r: (country ? 3.2 : 1.6) * scale, fill: country ? "none" : QCOLOR[ev.quad_class], stroke: country ? QCOLOR[ev.quad_class] : "#fff", "stroke-width": (country ? 0.6 : 0.2) * scale, "stroke-dasharray": country ? `${scale} ${0.6 * scale}` : null, class: "ev" },
+      svgTitle(`${loc.name}${country ? " (country-level: place known only to the country)" : ""}: ${day(ev)} ${ev.type} ${who(ev.actor)} → ${who(ev.recipient)}; click ${filtered ? "for its evidence" : `to filter by place ${loc.country}`}`)));
+  // the first click filters by the place's country (the one URL filter state); once that
+  // filter is set, a click opens the event's evidence
+  if (!filtered) dot.addEventListener("click", (evt) => { evt.preventDefault(); navigate({ place: loc.country }); });
+  return dot;
 }
 
 function zoomMap(svg, factor, cx, cy) {
@@ -490,7 +512,7 @@ function wireMap(svg) {
   svg.dataset.wired = "1";
   $("#map-in").addEventListener("click", () => zoomMap(svg, 0.5));
   $("#map-out").addEventListener("click", () => zoomMap(svg, 2));
-  $("#map-reset").addEventListener("click", () => { mapState.box = { ...MAP_FULL }; drawMap(svg); });
+  $("#map-reset").addEventListener("click", () => { mapState.box = { ...MAP_FULL }; mapState.spread = null; drawMap(svg); });
   const toMap = (evt) => { const pt = svg.createSVGPoint(); pt.x = evt.clientX; pt.y = evt.clientY; return pt.matrixTransform(svg.getScreenCTM().inverse()); };
   svg.addEventListener("wheel", (evt) => { evt.preventDefault(); const p = toMap(evt); zoomMap(svg, evt.deltaY < 0 ? 0.7 : 1 / 0.7, p.x, p.y); }, { passive: false });
   let drag = null;
