@@ -189,64 +189,86 @@ function monthsBetween(first, last) {
   return out;
 }
 
+// a month each, or a year each where there are more months than the plot has pixels (a bar
+// under a pixel wide draws nothing a reader can see, and thousands of them are slow to draw)
+function histogramUnits(buckets, pixels) {
+  const byMonth = Object.fromEntries(buckets.map((b) => [b.bucket, b]));
+  const months = monthsBetween(buckets[0].bucket, buckets[buckets.length - 1].bucket);
+  const lastDay = (y, m) => new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+  if (months.length <= pixels) {
+    return { years: false, units: months.map((m) => ({ key: m, label: m.slice(0, 7), since: m, until: lastDay(...m.split("-").slice(0, 2).map(Number)), b: byMonth[m] })) };
+  }
+  const units = [];
+  for (let y = Number(months[0].slice(0, 4)); y <= Number(months[months.length - 1].slice(0, 4)); y++) {
+    units.push({ key: `${y}-01-01`, label: String(y), since: `${y}-01-01`, until: `${y}-12-31`, b: null });
+  }
+  const first = Number(months[0].slice(0, 4));
+  for (const bk of buckets) {
+    const u = units[Number(bk.bucket.slice(0, 4)) - first];
+    u.b = u.b || { count: 0, quad: { 1: 0, 2: 0, 3: 0, 4: 0 } };
+    u.b.count += bk.count;
+    for (const q of [1, 2, 3, 4]) u.b.quad[q] += bk.quad[q];
+  }
+  return { years: true, units };
+}
+
 function drawHistogram(buckets, f) {
   const svg = clear($("#histogram"));
   if (!buckets.length) { svg.append(el("svg:text", { x: 20, y: 30, class: "lbl empty" }, emptyText("events", f))); return; }
-  const byMonth = Object.fromEntries(buckets.map((b) => [b.bucket, b]));
-  const months = monthsBetween(buckets[0].bucket, buckets[buckets.length - 1].bucket);
-  const max = Math.max(...buckets.map((b) => b.count));
   const W = Math.max(600, Math.round(svg.getBoundingClientRect().width) || 1000);
   svg.setAttribute("viewBox", `0 0 ${W} 120`);
   const X0 = 40, X1 = W - 10, top = 8, base = 100;
-  const w = (X1 - X0) / months.length;
-  // y axis: 0 and the largest month
+  const { years: byYear, units } = histogramUnits(buckets, X1 - X0);
+  svg.dataset.unit = byYear ? "year" : "month";
+  const max = Math.max(...units.map((u) => (u.b ? u.b.count : 0)));
+  const w = (X1 - X0) / units.length;
+  // y axis: 0 and the largest bar
   svg.append(el("svg:line", { x1: X0, x2: X1, y1: base, y2: base, class: "axis-line" }));
   svg.append(el("svg:text", { x: X0 - 4, y: base, class: "lbl", "text-anchor": "end" }, "0"));
   svg.append(el("svg:text", { x: X0 - 4, y: top + 8, class: "lbl", "text-anchor": "end" }, String(max)));
-  const years = months.length > 36;
-  const every = years ? Math.ceil(months.length / 12 / 12) : Math.ceil(months.length / 14);
-  months.forEach((month, i) => {
-    const b = byMonth[month];
+  const years = byYear || units.length > 36;
+  const every = byYear ? Math.ceil(units.length / 12) : years ? Math.ceil(units.length / 12 / 12) : Math.ceil(units.length / 14);
+  units.forEach((u, i) => {
+    const b = u.b;
     const x = X0 + i * w;
-    const tick = years ? month.endsWith("-01-01") && (Number(month.slice(0, 4)) % every === 0) : i % every === 0;
+    const tick = byYear ? Number(u.label) % every === 0 : years ? u.key.endsWith("-01-01") && (Number(u.key.slice(0, 4)) % every === 0) : i % every === 0;
     if (tick) {
       svg.append(el("svg:line", { x1: x, x2: x, y1: base, y2: base + 4, class: "axis-line tick" }));
-      svg.append(el("svg:text", { x: x + 1, y: base + 15, class: "lbl tick-label" }, years ? month.slice(0, 4) : month.slice(0, 7)));
+      svg.append(el("svg:text", { x: x + 1, y: base + 15, class: "lbl tick-label" }, years ? u.key.slice(0, 4) : u.label));
     }
-    const col = el("svg:g", { class: "bucket", "data-month": month, "data-count": b ? b.count : 0 });
-    col.append(el("svg:rect", { x, y: top, width: w, height: base - top, class: "bucket-hit" }, svgTitle(`${month.slice(0, 7)}: ${b ? b.count : 0} events`)));
+    const col = el("svg:g", { class: "bucket", [byYear ? "data-year" : "data-month"]: byYear ? u.label : u.key, "data-count": b ? b.count : 0 });
+    col.append(el("svg:rect", { x, y: top, width: w, height: base - top, class: "bucket-hit" }, svgTitle(`${u.label}: ${b ? b.count : 0} events`)));
     let y = base;
     for (const q of [4, 3, 2, 1]) {
       const h = b ? (b.quad[q] / max) * (base - top) : 0;
       if (!h) continue;
       y -= h;
       col.append(el("svg:rect", { x: x + 0.5, y, width: Math.max(w - 1, 0.5), height: h, fill: QCOLOR[q], class: "bar" },
-        svgTitle(`${month.slice(0, 7)}: ${b.quad[q]} ${QUAD[q]} (${b.count} in all)`)));
+        svgTitle(`${u.label}: ${b.quad[q]} ${QUAD[q]} (${b.count} in all)`)));
     }
     svg.append(col);
   });
-  // drag across months to set the date filter (since the first day of the first month, until
-  // the last day of the last)
+  // drag across bars to set the date filter (since the first day of the first, until the last
+  // day of the last)
   const brush = el("svg:rect", { class: "brush", x: 0, y: top, width: 0, height: base - top, hidden: "" });
   svg.append(brush);
-  const monthAt = (evt) => {
+  const unitAt = (evt) => {
     const pt = svg.createSVGPoint(); pt.x = evt.clientX; pt.y = evt.clientY;
     const x = pt.matrixTransform(svg.getScreenCTM().inverse()).x;
-    return Math.max(0, Math.min(months.length - 1, Math.floor((x - X0) / w)));
+    return Math.max(0, Math.min(units.length - 1, Math.floor((x - X0) / w)));
   };
   let start = null;
-  svg.onpointerdown = (evt) => { start = monthAt(evt); svg.setPointerCapture(evt.pointerId); brush.removeAttribute("hidden"); svg.onpointermove(evt); };
+  svg.onpointerdown = (evt) => { start = unitAt(evt); svg.setPointerCapture(evt.pointerId); brush.removeAttribute("hidden"); svg.onpointermove(evt); };
   svg.onpointermove = (evt) => {
     if (start === null) return;
-    const a = Math.min(start, monthAt(evt)), b = Math.max(start, monthAt(evt));
+    const a = Math.min(start, unitAt(evt)), b = Math.max(start, unitAt(evt));
     brush.setAttribute("x", X0 + a * w); brush.setAttribute("width", (b - a + 1) * w);
   };
   svg.onpointerup = (evt) => {
     if (start === null) return;
-    const a = Math.min(start, monthAt(evt)), b = Math.max(start, monthAt(evt));
+    const a = Math.min(start, unitAt(evt)), b = Math.max(start, unitAt(evt));
     start = null;
-    const end = new Date(Date.UTC(...months[b].split("-").slice(0, 2).map(Number), 0)).toISOString().slice(0, 10);
-    navigate({ since: months[a], until: end });
+    navigate({ since: units[a].since, until: units[b].until });
   };
 }
 
