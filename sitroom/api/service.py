@@ -8,12 +8,15 @@ just then, it retries for a few seconds and then answers 503, saying so.
 """
 from __future__ import annotations
 
+import json
 import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
+
+import numpy as np
 
 from ..errors import SitroomError, StoreError
 from ..store import articles as article_queries
@@ -34,6 +37,8 @@ ROWID_CACHE_BYTES = 256 << 20
 """At most this much of filters' row ids kept (8 bytes an event: 32 filters of a million)."""
 RESPONSE_CACHE_BYTES = 64 << 20
 """At most this much of JSON responses kept (sitroom.api.cache)."""
+EVENT_JSON_BYTES = 64 << 20
+"""At most this much of events' JSON kept (`Service.event_page_json`: about 80,000 events)."""
 
 WRITE_OPEN_TRIES = 25
 WRITE_OPEN_PAUSE = 0.2  # seconds between tries: five seconds in all
@@ -134,6 +139,7 @@ class Service:
         self._memo_locks: dict[Any, threading.Lock] = {}
         self.rowids = BoundedCache(ROWID_CACHE_BYTES)
         self.responses = BoundedCache(RESPONSE_CACHE_BYTES)
+        self.event_json = BoundedCache(EVENT_JSON_BYTES)
         self._opened()
 
     def _opened(self) -> None:
@@ -144,6 +150,7 @@ class Service:
         self._memo_locks = {}
         self.rowids.clear()
         self.responses.clear()
+        self.event_json.clear()
 
     def close(self) -> None:
         self.closed = True
@@ -279,21 +286,54 @@ class Service:
         there is room (ROWID_CACHE_BYTES), so its other pages, and its total, read no more
         than the page's rows."""
         with self.cursor() as cur:  # shared: no write until this is done
+            ids = self._page_ids(cur, where, table, descending)
+            return len(ids), paging.rows_by_rowid(cur, self._page(ids, where), table,
+                                                  descending)
+
+    def event_page_json(self, where: EventFilter, table: str, descending: bool,
+                        shape: Callable[[dict[str, Any]], dict[str, Any]]
+                        ) -> tuple[int, list[bytes]]:
+        """`event_page` with each event as `shape` gives it, encoded as JSONResponse encodes
+        it: each event's JSON is kept per version of the file (at most EVENT_JSON_BYTES, by
+        table and row id), so a page that shares events with one asked before (another page
+        size, the other direction, another filter) reads and encodes only the others."""
+        with self.cursor() as cur:  # shared: no write until this is done
             version = self.version
-            key = (table, descending, paging.unpaged(where))
-            ids = self.rowids.get(key)
-            if ids is MISSING:
-                order = self._memo_on(cur, ("date_order", table, descending),
-                                      paging.DateOrder.of, table, descending)
-                if where.where()[0]:
-                    ids = order.sort(paging.matching_rowids(cur, where, table))
-                else:
-                    ids = order.order
-                if self.version == version:
-                    self.rowids.put(key, ids, ids.nbytes)
-            start = where.offset
-            stop = len(ids) if where.limit is None else start + where.limit
-            return len(ids), paging.rows_by_rowid(cur, ids[start:stop], table, descending)
+            ids = self._page_ids(cur, where, table, descending)
+            page = self._page(ids, where)
+            out = [self.event_json.get((table, rowid)) for rowid in page.tolist()]
+            missing = np.fromiter((r for r, o in zip(page.tolist(), out) if o is MISSING),
+                                  dtype=np.int64)
+            if len(missing):
+                rows = paging.rows_of_rowids(cur, missing, table)
+                for i, rowid in enumerate(page.tolist()):
+                    if out[i] is MISSING:
+                        out[i] = json_bytes(shape(rows[rowid]))
+                        if self.version == version:
+                            self.event_json.put((table, rowid), out[i], len(out[i]))
+            return len(ids), out
+
+    def _page_ids(self, cur: Any, where: EventFilter, table: str, descending: bool
+                  ) -> np.ndarray:
+        """The row ids of the events the filter keeps, in date order (kept per version)."""
+        version = self.version
+        key = (table, descending, paging.unpaged(where))
+        ids = self.rowids.get(key)
+        if ids is MISSING:
+            order = self._memo_on(cur, ("date_order", table, descending),
+                                  paging.DateOrder.of, table, descending)
+            if where.where()[0]:
+                ids = order.sort(paging.matching_rowids(cur, where, table))
+            else:
+                ids = order.order
+            if self.version == version:
+                self.rowids.put(key, ids, ids.nbytes)
+        return ids
+
+    @staticmethod
+    def _page(ids: np.ndarray, where: EventFilter) -> np.ndarray:
+        start = where.offset
+        return ids[start:len(ids) if where.limit is None else start + where.limit]
 
     def story_state(self) -> tuple[int, int]:
         """(reports stored, reports merged into canonical events), once per version."""
@@ -359,3 +399,9 @@ def ingest_report(articles: list[Any], known: set[str], stored: dict[str, Any],
             "events": sum(r["events"] for r in report),
             "claims": sum(r["claims"] for r in report),
             "articles": report, "errors": [str(e) for e in errors]}
+
+
+def json_bytes(value: Any) -> bytes:
+    """`value` encoded as Starlette's JSONResponse encodes a body."""
+    return json.dumps(value, ensure_ascii=False, allow_nan=False, indent=None,
+                      separators=(",", ":")).encode("utf-8")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import StoreError
+from ..ontology import QUAD_CLASS
 from .filters import EventFilter, contains_pattern
 from .sql import Connection, fetch, scalar
 
@@ -75,6 +76,22 @@ def type_buckets(con: Connection, where: EventFilter, interval: str,
     return fetch(con, f"SELECT date_trunc(?, coalesce(date, article_date))::DATE AS bucket, "
                       f"type, count(*) AS n FROM {_table(table)} {sql_where} "
                       f"GROUP BY ALL ORDER BY bucket", [interval] + params)
+
+
+def quad_buckets(con: Connection, where: EventFilter, interval: str,
+                 table: str = "events") -> list[tuple[Any, int, int, int, int, int]]:
+    """Events per date bucket, by bucket: (bucket, count, then the count of each quad class 1-4)
+    tuples, a type with no quad class counted as 1 (as `ontology.QUAD_CLASS.get(type, 1)`).
+    What `type_buckets` gives, summed over types in SQL: a busy filter's monthly timeline over
+    174 years is 2,000 rows here, not 20,000 of (bucket, type) summed in Python (0.1 s)."""
+    sql_where, params = where.where()
+    quads = [[t for t, q in QUAD_CLASS.items() if q == k] for k in (2, 3, 4)]
+    counts = ", ".join(f"count(*) FILTER (WHERE list_contains(?::VARCHAR[], type)) AS q{k}"
+                       for k in (2, 3, 4))
+    return [(bucket, n, n - q2 - q3 - q4, q2, q3, q4) for bucket, n, q2, q3, q4 in con.execute(
+        f"SELECT date_trunc(?, coalesce(date, article_date))::DATE AS bucket, count(*) AS n, "
+        f"{counts} FROM {_table(table)} {sql_where} GROUP BY 1 ORDER BY 1",
+        [interval] + quads + params).fetchall()]
 
 
 def goldstein_buckets(con: Connection, where: EventFilter, interval: str,

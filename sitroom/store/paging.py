@@ -73,3 +73,16 @@ def rows_by_rowid(con: Connection, rowids: np.ndarray, table: str = "events",
     return fetch(con, f"SELECT * FROM {_table(table)} WHERE rowid BETWEEN ? AND ? AND rowid IN "
                       f"(SELECT unnest(?::BIGINT[])) {order}",
                  [int(rowids.min()), int(rowids.max()), rowids.tolist()])
+
+
+def rows_of_rowids(con: Connection, rowids: np.ndarray, table: str = "events"
+                   ) -> dict[int, dict[str, Any]]:
+    """The rows of these row ids, by row id (for a caller that keeps rows it has read and
+    orders them itself)."""
+    if not len(rowids):
+        return {}
+    cur = con.execute(f"SELECT rowid, * FROM {_table(table)} WHERE rowid BETWEEN ? AND ? "
+                      f"AND rowid IN (SELECT unnest(?::BIGINT[]))",
+                      [int(rowids.min()), int(rowids.max()), rowids.tolist()])
+    names = [d[0] for d in cur.description][1:]
+    return {row[0]: dict(zip(names, row[1:])) for row in cur.fetchall()}

@@ -45,10 +45,19 @@ def timeline_summary(con: Connection, interval: str, table: str = "events"
     return type_buckets(con, EventFilter(), interval, table)
 
 
-def timeline_rows(summary: list[dict[str, Any]], where: EventFilter) -> list[dict[str, Any]]:
-    """`type_buckets(where)` from the summary, for a filter that is `summarised`."""
+def timeline_quads(summary: list[dict[str, Any]], where: EventFilter
+                   ) -> list[tuple[Any, int, int, int, int, int]]:
+    """`events.quad_buckets(where)` from the summary, for a filter that is `summarised`."""
     types = kept_types(where)
-    return [r for r in summary if types is None or r["type"] in types]
+    buckets: dict[Any, list[Any]] = {}
+    for r in summary:
+        if types is None or r["type"] in types:
+            b = buckets.get(r["bucket"])
+            if b is None:
+                b = buckets[r["bucket"]] = [r["bucket"], 0, 0, 0, 0, 0]
+            b[1] += r["n"]
+            b[1 + QUAD_CLASS.get(r["type"], 1)] += r["n"]
+    return [tuple(b) for b in buckets.values()]  # the summary is in bucket order
 
 
 def edge_summary(con: Connection, table: str = "events") -> list[dict[str, Any]]:

@@ -4,13 +4,16 @@ from __future__ import annotations
 import json
 import shutil
 from collections import Counter
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 from click.testing import CliRunner
+from fastapi.responses import JSONResponse
 
+from sitroom.api.routes.counts import series_json
 from sitroom.cli import cli
 
 from sitroom.ontology import QUAD_CLASS
@@ -219,6 +222,46 @@ def test_dyad_series_buckets_add_up(client: httpx.Client, expected: dict) -> Non
     assert totals["day"][0] == get(client, "/api/events", actor=actor, recipient=recipient,
                                    canonical="true")["total"]
     assert get(client, "/api/dyads/ZZZ/QQQ/series")["buckets"] == []
+
+
+def test_dyad_series_encoded_as_json_response(client: httpx.Client, expected: dict) -> None:
+    """The series is written without JSONResponse (`series_json`) but in its exact bytes."""
+    e = next(e for e in expected["events"] if e["actor"]["country"] and e["recipient"]
+             and e["recipient"]["country"])
+    for interval in ("day", "month"):
+        res = client.get(f"/api/dyads/{e['actor']['country']}/{e['recipient']['country']}/series",
+                         params={"interval": interval, "canonical": "false"})
+        assert res.status_code == 200 and res.headers["content-type"] == "application/json"
+        assert res.json()["buckets"] and res.content == JSONResponse(res.json()).body
+
+
+@pytest.mark.parametrize("params", [{"limit": 5}, {"limit": 300, "order": "desc"},
+                                    {"canonical": "true", "limit": 50, "offset": 2},
+                                    {"country": "ZZZ"}])
+def test_event_pages_encoded_as_json_response(client: httpx.Client, params: dict) -> None:
+    """Event pages are joined from each event's kept JSON (Service.event_page_json) but in
+    JSONResponse's exact bytes."""
+    res = client.get("/api/events", params=params)
+    assert res.status_code == 200 and res.headers["content-type"] == "application/json"
+    assert res.content == JSONResponse(res.json()).body
+    body = res.json()
+    assert len(body["events"]) == max(0, min(body["total"] - params.get("offset", 0),
+                                             params.get("limit", 100)))
+
+
+def test_series_json_writes_what_json_response_would() -> None:
+    rows = [(date(2024, 2, 29), 3, 0.1 + 0.2, 0.1), (date(1899, 12, 31), 1, -7.2, None),
+            (date(2024, 3, 1), 2, 0.0, None), (date(2024, 3, 2), 10 ** 12, 1e-05, 2.0005),
+            (date(2024, 3, 3), 1, 0, -1234567.8915)]
+    head = {"actor": 'the "Wagner" group — Ω', "recipient": "UKR", "interval": "day",
+            "counting": "reports", "note": None, "total": 5}
+    want = JSONResponse({**head, "buckets": [
+        {"bucket": b.isoformat(), "count": n, "goldstein": round(g, 3),
+         "mean_goldstein": round(m or 0.0, 3)} for b, n, g, m in rows]}).body
+    assert series_json(head, rows) == want
+    assert series_json(head, []) == JSONResponse({**head, "buckets": []}).body
+    with pytest.raises(ValueError):
+        series_json(head, [(date(2024, 1, 1), 1, float("nan"), None)])
 
 
 @pytest.mark.parametrize("mode", ["default", "true", "false"])
@@ -582,3 +625,40 @@ def test_untitled_articles_take_their_first_line_cut_at_a_word(client: httpx.Cli
         shown = a["title"][:-1]
         assert len(shown) <= 120 < len(line) and line.startswith(shown)
         assert line[len(shown)].isspace(), (shown, line)
+
+
+def test_kept_event_json_is_each_event_as_read(seed_store: tuple[Path, dict],
+                                               tmp_path: Path) -> None:
+    """Service.event_page_json keeps events' JSON by row id per version: each page is its
+    events read afresh (event_page) and shaped, in another page size, order or filter after
+    others were kept, and after a write that rebuilds the canonical events."""
+    from sitroom.api.service import Service, json_bytes
+    from sitroom.api.shapes import api_canonical, api_event
+    from sitroom.store.filters import EventFilter
+    from tests.store.test_summaries import _extraction
+
+    path = tmp_path / "db.duckdb"
+    shutil.copy(seed_store[0], path)
+    service = Service(str(path))
+
+    def agree() -> int:
+        seen = 0
+        for table, shape in (("events", api_event), ("canonical_events", api_canonical)):
+            for where in (EventFilter(limit=7), EventFilter(limit=20, offset=3),
+                          EventFilter(country="RUS", limit=1000), EventFilter(limit=1000)):
+                for desc in (False, True):
+                    total, got = service.event_page_json(where, table, desc, shape)
+                    want_total, rows = service.event_page(where, table, desc)
+                    assert total == want_total and got == [json_bytes(shape(r)) for r in rows]
+                    seen += len(got)
+        return seen
+
+    try:
+        assert agree() > 100
+        with service.writing() as store:
+            store.add([_extraction(n) for n in range(30)])
+            store.rebuild_stories()
+        assert service.event_json.size == 0
+        assert agree() > 100
+    finally:
+        service.close()

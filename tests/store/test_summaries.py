@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from sitroom.ontology import QUAD_CLASS
 from sitroom.records import Actor, Article, Event, Evidence, Extraction
 from sitroom.store import events as event_queries
-from sitroom.store import summaries
+from sitroom.store import articles, summaries
 from sitroom.store.db import Store
 from sitroom.store.filters import EventFilter
 
@@ -48,6 +49,30 @@ FILTERS = [EventFilter(), EventFilter(type="ASSAULT"), EventFilter(quad=4),
            EventFilter(type="REJECT"), EventFilter(limit=5, offset=3)]
 
 
+def _quads_by_type(rows: list[dict]) -> list[tuple]:
+    """`type_buckets` rows summed per bucket in Python, as the timeline counted them before
+    `quad_buckets` did it in SQL."""
+    buckets: dict = {}
+    for r in rows:
+        b = buckets.setdefault(r["bucket"], [r["bucket"], 0, 0, 0, 0, 0])
+        b[1] += r["n"]
+        b[1 + QUAD_CLASS.get(r["type"], 1)] += r["n"]
+    return [tuple(b) for b in buckets.values()]
+
+
+@pytest.mark.parametrize("table", ["events", "canonical_events"])
+@pytest.mark.parametrize("interval", ["day", "week", "month"])
+@pytest.mark.parametrize("where", FILTERS + [EventFilter(country="UKR"),
+                                             EventFilter(actor="Hamas", quad=3)])
+def test_quad_buckets_sum_type_buckets(store: Store, table: str, interval: str,
+                                       where: EventFilter) -> None:
+    got = event_queries.quad_buckets(store.con, where, interval, table)
+    want = _quads_by_type(event_queries.type_buckets(store.con, where, interval, table))
+    assert got == want
+    assert got or summaries.kept_types(where) in ({"REJECT"}, set())
+    assert sum(q for r in got for q in r[2:]) == sum(r[1] for r in got)
+
+
 @pytest.mark.parametrize("table", ["events", "canonical_events"])
 @pytest.mark.parametrize("interval", ["day", "week", "month"])
 @pytest.mark.parametrize("where", FILTERS)
@@ -55,11 +80,9 @@ def test_timeline_summary_agrees(store: Store, table: str, interval: str,
                                  where: EventFilter) -> None:
     assert summaries.summarised(where)
     summary = summaries.timeline_summary(store.con, interval, table)
-    got = summaries.timeline_rows(summary, where)
-    want = event_queries.type_buckets(store.con, where, interval, table)
-    key = lambda r: (r["bucket"], r["type"])  # noqa: E731 (order within a bucket is free)
-    assert sorted(got, key=key) == sorted(want, key=key)
-    assert [r["bucket"] for r in got] == [r["bucket"] for r in want]
+    got = summaries.timeline_quads(summary, where)
+    want = event_queries.quad_buckets(store.con, where, interval, table)
+    assert got == want
 
 
 @pytest.mark.parametrize("table", ["events", "canonical_events"])
@@ -84,3 +107,41 @@ def test_network_summary_agrees(store: Store, table: str, actors_only: bool, lim
                                    EventFilter(min_confidence=0.5), EventFilter(source="s")])
 def test_other_filters_read_the_table(where: EventFilter) -> None:
     assert not summaries.summarised(where)
+
+
+@pytest.mark.parametrize("title, untitled", [(None, True), ("", True), ("  ", True),
+                                             (" Talks ", False)])
+def test_article_list_flags_what_has_no_title(tmp_path: Path, title: str | None,
+                                              untitled: bool) -> None:
+    """A stored empty or blank title shows the first line, as no title does, and says so."""
+    article = Article(id="t", date=date(2024, 5, 1), title=title,
+                      text="\n  First line here\nsecond line", source=None, origin="t.txt")
+    with Store(tmp_path / "t.duckdb") as s:
+        s.add([Extraction(article=article, events=())])
+        assert s.query("SELECT title FROM articles")[0]["title"] == title
+        total, rows = articles.article_page(s.con, None, 10, 0)
+    assert total == 1 and rows[0]["untitled"] is untitled
+    assert rows[0]["title"] == ("Talks" if title == " Talks " else "First line here")
+
+
+@pytest.mark.parametrize("text, where", [
+    (None, EventFilter(country="UKR")), ("text", EventFilter()), ("text 1", EventFilter()),
+    (None, EventFilter(since=date(2023, 3, 1), until=date(2023, 9, 1))),
+    ("nothing-like-this", EventFilter()), (None, EventFilter(type="REJECT", actor="Hamas"))])
+@pytest.mark.parametrize("sort", ["newest", "oldest"])
+def test_filtered_article_pages_and_totals(store: Store, text: str | None, where: EventFilter,
+                                           sort: str) -> None:
+    """A filtered list counts and pages in one pass (count(*) OVER ()); its total and pages,
+    past the end too, are those of the whole list, which is the articles the filter keeps."""
+    total, whole = articles.article_page(store.con, text, 1000, 0, where, sort)
+    kept = {r["article_id"] for r in event_queries.event_rows(store.con, where)} \
+        if not text and not where.since else None
+    if kept is not None:
+        assert {r["id"] for r in whole} == kept
+    none = text == "nothing-like-this" or where.type == "REJECT"  # no REJECT in this store
+    assert total == len(whole) and (total > 0) == (not none)
+    assert [r["date"] for r in whole] == sorted((r["date"] for r in whole),
+                                                reverse=sort == "newest")
+    for limit, offset in [(5, 0), (3, 4), (5, max(0, total - 2)), (5, total), (5, total + 7)]:
+        assert articles.article_page(store.con, text, limit, offset, where, sort) == \
+            (total, whole[offset:offset + limit])

@@ -265,3 +265,49 @@ def test_map_clicks_filter_by_place(page: Any, web_server: Any, artifacts: Path)
         page.locator("#map a.map-event").first.dispatch_event("click")
         page.wait_for_function("location.hash.startsWith('#article/')")
     assert page.errors == []
+
+
+def test_histogram_of_more_months_than_pixels_draws_years(page: Any, tmp_path: Path) -> None:
+    """Over 125 years (1,500 months, more than the plot's pixels) a bar is a year: every event
+    counted once, empty years drawn, and a drag sets whole years."""
+    from datetime import date
+
+    from apiserver import Server
+    from sitroom.records import Actor, Article, Event, Evidence, Extraction
+    from sitroom.store.db import Store
+
+    days = [date(1900, 3, 5), date(1900, 11, 30), date(1950, 6, 1), date(2024, 12, 31)]
+    with Store(tmp_path / "long.duckdb") as store:
+        store.add([Extraction(
+            article=Article(id=f"a{i}", date=d, title=f"t{i}", text="Russia accused Ukraine.",
+                            source=None, origin=f"{i}.txt"),
+            events=(Event(event_id=f"e{i}", article_id=f"a{i}", origin=f"{i}.txt",
+                          article_date=d, type="ACCUSE", mode=None, status="asserted",
+                          actor=Actor("Russia", "RUS", "GOV", None),
+                          recipient=Actor("Ukraine", "UKR", "GOV", None), date=d,
+                          date_precision="day", location=None, quantities={},
+                          evidence=Evidence("Russia accused Ukraine.", 0, 23)),))
+            for i, d in enumerate(days)])
+        store.rebuild_stories()
+    server = Server(tmp_path / "long.duckdb", tmp_path / "server.log")
+    try:
+        open_view(page, f"{server.url}/#timeline", "timeline")
+        assert page.get_attribute("#histogram", "data-unit") == "year"
+        years = page.eval_on_selector_all(
+            "#histogram g.bucket", "gs => gs.map(g => [g.dataset.year, +g.dataset.count])")
+        assert [y for y, _ in years] == [str(y) for y in range(1900, 2025)]
+        assert dict(years)["1900"] == 2 and dict(years)["1950"] == 1 and dict(years)["2024"] == 1
+        assert sum(n for _, n in years) == 4
+        first = page.locator("#histogram g.bucket").first.bounding_box()
+        page.mouse.move(first["x"] + first["width"] / 2, first["y"] + 20)
+        page.mouse.down()
+        page.mouse.move(first["x"] + first["width"] * 1.5, first["y"] + 20, steps=3)
+        page.mouse.up()
+        page.wait_for_function("location.search.includes('since=')")
+        params = dict(parse_qsl(urlsplit(page.url).query))
+        assert (params["since"], params["until"]) == ("1900-01-01", "1901-12-31")
+        page.wait_for_selector("body[data-ready='timeline']")
+        assert page.locator("#event-table tbody tr").count() == 2
+        assert page.errors == []
+    finally:
+        server.stop()

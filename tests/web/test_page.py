@@ -5,6 +5,7 @@ two claim groups inserted directly (tests/api/apiserver.py: add_claim_groups).
 """
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -196,6 +197,41 @@ def test_map_view_clusters_and_zooms(page: Any, web_server: Any, artifacts: Path
     assert f"{len(country_level)} known only to the country" in page.inner_text("#map-note")
     page.click("#map-reset")
     assert page.get_attribute("#map", "viewBox") == "0 0 360 180"
+    assert page.errors == []
+
+
+def test_map_spreads_events_at_one_point(page: Any, web_server: Any, artifacts: Path) -> None:
+    """Events at one point (a country-level place) stay one cluster at any zoom; a click
+    spreads them out as a dot each, and a dot then opens that event's evidence."""
+    located = httpx.get(web_server.url + "/api/events",
+                        params={"located": "true", "canonical": "true", "limit": 1000}).json()
+    points = Counter((e["location"]["lon"], e["location"]["lat"]) for e in located["events"])
+    _, n = points.most_common(1)[0]
+    assert n > 1, "the seeds have events at one point (Russia, known only to the country)"
+    open_view(page, web_server, "#map")
+    for _ in range(8):
+        page.click("#map-in")
+    assert "zoom ×60.0" in page.inner_text("#map-zoom")
+    together = page.locator(f"#map g.map-cluster[data-together='1'][data-count='{n}']")
+    assert together.count() == 1, "at the closest zoom they are still one cluster"
+    assert "at one point" in together.locator("title").text_content()
+    together.dispatch_event("click")
+    page.wait_for_selector("body[data-ready='map']")
+    spread = page.locator(f"#map g.map-spread[data-count='{n}']")
+    spread.wait_for()
+    assert spread.locator("a.map-event").count() == n and spread.locator("line.leg").count() == n
+    centres = page.eval_on_selector_all(
+        "#map g.map-spread a.map-event circle", "cs => cs.map(c => c.getAttribute('cx') + ',' "
+        "+ c.getAttribute('cy'))")
+    assert len(set(centres)) == n, "each event its own dot"
+    box = page.locator("#map").bounding_box()
+    for dot in spread.locator("a.map-event circle").all():
+        b = dot.bounding_box()
+        assert b and box["x"] < b["x"] < box["x"] + box["width"] and \
+            box["y"] < b["y"] < box["y"] + box["height"], "the spread is centred in view"
+    page.screenshot(path=artifacts / "map-spread.png")
+    spread.locator("a.map-event").first.dispatch_event("click")
+    page.wait_for_function("location.hash.startsWith('#article/')")
     assert page.errors == []
 
 

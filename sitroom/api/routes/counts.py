@@ -1,31 +1,47 @@
 """Counts: the timeline, a dyad's series, actors and the actor network."""
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from fastapi import APIRouter, Depends, Query
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
-from ...ontology import QUAD_CLASS
 from ...store import events as event_queries
 from ...store import summaries
 from ..errors import Invalid
 from ..downloads import rows_download
 from ..params import (CANONICAL_COUNT_HELP, MAX_LIMIT, MAX_OFFSET, Filters, check_format,
                       event_filter)
-from ..service import Service
+from ..service import Service, json_bytes
 from ..shapes import iso
 
 
-def timeline_buckets(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The timeline's buckets (bucket, count, count per quad class) of `type_buckets` rows."""
-    buckets: dict[str, dict[str, Any]] = {}
-    for r in rows:
-        b = buckets.setdefault(iso(r["bucket"]), {"bucket": iso(r["bucket"]), "count": 0,
-                                                  "quad": {1: 0, 2: 0, 3: 0, 4: 0}})
-        b["count"] += r["n"]
-        b["quad"][QUAD_CLASS.get(r["type"], 1)] += r["n"]
-    return list(buckets.values())
+def timeline_buckets(rows: list[tuple[Any, int, int, int, int, int]]) -> list[dict[str, Any]]:
+    """The timeline's buckets (bucket, count, count per quad class) of `quad_buckets` rows."""
+    return [{"bucket": iso(b), "count": n, "quad": {1: q1, 2: q2, 3: q3, 4: q4}}
+            for b, n, q1, q2, q3, q4 in rows]
+
+
+def series_json(head: dict[str, Any], rows: list[tuple[Any, int, float, float | None]]) -> bytes:
+    """`head` with `buckets` of `goldstein_buckets` rows, as JSONResponse would encode
+    `{**head, "buckets": [{"bucket", "count", "goldstein", "mean_goldstein"}, ...]}`, written
+    directly: a busy dyad's day series has 9,000-27,000 buckets, and a dict for each and
+    `json.dumps` of them took 50 of a request's 70 ms."""
+    start = json_bytes(head).decode()
+    buckets = ",".join(
+        f'{{"bucket":"{bucket.isoformat()}","count":{int(n)},"goldstein":{_number(round(g, 3))},'
+        f'"mean_goldstein":{_number(round(mean or 0.0, 3))}}}' for bucket, n, g, mean in rows)
+    return f'{start[:-1]},"buckets":[{buckets}]}}'.encode()
+
+
+def _number(value: float) -> str:
+    """A number as json.dumps writes it (a float's repr; no NaN or infinity, as JSONResponse)."""
+    if isinstance(value, int):
+        return str(value)
+    if not math.isfinite(value):
+        raise ValueError(f"Out of range float values are not JSON compliant: {value!r}")
+    return float.__repr__(value)
 
 
 def routes(service: Service) -> APIRouter:
@@ -40,10 +56,10 @@ def routes(service: Service) -> APIRouter:
         where = f.where()
         table, info = service.counting(canonical)
         if summaries.summarised(where):  # counted once per version of the file
-            buckets = timeline_buckets(summaries.timeline_rows(
+            buckets = timeline_buckets(summaries.timeline_quads(
                 service.timeline_summary(interval, table), where))
         else:
-            buckets = timeline_buckets(service.read(event_queries.type_buckets, where,
+            buckets = timeline_buckets(service.read(event_queries.quad_buckets, where,
                                                     interval, table))
         return JSONResponse({"interval": interval, **info, "buckets": buckets})
 
@@ -61,11 +77,10 @@ def routes(service: Service) -> APIRouter:
                              until=until)
         table, info = service.counting(canonical)
         rows = service.read(event_queries.goldstein_buckets, where, interval, table)
-        buckets = [{"bucket": bucket.isoformat(), "count": n, "goldstein": round(g, 3),
-                    "mean_goldstein": round(mean or 0.0, 3)} for bucket, n, g, mean in rows]
-        return JSONResponse({"actor": actor, "recipient": recipient, "interval": interval,
-                             **info, "total": sum(b["count"] for b in buckets),
-                             "buckets": buckets})
+        return Response(series_json({"actor": actor, "recipient": recipient,
+                                     "interval": interval, **info,
+                                     "total": sum(r[1] for r in rows)}, rows),
+                        media_type="application/json")
 
     @api.get("/api/actors", summary="Actors (by country code, else text) with event counts")
     def actors(q: str | None = Query(None, max_length=200),

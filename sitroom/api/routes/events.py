@@ -4,14 +4,14 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Depends, Query
-from fastapi.responses import JSONResponse
+from fastapi.responses import Response
 
 from ...store import events as event_queries
 from ..errors import Invalid, NotBuilt, NotFound
 from ..downloads import event_download, geojson_download
 from ..params import (CANONICAL_EVENTS_HELP, FORMAT_HELP, FORMATS, MAX_LIMIT, MAX_OFFSET, Filters,
                       check_format)
-from ..service import NOT_BUILT, Service
+from ..service import NOT_BUILT, Service, json_bytes
 from ..shapes import api_canonical, api_event, api_mention
 
 
@@ -41,9 +41,10 @@ def routes(service: Service) -> APIRouter:
                                 f.where(article_id=article_id, located=True), table)
             return geojson_download("located-events", (shape(r) for r in rows))
         where = f.where(article_id=article_id, located=located, limit=limit, offset=offset)
-        total, rows = service.event_page(where, table, order == "desc")
-        return JSONResponse({"total": total, "limit": limit, "offset": offset, **info,
-                             "events": [shape(r) for r in rows]})
+        total, events = service.event_page_json(where, table, order == "desc", shape)
+        head = json_bytes({"total": total, "limit": limit, "offset": offset, **info})
+        return Response(head[:-1] + b',"events":[' + b",".join(events) + b"]}",
+                        media_type="application/json")
 
     @api.get("/api/events/{event_id}", summary="One event")
     def event(event_id: str) -> dict[str, Any]:

@@ -189,64 +189,86 @@ function monthsBetween(first, last) {
   return out;
 }
 
+// a month each, or a year each where there are more months than the plot has pixels (a bar
+// under a pixel wide draws nothing a reader can see, and thousands of them are slow to draw)
+function histogramUnits(buckets, pixels) {
+  const byMonth = Object.fromEntries(buckets.map((b) => [b.bucket, b]));
+  const months = monthsBetween(buckets[0].bucket, buckets[buckets.length - 1].bucket);
+  const lastDay = (y, m) => new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+  if (months.length <= pixels) {
+    return { years: false, units: months.map((m) => ({ key: m, label: m.slice(0, 7), since: m, until: lastDay(...m.split("-").slice(0, 2).map(Number)), b: byMonth[m] })) };
+  }
+  const units = [];
+  for (let y = Number(months[0].slice(0, 4)); y <= Number(months[months.length - 1].slice(0, 4)); y++) {
+    units.push({ key: `${y}-01-01`, label: String(y), since: `${y}-01-01`, until: `${y}-12-31`, b: null });
+  }
+  const first = Number(months[0].slice(0, 4));
+  for (const bk of buckets) {
+    const u = units[Number(bk.bucket.slice(0, 4)) - first];
+    u.b = u.b || { count: 0, quad: { 1: 0, 2: 0, 3: 0, 4: 0 } };
+    u.b.count += bk.count;
+    for (const q of [1, 2, 3, 4]) u.b.quad[q] += bk.quad[q];
+  }
+  return { years: true, units };
+}
+
 function drawHistogram(buckets, f) {
   const svg = clear($("#histogram"));
   if (!buckets.length) { svg.append(el("svg:text", { x: 20, y: 30, class: "lbl empty" }, emptyText("events", f))); return; }
-  const byMonth = Object.fromEntries(buckets.map((b) => [b.bucket, b]));
-  const months = monthsBetween(buckets[0].bucket, buckets[buckets.length - 1].bucket);
-  const max = Math.max(...buckets.map((b) => b.count));
   const W = Math.max(600, Math.round(svg.getBoundingClientRect().width) || 1000);
   svg.setAttribute("viewBox", `0 0 ${W} 120`);
   const X0 = 40, X1 = W - 10, top = 8, base = 100;
-  const w = (X1 - X0) / months.length;
-  // y axis: 0 and the largest month
+  const { years: byYear, units } = histogramUnits(buckets, X1 - X0);
+  svg.dataset.unit = byYear ? "year" : "month";
+  const max = Math.max(...units.map((u) => (u.b ? u.b.count : 0)));
+  const w = (X1 - X0) / units.length;
+  // y axis: 0 and the largest bar
   svg.append(el("svg:line", { x1: X0, x2: X1, y1: base, y2: base, class: "axis-line" }));
   svg.append(el("svg:text", { x: X0 - 4, y: base, class: "lbl", "text-anchor": "end" }, "0"));
   svg.append(el("svg:text", { x: X0 - 4, y: top + 8, class: "lbl", "text-anchor": "end" }, String(max)));
-  const years = months.length > 36;
-  const every = years ? Math.ceil(months.length / 12 / 12) : Math.ceil(months.length / 14);
-  months.forEach((month, i) => {
-    const b = byMonth[month];
+  const years = byYear || units.length > 36;
+  const every = byYear ? Math.ceil(units.length / 12) : years ? Math.ceil(units.length / 12 / 12) : Math.ceil(units.length / 14);
+  units.forEach((u, i) => {
+    const b = u.b;
     const x = X0 + i * w;
-    const tick = years ? month.endsWith("-01-01") && (Number(month.slice(0, 4)) % every === 0) : i % every === 0;
+    const tick = byYear ? Number(u.label) % every === 0 : years ? u.key.endsWith("-01-01") && (Number(u.key.slice(0, 4)) % every === 0) : i % every === 0;
     if (tick) {
       svg.append(el("svg:line", { x1: x, x2: x, y1: base, y2: base + 4, class: "axis-line tick" }));
-      svg.append(el("svg:text", { x: x + 1, y: base + 15, class: "lbl tick-label" }, years ? month.slice(0, 4) : month.slice(0, 7)));
+      svg.append(el("svg:text", { x: x + 1, y: base + 15, class: "lbl tick-label" }, years ? u.key.slice(0, 4) : u.label));
     }
-    const col = el("svg:g", { class: "bucket", "data-month": month, "data-count": b ? b.count : 0 });
-    col.append(el("svg:rect", { x, y: top, width: w, height: base - top, class: "bucket-hit" }, svgTitle(`${month.slice(0, 7)}: ${b ? b.count : 0} events`)));
+    const col = el("svg:g", { class: "bucket", [byYear ? "data-year" : "data-month"]: byYear ? u.label : u.key, "data-count": b ? b.count : 0 });
+    col.append(el("svg:rect", { x, y: top, width: w, height: base - top, class: "bucket-hit" }, svgTitle(`${u.label}: ${b ? b.count : 0} events`)));
     let y = base;
     for (const q of [4, 3, 2, 1]) {
       const h = b ? (b.quad[q] / max) * (base - top) : 0;
       if (!h) continue;
       y -= h;
       col.append(el("svg:rect", { x: x + 0.5, y, width: Math.max(w - 1, 0.5), height: h, fill: QCOLOR[q], class: "bar" },
-        svgTitle(`${month.slice(0, 7)}: ${b.quad[q]} ${QUAD[q]} (${b.count} in all)`)));
+        svgTitle(`${u.label}: ${b.quad[q]} ${QUAD[q]} (${b.count} in all)`)));
     }
     svg.append(col);
   });
-  // drag across months to set the date filter (since the first day of the first month, until
-  // the last day of the last)
+  // drag across bars to set the date filter (since the first day of the first, until the last
+  // day of the last)
   const brush = el("svg:rect", { class: "brush", x: 0, y: top, width: 0, height: base - top, hidden: "" });
   svg.append(brush);
-  const monthAt = (evt) => {
+  const unitAt = (evt) => {
     const pt = svg.createSVGPoint(); pt.x = evt.clientX; pt.y = evt.clientY;
     const x = pt.matrixTransform(svg.getScreenCTM().inverse()).x;
-    return Math.max(0, Math.min(months.length - 1, Math.floor((x - X0) / w)));
+    return Math.max(0, Math.min(units.length - 1, Math.floor((x - X0) / w)));
   };
   let start = null;
-  svg.onpointerdown = (evt) => { start = monthAt(evt); svg.setPointerCapture(evt.pointerId); brush.removeAttribute("hidden"); svg.onpointermove(evt); };
+  svg.onpointerdown = (evt) => { start = unitAt(evt); svg.setPointerCapture(evt.pointerId); brush.removeAttribute("hidden"); svg.onpointermove(evt); };
   svg.onpointermove = (evt) => {
     if (start === null) return;
-    const a = Math.min(start, monthAt(evt)), b = Math.max(start, monthAt(evt));
+    const a = Math.min(start, unitAt(evt)), b = Math.max(start, unitAt(evt));
     brush.setAttribute("x", X0 + a * w); brush.setAttribute("width", (b - a + 1) * w);
   };
   svg.onpointerup = (evt) => {
     if (start === null) return;
-    const a = Math.min(start, monthAt(evt)), b = Math.max(start, monthAt(evt));
+    const a = Math.min(start, unitAt(evt)), b = Math.max(start, unitAt(evt));
     start = null;
-    const end = new Date(Date.UTC(...months[b].split("-").slice(0, 2).map(Number), 0)).toISOString().slice(0, 10);
-    navigate({ since: months[a], until: end });
+    navigate({ since: units[a].since, until: units[b].until });
   };
 }
 
@@ -426,7 +448,7 @@ async function loadMap() {
   if (!page.total) {
     note.textContent = describeFilters(f) ? emptyText("located events", f) : "No located events yet: events get coordinates once their places are resolved. Outlines are shown for reference.";
   } else {
-    note.textContent = `${noun(page.total, "located event", "located events")}${page.total > page.events.length ? ` (showing ${page.events.length})` : ""}, ${countryLevel} known only to the country. Scroll or use + / − to zoom, drag to pan; click a dot, or a cluster in one country, to filter by the country it is in (place), then a dot for its evidence; a cluster of several countries zooms in.`;
+    note.textContent = `${noun(page.total, "located event", "located events")}${page.total > page.events.length ? ` (showing ${page.events.length})` : ""}, ${countryLevel} known only to the country. Scroll or use + / − to zoom, drag to pan; click a dot, or a cluster in one country, to filter by the country it is in (place), then a dot for its evidence; a cluster of several countries zooms in, one of events at one point spreads them out.`;
   }
   downloads("map", "/api/events", { ...f, located: "true" }, ["geojson", "csv", "jsonl"]);
   drawMap(svg);
@@ -451,16 +473,22 @@ function drawMap(svg) {
   }
   for (const members of clusters.values()) {
     if (members.length === 1) {
-      const { ev, x, y } = members[0];
-      const loc = ev.location, country = precisionOf(loc) === "country";
-      const filtered = !loc.country || filters().place === loc.country;
-      const dot = el("svg:a", { href: articleLink(ev), class: "map-event", "data-precision": precisionOf(loc), "data-place": loc.country },
-        el("svg:circle", { cx: x, cy: y, r: (country ? 3.2 : 1.6) * scale, fill: country ? "none" : QCOLOR[ev.quad_class], stroke: country ? QCOLOR[ev.quad_class] : "#fff", "stroke-width": (country ? 0.6 : 0.2) * scale, "stroke-dasharray": country ? `${scale} ${0.6 * scale}` : null, class: "ev" },
-          svgTitle(`${loc.name}${country ? " (country-level: place known only to the country)" : ""}: ${day(ev)} ${ev.type} ${who(ev.actor)} → ${who(ev.recipient)}; click ${filtered ? "for its evidence" : `to filter by place ${loc.country}`}`)));
-      // the first click filters by the place's country (the one URL filter state); once that
-      // filter is set, a click opens the event's evidence
-      if (!filtered) dot.addEventListener("click", (evt) => { evt.preventDefault(); navigate({ place: loc.country }); });
-      svg.append(dot);
+      svg.append(eventDot(members[0].ev, members[0].x, members[0].y, scale));
+      continue;
+    }
+    // events at one point (a country-level place, or one town) never split by zooming: a click
+    // spreads them around the point, each its own dot
+    const point = `${members[0].x}|${members[0].y}`;
+    const together = members.every((m) => m.x === members[0].x && m.y === members[0].y);
+    if (together && mapState.spread === point) {
+      const { x, y } = members[0], legs = (4 + members.length * 0.5) * scale;
+      const g = el("svg:g", { class: "map-spread", "data-count": members.length });
+      members.forEach((m, i) => {
+        const a = (2 * Math.PI * i) / members.length - Math.PI / 2;
+        const dx = x + legs * Math.cos(a), dy = y + legs * Math.sin(a);
+        g.append(el("svg:line", { x1: x, y1: y, x2: dx, y2: dy, class: "leg", "stroke-width": 0.2 * scale }), eventDot(m.ev, dx, dy, scale));
+      });
+      svg.append(g);
       continue;
     }
     const cx = members.reduce((s, m) => s + m.x, 0) / members.length, cy = members.reduce((s, m) => s + m.y, 0) / members.length;
@@ -469,13 +497,29 @@ function drawMap(svg) {
     // a cluster in one country filters by it (and zooms in); one of several countries zooms in
     const countries = [...new Set(members.map((m) => m.ev.location.country))];
     const code = countries.length === 1 && countries[0] && filters().place !== countries[0] ? countries[0] : null;
-    const g = el("svg:g", { class: "map-cluster", "data-count": members.length, "data-place": countries.length === 1 ? countries[0] : null, tabindex: 0, role: "button" },
-      el("svg:circle", { cx, cy, r, class: "cluster" }, svgTitle(`${members.length} events: ${places.slice(0, 6).join(", ")}${places.length > 6 ? "…" : ""}; click to ${code ? `filter by place ${code} and ` : ""}zoom in`)),
+    const g = el("svg:g", { class: "map-cluster", "data-count": members.length, "data-together": together ? "1" : null, "data-place": countries.length === 1 ? countries[0] : null, tabindex: 0, role: "button" },
+      el("svg:circle", { cx, cy, r, class: "cluster" }, svgTitle(`${members.length} events${together ? " at one point" : ""}: ${places.slice(0, 6).join(", ")}${places.length > 6 ? "…" : ""}; click to ${code ? `filter by place ${code} and ` : ""}${together ? "spread them out" : "zoom in"}`)),
       el("svg:text", { x: cx, y: cy + r * 0.35, "font-size": r, class: "cluster-label", "text-anchor": "middle" }, String(members.length)));
-    g.addEventListener("click", () => { zoomMap(svg, 0.35, cx, cy); if (code) navigate({ place: code }); });
+    g.addEventListener("click", () => {
+      if (together) mapState.spread = point;
+      zoomMap(svg, together ? 1 : 0.35, cx, cy);  // events at one point: centred, spread out
+      if (code) navigate({ place: code });
+    });
     svg.append(g);
   }
   $("#map-zoom").textContent = `zoom ×${(360 / box.w).toFixed(1)}`;
+}
+
+function eventDot(ev, x, y, scale) {
+  const loc = ev.location, country = precisionOf(loc) === "country";
+  const filtered = !loc.country || filters().place === loc.country;
+  const dot = el("svg:a", { href: articleLink(ev), class: "map-event", "data-precision": precisionOf(loc), "data-place": loc.country },
+    el("svg:circle", { cx: x, cy: y, r: (country ? 3.2 : 1.6) * scale, fill: country ? "none" : QCOLOR[ev.quad_class], stroke: country ? QCOLOR[ev.quad_class] : "#fff", "stroke-width": (country ? 0.6 : 0.2) * scale, "stroke-dasharray": country ? `${scale} ${0.6 * scale}` : null, class: "ev" },
+      svgTitle(`${loc.name}${country ? " (country-level: place known only to the country)" : ""}: ${day(ev)} ${ev.type} ${who(ev.actor)} → ${who(ev.recipient)}; click ${filtered ? "for its evidence" : `to filter by place ${loc.country}`}`)));
+  // the first click filters by the place's country (the one URL filter state); once that
+  // filter is set, a click opens the event's evidence
+  if (!filtered) dot.addEventListener("click", (evt) => { evt.preventDefault(); navigate({ place: loc.country }); });
+  return dot;
 }
 
 function zoomMap(svg, factor, cx, cy) {
@@ -490,7 +534,7 @@ function wireMap(svg) {
   svg.dataset.wired = "1";
   $("#map-in").addEventListener("click", () => zoomMap(svg, 0.5));
   $("#map-out").addEventListener("click", () => zoomMap(svg, 2));
-  $("#map-reset").addEventListener("click", () => { mapState.box = { ...MAP_FULL }; drawMap(svg); });
+  $("#map-reset").addEventListener("click", () => { mapState.box = { ...MAP_FULL }; mapState.spread = null; drawMap(svg); });
   const toMap = (evt) => { const pt = svg.createSVGPoint(); pt.x = evt.clientX; pt.y = evt.clientY; return pt.matrixTransform(svg.getScreenCTM().inverse()); };
   svg.addEventListener("wheel", (evt) => { evt.preventDefault(); const p = toMap(evt); zoomMap(svg, evt.deltaY < 0 ? 0.7 : 1 / 0.7, p.x, p.y); }, { passive: false });
   let drag = null;
@@ -700,7 +744,7 @@ function firstLine(text) {
 
 async function loadArticle(id, target) {
   const art = await api(`/api/articles/${encodeURIComponent(id)}`);
-  $("#article-title").textContent = art.title || firstLine(art.text) || "(untitled)";
+  $("#article-title").textContent = (art.title || "").trim() || firstLine(art.text) || "(untitled)";
   $("#article-meta").textContent = [art.date, art.source, art.origin].filter(Boolean).join(" · ");
   const chars = Array.from(art.text); // offsets count code points, as Python does
   const spans = art.events.map((ev) => ({ s: ev.evidence.start, e: ev.evidence.end, ev }))
