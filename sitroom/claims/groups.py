@@ -212,12 +212,12 @@ class _Draft:
 
 
 def _same_sentence(a: Claim, b: Claim) -> bool:
-    """Two different figures of one sentence ("231 Democrats supported it and two opposed",
-    "28 million, against 32 million last time"): a sentence does not tell one quantity twice
-    with two values (a range is one claim; a projection is the same quantity to come)."""
+    """Two figures of one sentence ("231 Democrats supported it and two opposed", "28 million,
+    against 32 million last time", "Likud got 11 or 12 seats ... and Shas 10 or 11 seats"): a
+    sentence does not tell one quantity twice, with two values or with one value twice (a
+    range is one claim; a projection is the same quantity to come)."""
     return a.article_id == b.article_id and a.evidence.start == b.evidence.start and \
-        (a.value, a.value_max) != (b.value, b.value_max) and \
-        "projected" not in (a.qualifier, b.qualifier)
+        a.claim_id != b.claim_id and "projected" not in (a.qualifier, b.qualifier)
 
 
 def _same_voice(a: Claim, b: Claim) -> bool:

@@ -178,6 +178,18 @@ def test_bare_figures_need_a_tie_and_one_sentence_never_tells_one_quantity_twice
     assert len(group_claims([yes, no])) == 2                 # one sentence, two quantities
 
 
+def test_one_value_twice_in_one_sentence_is_two_quantities() -> None:
+    """"Likud got 11 or 12 seats, ... and Shas 10 or 11 seats": the same figure told twice in
+    one sentence counts two things (two parties' seats), even for one event; a projection of
+    the same sentence is still the quantity to come."""
+    likud = claim("l1", OCT25, "seats", "seat", 11, "exactly", None, 10, role="seats")
+    shas = replace(likud, claim_id="l1b")
+    assert len(group_claims([likud, shas])) == 2
+    assert len(group_claims([replace(likud, event_id="e1"), replace(shas, event_id="e1")])) == 2
+    ahead = replace(shas, qualifier="projected", event_id="e1")
+    assert len(group_claims([replace(likud, event_id="e1"), ahead])) == 1
+
+
 def test_roles_and_events_keep_figures_about_different_things_apart() -> None:
     """One sentence, one official: "11 killed, 15 injured, 3,400 deployed" are three groups;
     two attacks of one article are two tolls; a claim without an event may join either side."""
