@@ -12,7 +12,7 @@ from ..actors import ActorKB
 from ..claims.about import about_text
 from ..claims.groups import canonical_unit
 from ..nlp.dates import resolve_date
-from ..nlp.quantities import Quantity, casualty_anchor
+from ..nlp.quantities import MEASURES, Quantity, casualty_anchor
 from ..ontology import QUAD_CLASS
 from ..records import Actor, Article, Claim, Event, Evidence, stable_id
 from .candidates import match_predicate, subject_of
@@ -125,6 +125,54 @@ def _code(doc: Doc, sent: Span, q: Quantity) -> bool:
         and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN"))
 
 
+_INVARIANT_PLURALS = frozenset("""aircraft personnel staff police cattle livestock sheep fish
+deer crew militia infantry artillery equipment people folk poultry swine offspring clergy
+faithful public youth dozen score pair""".split())
+"""Nouns that count more than one in the singular form ("20 aircraft", "300 personnel", "108
+dozen roses")."""
+_DENOMINATIONS = frozenset({"bill", "note", "banknote", "coin", "stamp"})
+_DENOMINATION_MAX = 10_000
+"""A currency amount before a bill, note or coin is its face value ("a $10 bill") up to this;
+"the $700 billion bill" is legislation."""
+
+
+def _name_number(doc: Doc, sent: Span, q: Quantity) -> bool:
+    num = doc[q.num_i] if q.num_i >= 0 else None
+    if num is None:
+        return False
+    if any(ch.isdigit() for ch in q.unit or ""):
+        return True                                     # "the 777-200LR", "a 10-K filing"
+    noun = doc[q.head_i] if q.head_i is not None else None
+    if noun is None or noun.i <= num.i or noun.i - num.i > 2:
+        return False
+    between = doc[num.i + 1:noun.i]
+    if any(t.text in ("-", "–") or t.pos_ in ("ADJ", "NOUN", "PROPN") for t in between) \
+            or "-" in doc[num.i:noun.i + 1].text:
+        return False                                    # "a 120-seat parliament": a size
+    if q.money:
+        return noun.lemma_.lower() in _DENOMINATIONS and q.value < _DENOMINATION_MAX
+    after = doc[noun.i + 1] if noun.i + 1 < sent.end else None
+    return q.value > 1 and noun.tag_ == "NN" and noun.lower_ not in _INVARIANT_PLURALS \
+        and not noun.lower_.endswith("s") and num.like_num and not num.lower_.isalpha() \
+        and len(noun.text) > 3 and noun.lemma_.lower() not in MEASURES \
+        and (after is None or after.lower_ != "of")     # "29.6 kg of plutonium": a measure
+
+
+_AGE_MAX = 120
+
+
+def _age(doc: Doc, sent: Span, q: Quantity) -> bool:
+    num = doc[q.num_i] if q.num_i >= 0 else None
+    if num is None or not 0 < q.value <= _AGE_MAX or num.i < sent.start + 2 \
+            or q.value_max is not None:
+        return False
+    before, name = doc[num.i - 1], doc[num.i - 2]
+    after = doc[num.i + 1] if num.i + 1 < sent.end else None
+    return before.text in (",", "(") and name.pos_ == "PROPN" and \
+        (name.ent_type_ == "PERSON" or name.is_title) and \
+        (after is None or after.text in (",", ";", ")", ".", "and"))
+
+
 @dataclass(frozen=True)
 class JunkRule:
     """A named reason a figure is no claim (tests/claims/test_roles.py runs the examples)."""
@@ -152,6 +200,18 @@ JUNK_RULES = (
              "linguistic: a model, index or route number names a thing; it counts nothing",
              "The S&P 500 fell 12 points as the CAC 40 rose.", "500",
              _code),
+    JunkRule("junk_name_number", "a number before a singular noun, or a code of digits and "
+             "letters ('its 777 airliner', 'the 200 series', 'the 777-200LR', 'a $10 bill')",
+             "linguistic: a count of more than one takes a plural noun; a number before a "
+             "singular one names a model, series, route or a note's face value",
+             "Boeing unveiled its 777 airliner, and 30 airlines ordered the 777-200LR.", "777",
+             _name_number),
+    JunkRule("junk_age", "a number set off by commas or brackets right after a person's name "
+             "('Michael Peebles, 34;', 'Marie-Jeanne Ion (32)')",
+             "linguistic: a number in apposition to a name is the person's age, not a count "
+             "(GUIDE: ages are no claims)",
+             "The captors threaten to kill the three: Marie-Jeanne Ion (32), Sorin Dumitru "
+             "Miscoci (30) and Ovidiu Ohanesian (37).", "30", _age),
 )
 """Figures that never become claims, in the order they are tried."""
 
@@ -257,6 +317,47 @@ def _casualty_noun(anchor: Token) -> str | None:
     return None
 
 
+_TOLL_WORDS = {"dead": "dead", "kill": "dead", "killed": "dead", "fatality": "dead",
+               "death": "dead", "injured": "injured", "injure": "injured", "wounded": "injured",
+               "wound": "injured", "hurt": "injured"}
+"""Words for the dead and the injured as a set of people ("among the dead", "those wounded",
+"the injured included ...")."""
+
+
+def _toll_set(word: Token) -> str | None:
+    """dead/injured when `word` names the dead or injured, or is "those" qualified so ("those
+    wounded", "those killed")."""
+    found = _TOLL_WORDS.get(word.lemma_.lower()) or _TOLL_WORDS.get(word.lower_)
+    if found is None and word.lower_ in ("those", "people", "ones"):
+        found = next((_TOLL_WORDS.get(c.lemma_.lower()) or _TOLL_WORDS.get(c.lower_)
+                      for c in word.children if c.dep_ in ("acl", "amod", "relcl")
+                      and (c.lemma_.lower() in _TOLL_WORDS or c.lower_ in _TOLL_WORDS)), None)
+    return found
+
+
+def _casualty_phrase(anchor: Token) -> str | None:
+    """A figure told dead or injured by an idiom, not a casualty verb: "eight soldiers lost
+    their lives", "eight soldiers were among the dead", "three were among those wounded", "the
+    dead included eight soldiers"."""
+    if anchor.dep_ == "nummod":
+        anchor = anchor.head
+    verb = anchor.head
+    if anchor.dep_ in ("nsubj", "nsubjpass"):
+        if verb.lemma_.lower() == "lose" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in verb.children):
+            return "dead"
+        for prep in (c for c in [*verb.children, *anchor.children]
+                     if c.dep_ == "prep" and c.lower_ == "among"):
+            found = next((_toll_set(o) for o in prep.children if o.dep_ == "pobj"), None)
+            if found:
+                return found
+    if anchor.dep_ == "dobj" and verb.lemma_.lower() == "include":
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return _toll_set(subj)
+    return None
+
+
 ROLE_RULES = (
     ClaimRule("role_money", "a currency amount is money",
               "linguistic: an amount in a currency counts money, whatever it pays for",
@@ -277,6 +378,13 @@ ROLE_RULES = (
               "told with a noun as with a verb",
               "The raid led to the killing of 11 soldiers, while 15 others sustained serious "
               "injuries.", "15", "injured"),
+    ClaimRule("role_casualty_phrase", "an idiom of death or injury ('lost their lives', "
+              "'were among the dead', 'among those wounded', 'the dead included N') gives dead "
+              "or injured, before any count of troops or police",
+              "PLOVER: dead and injured are an event's quantities, whatever the words; soldiers "
+              "who lost their lives are dead, not deployed",
+              "Eight Pakistani soldiers lost their lives in the clash, and three policemen were "
+              "among those wounded.", "three", "injured"),
     ClaimRule("role_casualties", "figures counting casualties (dead and injured together)",
               "PLOVER: a casualty count mixes the dead and the injured; neither alone",
               "The army suffered 300 casualties.", "300", "casualties"),
@@ -321,6 +429,9 @@ def claim_role(doc: Doc, q: Quantity) -> tuple[str, str | None]:
     casualty = _casualty_noun(anchor)
     if casualty is not None:
         return casualty, "role_casualty_noun"
+    phrase = _casualty_phrase(anchor)
+    if phrase is not None:
+        return phrase, "role_casualty_phrase"
     if unit in _CASUALTIES:
         return "casualties", "role_casualties"
     if unit in _HELD_UNITS or (unit == "person" and _HELD_WORDS & set(lemmas)):
@@ -361,6 +472,13 @@ LINK_RULES = (
               "toll of an older episode stays apart",
               "Gunmen attacked a market in Kabul on Friday. Officials said 12 people died.",
               "12", "event"),
+    ClaimRule("link_toll_elsewhere", "a toll whose sentence tells a period ('since the start "
+              "of the war', 'in the past six months', 'this year') or another attack ('in "
+              "another bombing', 'a separate blast') goes to no attack by the article-attack "
+              "fallback", "linguistic: a running total or the toll of another attack is not the "
+              "toll of the article's first attack, and must not be set against it",
+              "Gunmen attacked a market in Kabul on Friday. Officials said 51 people died in a "
+              "separate bombing.", "51", "none"),
     ClaimRule("link_none", "any other figure belongs to no event (background, a statistic, a "
               "price)", "linguistic: a figure outside every event's clause is context, not an "
               "event's count", "Police arrested the mayor of Springfield on Monday. The town has "
@@ -378,13 +496,16 @@ _TOLL_ROLES = frozenset({"dead", "injured", "missing", "casualties"})
 
 
 def event_link(q: Quantity, role: str, events: list[Event], sentence_start: int = -1,
-               sentence_end: int = -1, background: bool = True) -> tuple[str | None, str]:
-    """(the event id `q` belongs to, or None; the link rule that decided)."""
+               sentence_end: int = -1, background: bool = True,
+               elsewhere: bool = False) -> tuple[str | None, str]:
+    """(the event id `q` belongs to, or None; the link rule that decided). `elsewhere`: the
+    figure's sentence tells a period or another attack (`_toll_elsewhere`): an event that took
+    it as its toll from outside its own clause does not get it."""
     key = PLOVER_QUANTITY.get(role)
     if key is not None:
         tolls = [e for e in events if e.quantities.get(key) == q.value]
         here = [e for e in tolls if e.evidence.start <= q.start and q.end <= e.evidence.end]
-        if here or tolls:
+        if here or (tolls and not elsewhere):
             return (here or tolls)[0].event_id, "link_event_toll"
     inside = [e for e in events if e.evidence.start <= q.start and q.end <= e.evidence.end
               and e.type not in _NO_OWN_FIGURE]
@@ -404,6 +525,27 @@ def event_link(q: Quantity, role: str, events: list[Event], sentence_start: int 
     return None, "link_none"
 
 
+_PERIOD_TOTAL = re.compile(
+    r"\bsince (?:the )?(?:start|beginning|outbreak|onset)\b|\bsince (?:(?:early|late|mid-?) )?"
+    r"(?:1[89]|20)\d\d\b|\b(?:in|over|during|for) the (?:past|last|previous) (?:\w+ )?"
+    r"(?:days|weeks|months|years|decades?)\b|\bso far (?:this|in) |\bthis year\b|"
+    r"\bin recent (?:days|weeks|months|years)\b", re.IGNORECASE)
+"""A toll over a period ("hundreds of policemen have been killed since the start of the war",
+"in the past six months 298 have been killed"): a running total, not one attack's toll."""
+_OTHER_ATTACK = re.compile(
+    r"\b(?:another|other|separate|earlier|previous|similar|second|third|a further) "
+    r"(?:(?:\w+ ){0,2})(?:attacks?|bombings?|blasts?|explosions?|incidents?|raids?|shootings?|"
+    r"strikes?|ambush(?:es)?|clash(?:es)?|assaults?|suicide bombings?)\b", re.IGNORECASE)
+"""A toll told of another attack than the article's first ("51 were killed in another
+bombing", "a separate blast killed 15")."""
+
+
+def _toll_elsewhere(sentence: str) -> bool:
+    """The sentence tells a toll over a period or of another attack (`_PERIOD_TOTAL`,
+    `_OTHER_ATTACK`): no toll of the article's first attack (`link_article_attack`)."""
+    return bool(_PERIOD_TOTAL.search(sentence) or _OTHER_ATTACK.search(sentence))
+
+
 def link_claims(doc: Doc, claims: tuple[Claim, ...], figures: dict[str, Quantity],
                 events: list[Event]) -> tuple[Claim, ...]:
     """Each claim with the event of its article it belongs to (`figures`: claim id -> its
@@ -412,8 +554,10 @@ def link_claims(doc: Doc, claims: tuple[Claim, ...], figures: dict[str, Quantity
     for claim in claims:
         q = figures.get(claim.claim_id)
         span = doc.char_span(claim.evidence.start, claim.evidence.end, alignment_mode="expand")
-        background = span is None or _background_sentence(span, claim.article_date)
-        event_id = event_link(q, claim.role, events, claim.evidence.start,
-                              claim.evidence.end, background)[0] if q is not None else None
+        elsewhere = _toll_elsewhere(claim.evidence.text)
+        background = span is None or _background_sentence(span, claim.article_date) \
+            or elsewhere
+        event_id = event_link(q, claim.role, events, claim.evidence.start, claim.evidence.end,
+                              background, elsewhere)[0] if q is not None else None
         out.append(replace(claim, event_id=event_id) if event_id else claim)
     return tuple(out)

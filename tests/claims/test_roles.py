@@ -74,6 +74,26 @@ def test_junk_rule_example(rule: JunkRule, extractor: Extractor) -> None:
     ("About 25-30 people were killed in the blast, police said.", 25),  # a range
     ("They give the ALP 49 seats in the new parliament.", 49),       # a name, then its count
     ("Some 10,000 people marched through the capital during the 1998-2002 protests.", 10000),
+    ("Parties must win 5% to win seats in the 120-seat parliament.", 120),   # a size, hyphened
+    ("Auditors reported 29.6 kg of plutonium was unaccounted for.", 29.6),  # a measure of stuff
+    ("The air force has 20 aircraft in the region.", 20),             # a plural without an s
+    ("The office took delivery of 108 dozen roses.", 108),            # a number word
+    ("Congress passed the $700 billion bill on Friday.", 700e9),      # legislation, no note
+    ("Smith, 45, said 300 people had been evacuated.", 300),          # the age goes, not this
 ])
 def test_real_figures_are_not_junk(text: str, value: float, extractor: Extractor) -> None:
     assert value in {c.value for c in extractor.extract_text(text, ON).claims}
+
+
+@pytest.mark.parametrize(("text", "value", "role"), [
+    ("Eight soldiers were among the dead, the army said.", 8, "dead"),
+    ("The dead included eight soldiers.", 8, "dead"),
+    ("Eight Pakistani soldiers lost their lives in the clash.", 8, "dead"),
+    ("Three policemen were among those wounded.", 3, "injured"),
+    ("Russia has deployed 3,400 troops to the border.", 3400, "deployed"),   # still a force
+])
+def test_idioms_of_death_and_injury_are_no_deployment(text: str, value: float, role: str,
+                                                      extractor: Extractor) -> None:
+    """The judged sample's "8 killed read as deployed": soldiers or police told dead or injured
+    by an idiom count a toll, not a force sent."""
+    assert {c.value: c.role for c in extractor.extract_text(text, ON).claims}[value] == role
