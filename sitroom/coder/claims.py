@@ -12,7 +12,7 @@ from ..actors import ActorKB
 from ..claims.about import about_text
 from ..claims.groups import canonical_unit
 from ..nlp.dates import resolve_date
-from ..nlp.quantities import MEASURES, Quantity, casualty_anchor
+from ..nlp.quantities import CASUALTY, MEASURES, Quantity, casualty_anchor
 from ..ontology import QUAD_CLASS
 from ..records import Actor, Article, Claim, Event, Evidence, stable_id
 from .candidates import match_predicate, subject_of
@@ -249,6 +249,8 @@ _VOTES = frozenset({"vote", "ballot", "voter", "vote cast", "delegate", "elector
 _VOTE_WORDS = frozenset({"vote", "elect", "ballot", "poll", "cast"})
 _HELD_WORDS = frozenset({"hostage", "captive", "kidnap", "abduct", "hold", "held", "seize",
                          "imprison"})
+_HELD_NOUNS = frozenset({"kidnapping", "abduction", "kidnap", "hostage-taking"})
+"""Nouns of a taking that govern a figure through "of" ("the kidnapping of two soldiers")."""
 _HELD_UNITS = frozenset({"hostage", "captive", "prisoner", "detainee", "abductee"})
 _MISSING_WORDS = frozenset({"missing", "unaccounted"})
 _DISPLACED_WORDS = frozenset({"displace", "displaced", "evacuate", "evacuated", "flee",
@@ -317,6 +319,36 @@ def _casualty_noun(anchor: Token) -> str | None:
     return None
 
 
+_SKIP_AFTER = frozenset({"people", "others", "more", "persons", "been", "reportedly",
+                         "also", "later", "seriously", "critically", "slightly", "badly",
+                         "fatally", "mortally", "were", "are", "was", "is", "have", "had", "has"})
+_ASIDE_MAX = 6
+
+
+def _own_predicate(num: Token, anchor: Token) -> tuple[str, Token] | None:
+    """(dead/injured/arrested, the word) when the words right after the figure (its counted
+    noun, a short comma-set aside such as ", possibly over 350,") are its own casualty
+    predicate: "500 injured and 250 arrested", "over 220, possibly over 350, were injured"."""
+    doc, sent = num.doc, num.sent
+    j = max(num.i, anchor.i) + 1
+    starts = [j]
+    if j < sent.end and doc[j].text == ",":       # an aside: ", possibly over 350,"
+        starts = [j + 1]
+        close = next((k for k in range(j + 1, min(j + 2 + _ASIDE_MAX, sent.end))
+                      if doc[k].text == ","), None)
+        if close is not None and not any(t.pos_ == "VERB" for t in doc[j + 1:close]):
+            starts.append(close + 1)
+    for start in starts:
+        for k in range(start, min(start + 4, sent.end)):
+            tok = doc[k]
+            role = CASUALTY.get(tok.lemma_.lower()) or CASUALTY.get(tok.lower_)
+            if role and tok.pos_ in ("VERB", "ADJ", "AUX") and tok.tag_ in ("VBN", "VBD", "JJ"):
+                return role, tok
+            if tok.lower_ not in _SKIP_AFTER and tok.pos_ != "ADV":
+                break
+    return None
+
+
 _TOLL_WORDS = {"dead": "dead", "kill": "dead", "killed": "dead", "fatality": "dead",
                "death": "dead", "injured": "injured", "injure": "injured", "wounded": "injured",
                "wound": "injured", "hurt": "injured"}
@@ -358,6 +390,15 @@ def _casualty_phrase(anchor: Token) -> str | None:
     return None
 
 
+def _taken(anchor: Token) -> bool:
+    """ "the kidnapping of two Israeli soldiers": a taking noun governs the figure by "of"."""
+    if anchor.dep_ == "nummod":
+        anchor = anchor.head
+    head = anchor.head
+    return anchor.dep_ == "pobj" and head.lower_ == "of" and \
+        head.head.lemma_.lower() in _HELD_NOUNS
+
+
 ROLE_RULES = (
     ClaimRule("role_money", "a currency amount is money",
               "linguistic: an amount in a currency counts money, whatever it pays for",
@@ -368,6 +409,14 @@ ROLE_RULES = (
     ClaimRule("role_votes", "figures counting votes or voters, or governed by a vote, are votes",
               "linguistic: a tally of a vote; apart from seats and from crowds",
               "The motion passed with 310 votes.", "310", "votes"),
+    ClaimRule("role_own_predicate", "a casualty participle or adjective right after the figure "
+              "(its noun or a short comma-set aside between) is its own: '500 injured and 250 "
+              "arrested', 'over 220, possibly over 350, were injured'",
+              "linguistic: a figure's own predicate says what it counts, before any casualty "
+              "word it is coordinated under ('128 killed and over 220 ... were injured' read "
+              "220 as dead)",
+              "At least 128 people have been killed and over 220, possibly over 350, were "
+              "injured.", "220", "injured"),
     ClaimRule("role_casualty", "a casualty word governing the figure gives dead, injured or "
               "arrested (the event quantities' casualty words)",
               "PLOVER: dead, injured and arrested are an event's quantities",
@@ -388,7 +437,8 @@ ROLE_RULES = (
     ClaimRule("role_casualties", "figures counting casualties (dead and injured together)",
               "PLOVER: a casualty count mixes the dead and the injured; neither alone",
               "The army suffered 300 casualties.", "300", "casualties"),
-    ClaimRule("role_held", "hostages, captives and prisoners held or seized are held",
+    ClaimRule("role_held", "hostages, captives and prisoners held or seized, or any figure "
+              "governed by a kidnapping ('the kidnapping of two soldiers'), are held",
               "PLOVER: people held by a party (ASSAULT abduct, COERCE seize) are neither arrested "
               "by a state nor missing", "The gunmen took 30 hostages.", "30", "held"),
     ClaimRule("role_missing", "figures said to be missing are missing",
@@ -423,6 +473,9 @@ def claim_role(doc: Doc, q: Quantity) -> tuple[str, str | None]:
         return "seats", "role_seats"
     if unit in _VOTES or (unit == "person" and "vote" in lemmas):
         return "votes", "role_votes"
+    own = _own_predicate(num, anchor)
+    if own is not None:
+        return own[0], "role_own_predicate"
     found = casualty_anchor(num) or (casualty_anchor(anchor) if anchor != num else None)
     if found:
         return found[0], "role_casualty"
@@ -434,7 +487,8 @@ def claim_role(doc: Doc, q: Quantity) -> tuple[str, str | None]:
         return phrase, "role_casualty_phrase"
     if unit in _CASUALTIES:
         return "casualties", "role_casualties"
-    if unit in _HELD_UNITS or (unit == "person" and _HELD_WORDS & set(lemmas)):
+    if unit in _HELD_UNITS or (unit == "person" and _HELD_WORDS & set(lemmas)) or \
+            _taken(anchor):
         return "held", "role_held"
     if _MISSING_WORDS & set(lemmas) or _near(anchor, _MISSING_WORDS):
         return "missing", "role_missing"
@@ -533,11 +587,14 @@ _PERIOD_TOTAL = re.compile(
 """A toll over a period ("hundreds of policemen have been killed since the start of the war",
 "in the past six months 298 have been killed"): a running total, not one attack's toll."""
 _OTHER_ATTACK = re.compile(
-    r"\b(?:another|other|separate|earlier|previous|similar|second|third|a further) "
+    r"\b(?:(?:another|other|separate|earlier|previous|similar|second|third|a further)|"
+    r"(?:comes?|came|coming|follows?|followed|following) (?:(?:just|only|days|weeks|hours|a "
+    r"day|a week) )*(?:after )?(?:a|an|the)) "
     r"(?:(?:\w+ ){0,2})(?:attacks?|bombings?|blasts?|explosions?|incidents?|raids?|shootings?|"
     r"strikes?|ambush(?:es)?|clash(?:es)?|assaults?|suicide bombings?)\b", re.IGNORECASE)
 """A toll told of another attack than the article's first ("51 were killed in another
-bombing", "a separate blast killed 15")."""
+bombing", "a separate blast killed 15", "this attack comes after a bombing on Tuesday killed
+51")."""
 
 
 def _toll_elsewhere(sentence: str) -> bool:

@@ -41,6 +41,11 @@ def abouts(nlp: Language, text: str) -> list[tuple[float, str]]:
     ("In Toronto, Canada some 1,000 protesters converged opposite the U.S. consulate.",
      [(1000, "protesters in Toronto")]),
     ("In Rome, about 100,000 people attended the concert.", [(100_000, "people in Rome")]),
+    # a clause opened by "where" tells of the place named before it
+    ("The fighting spread to Kandahar, where 30 civilians died on Monday.",
+     [(30, "civilians in Kandahar")]),
+    ("Singh said India stands by the people of Mumbai and Srinagar (where 8 people were killed "
+     "in a grenade attack yesterday).", [(8, "people in Srinagar")]),
     # but a time that opens it is not a place
     ("In the past six months, 298 people have been killed.", [(298, "people")]),
 ])

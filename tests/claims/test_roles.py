@@ -97,3 +97,41 @@ def test_idioms_of_death_and_injury_are_no_deployment(text: str, value: float, r
     """The judged sample's "8 killed read as deployed": soldiers or police told dead or injured
     by an idiom count a toll, not a force sent."""
     assert {c.value: c.role for c in extractor.extract_text(text, ON).claims}[value] == role
+
+
+@pytest.mark.parametrize(("text", "roles"), [
+    ("Conflicting media reports say that at least 128 people have been killed and over 220, "
+     "possibly over 350, were injured in Baghdad.", {128: "dead", 220: "injured", 350: "injured"}),
+    ("Over 20 protesters are dead, 500 injured and 250 arrested, says the society.",
+     {20: "dead", 500: "injured", 250: "arrested"}),
+    ("The bomb killed 20 people and wounded 45 others.", {20: "dead", 45: "injured"}),
+    ("Two car bombs exploded, killing 16 and wounding dozens.", {16: "dead", 24: "injured"}),
+    ("Israel announced the detention of a man suspected in the kidnapping of two Israeli "
+     "soldiers.", {2: "held"}),
+])
+def test_a_figure_s_own_predicate_says_what_it_counts(text: str, roles: dict[float, str],
+                                                       extractor: Extractor) -> None:
+    """The judged contested groups: "over 220 ... were injured" read as dead beside the 128
+    killed, "250 arrested" read as injured, two kidnapped soldiers read as deployed."""
+    got = {c.value: c.role for c in extractor.extract_text(text, ON).claims}
+    assert {v: got.get(v) for v in roles} == roles
+
+
+@pytest.mark.parametrize("text", [
+    "A bombing in the Iraqi province of Diyala has killed 15 people, according to local "
+    "officials. This attack comes after a bombing on Tuesday killed 51 people, according to "
+    "local police.",
+    "A roadside bomb killed four policemen in Kirkuk on Sunday. Hundreds of policemen have been "
+    "killed since the start of the war.",
+    "A roadside bomb killed four policemen in Kirkuk on Sunday. In the past six months the army "
+    "has reported that 298 policemen have been killed.",
+])
+def test_a_toll_of_another_attack_or_a_period_is_not_the_first_attack_s(
+        text: str, extractor: Extractor) -> None:
+    """Two sources' tolls of different bombings in one article were set against each other (15
+    vs 51): the later figure, told of another attack or of a period, links to no attack, while
+    the attack's own toll keeps its link."""
+    claims = extractor.extract_text(text, ON).claims
+    first, later = claims[0], claims[-1]
+    assert first.event_id is not None and first.role == "dead"
+    assert later.event_id is None and later.role == "dead"
