@@ -230,26 +230,28 @@ def _same_voice(a: Claim, b: Claim) -> bool:
         "projected" not in (a.qualifier, b.qualifier)
 
 
-def _unknown_in_one_article(a: Claim, b: Claim) -> bool:
-    """Two different figures of role `other` in one article: a shared name ("Grand Slams",
-    "U.S. states") does not make them one quantity; the article counts different things of
-    that name ("ate five Grand Slams", "makes 100 Grand Slams an hour")."""
-    return a.article_id == b.article_id and "other" in (a.role, b.role) and \
-        (a.value, a.value_max) != (b.value, b.value_max)
+def _unknown_figures(a: Claim, b: Claim) -> bool:
+    """Two different figures of role `other`: a shared name or place ("Grand Slams", "U.S.
+    states", "rockets into Israel") does not make them one quantity; an article counts
+    different things of that name ("ate five Grand Slams", "makes 100 Grand Slams an hour"),
+    and so do articles of one story ("nearly 10,000 rockets fired into Northern Israel since
+    2000", "three Qassam rockets fired into Southern Israel Sunday night"). Only the same
+    event, or the same figure told again, ties them."""
+    return "other" in (a.role, b.role) and (a.value, a.value_max) != (b.value, b.value_max)
 
 
 def _tied(a: tuple[Claim, _Features], b: tuple[Claim, _Features]) -> bool:
     """Something says the two claims count the same thing, beyond the unit and role: the same
     event (the same event of one article, or the same canonical event), a named subject or a
     place their descriptions share ("North Korean", "in Russia"; not "new" or "other"; and not
-    between two figures of role `other` in one article), or the same figure told again. A
+    between two different figures of role `other`), or the same figure told again. A
     bare "20 people" or "2.5 billion euros" with none of these is not known to count what
     another figure of that unit does."""
     (ca, fa), (cb, fb) = a, b
     if fa.event is not None and (fa.event == fb.event or (
             fa.canonical is not None and fa.canonical == fb.canonical)):
         return True
-    if (fa.named & fb.named or fa.places & fb.places) and not _unknown_in_one_article(ca, cb):
+    if (fa.named & fb.named or fa.places & fb.places) and not _unknown_figures(ca, cb):
         return True
     return (ca.value, ca.value_max) == (cb.value, cb.value_max) and ca.value >= SAME_FIGURE_MIN
 

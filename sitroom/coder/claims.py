@@ -159,18 +159,61 @@ def _name_number(doc: Doc, sent: Span, q: Quantity) -> bool:
 
 
 _AGE_MAX = 120
+_AGED = re.compile(r"\b(?:aged|ages?)\s+(?:(?:over|under|above|below|between|from|about|"
+                   r"around|of|at|least)\s+)*$", re.IGNORECASE)
 
 
 def _age(doc: Doc, sent: Span, q: Quantity) -> bool:
     num = doc[q.num_i] if q.num_i >= 0 else None
-    if num is None or not 0 < q.value <= _AGE_MAX or num.i < sent.start + 2 \
-            or q.value_max is not None:
+    if num is None or not 0 < q.value <= _AGE_MAX or q.value_max is not None:
+        return False
+    if _AGED.search(doc.text[sent.start_char:q.start]) and not q.money:
+        return True                                     # "people aged over 50"
+    if num.i < sent.start + 2:
         return False
     before, name = doc[num.i - 1], doc[num.i - 2]
     after = doc[num.i + 1] if num.i + 1 < sent.end else None
     return before.text in (",", "(") and name.pos_ == "PROPN" and \
         (name.ent_type_ == "PERSON" or name.is_title) and \
         (after is None or after.text in (",", ";", ")", ".", "and"))
+
+
+_SCORE_NOUNS = frozenset({"win", "victory", "loss", "defeat", "draw", "lead", "triumph",
+                          "thrashing", "drubbing"})
+_SCORE_UNITS = frozenset({"point", "goal", "run", "try", "wicket", "set", "game"})
+
+
+def _score(doc: Doc, sent: Span, q: Quantity) -> bool:
+    """A sports score: the figure counts a win or a defeat ("a 22 points to 10 win"), or
+    answers a score ("12 points to 10")."""
+    if canonical_unit(q.unit or "") in _SCORE_NOUNS:
+        return True
+    num = doc[q.num_i] if q.num_i >= 0 else None
+    if num is None or num.i < sent.start + 2:
+        return False
+    to, unit = doc[num.i - 1], doc[num.i - 2]
+    return to.lower_ == "to" and unit.lemma_.lower() in _SCORE_UNITS and \
+        unit.i > sent.start and doc[unit.i - 1].like_num
+
+
+def _letter_unit(doc: Doc, sent: Span, q: Quantity) -> bool:
+    """The counted "noun" is one letter ("300 m", "the 10-K"): a measure or a form's name."""
+    unit = (q.unit or "").strip()
+    return not q.money and len(unit) == 1 and unit.isalpha()
+
+
+def _bare_after_article(doc: Doc, sent: Span, q: Quantity) -> bool:
+    """ "shrink the 787", "the fuselage of the 787": a number of three or more digits after
+    "the" with no noun of its own, and no casualty word or "of" after it, names a thing."""
+    num = doc[q.num_i] if q.num_i >= 0 else None
+    if num is None or q.head_i is not None or num.i == sent.start or q.money \
+            or doc[num.i - 1].lower_ != "the" or not re.fullmatch(r"\d{3,}", num.text):
+        return False
+    nxt = doc[num.i + 1] if num.i + 1 < sent.end else None
+    if nxt is not None and (nxt.lower_ in ("of", "who", "people", "others") or nxt.like_num
+                            or nxt.pos_ in ("NOUN", "PROPN")):
+        return False
+    return casualty_anchor(num) is None
 
 
 @dataclass(frozen=True)
@@ -212,6 +255,21 @@ JUNK_RULES = (
              "(GUIDE: ages are no claims)",
              "The captors threaten to kill the three: Marie-Jeanne Ion (32), Sorin Dumitru "
              "Miscoci (30) and Ovidiu Ohanesian (37).", "30", _age),
+    JunkRule("junk_score", "a sports score: a figure counting a win or defeat ('a 22 points to "
+             "10 win'), or the answer of a score ('12 points to 10')",
+             "linguistic: a score is a match result, not a count of anything",
+             "They won the grade ladder with a 22 points to 10 win over Maroochydore.", "10",
+             _score),
+    JunkRule("junk_letter_unit", "a figure whose counted noun is a single letter ('300 m', "
+             "'the 10-K')", "linguistic: one letter after a number is a measure (metres) or "
+             "part of a name, not a thing counted",
+             "Birds nesting within 300 m of clearings breed less.", "300", _letter_unit),
+    JunkRule("junk_bare_article", "a number of three or more digits after 'the' with no noun, "
+             "casualty word or 'of' of its own ('shrink the 787')",
+             "linguistic: 'the 787' names a model or a thing; a count after 'the' says what it "
+             "counts ('the 176 on board were killed' does)",
+             "Boeing ordered 50 engines. You can't simply shrink the 787 and expect the same "
+             "benefits.", "787", _bare_after_article),
 )
 """Figures that never become claims, in the order they are tried."""
 

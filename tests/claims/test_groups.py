@@ -190,6 +190,19 @@ def test_one_value_twice_in_one_sentence_is_two_quantities() -> None:
     assert len(group_claims([replace(likud, event_id="e1"), ahead])) == 1
 
 
+def test_figures_of_unknown_role_need_the_same_figure_or_event_across_articles() -> None:
+    """The judged "rockets into Israel, 2 to 10,000": figures of role `other` of one story are
+    not tied by a shared place; the same figure told again, or one event, still ties them."""
+    since = claim("k1", OCT25, "rockets into Northern Israel", "rocket", 10000, "approximately",
+                  None, 10)
+    night = claim("k2", OCT31, "rockets into Southern Israel", "rocket", 3, "exactly", None, 10)
+    assert len(group_claims([since, night])) == 2
+    again = replace(night, claim_id="k3", article_id="k3", value=10000)
+    assert len(group_claims([since, again])) == 1
+    one = [replace(since, event_id="e1"), replace(night, event_id="e2")]
+    assert len(group_claims(one, event_of={"e1": "c1", "e2": "c1"})) == 1   # one canonical event
+
+
 def test_roles_and_events_keep_figures_about_different_things_apart() -> None:
     """One sentence, one official: "11 killed, 15 injured, 3,400 deployed" are three groups;
     two attacks of one article are two tolls; a claim without an event may join either side."""

@@ -80,6 +80,9 @@ def test_junk_rule_example(rule: JunkRule, extractor: Extractor) -> None:
     ("The office took delivery of 108 dozen roses.", 108),            # a number word
     ("Congress passed the $700 billion bill on Friday.", 700e9),      # legislation, no note
     ("Smith, 45, said 300 people had been evacuated.", 300),          # the age goes, not this
+    ("The 176 on board were all killed, officials said.", 176),      # after "the", a toll
+    ("Police said the 300 were arrested.", 300),
+    ("They scored 3 goals and 12,000 fans watched.", 12000),          # not a score
 ])
 def test_real_figures_are_not_junk(text: str, value: float, extractor: Extractor) -> None:
     assert value in {c.value for c in extractor.extract_text(text, ON).claims}
