@@ -53,6 +53,13 @@ RISING_ROLES = frozenset({"dead", "injured", "casualties", "arrested", "displace
 """Counts that only grow as a story goes on: a later, larger toll by another source is the toll
 rising, not a dispute."""
 
+PERIOD_TOTAL = re.compile(
+    r"\bsince (?:the )?(?:start|beginning|outbreak|onset)\b|\bsince (?:(?:early|late|mid-?) )?"
+    r"(?:1[89]|20)\d\d\b|\b(?:in|over|during|for) the (?:past|last|previous) (?:\w+ )?"
+    r"(?:days|weeks|months|years|decades?)\b|\bso far (?:this|in) |\bthis year\b|"
+    r"\bin recent (?:days|weeks|months|years)\b", re.IGNORECASE)
+"""A toll over a period ("hundreds of policemen have been killed since the start of the war",
+"in the past six months 298 have been killed"): a running total, not one attack's toll."""
 UNIT_SYNONYMS = {
     "troop": "soldier", "soldier": "soldier", "serviceman": "soldier", "servicemen": "soldier",
     "servicemember": "soldier", "trooper": "soldier",
@@ -122,6 +129,8 @@ def _features(claim: Claim, event_of: Mapping[str, str] | None = None) -> _Featu
     prep = "in" if head is None else ""
     for w, pos in after:
         low = w.lower()
+        if low == "of" and prep in _LOCATIVE:
+            continue                   # "in the districts of Dhubri": still the place
         if low in _LOCATIVE or low in _ORIGIN or low in ("by", "with", "of", "for"):
             prep = low
         elif w[0].isupper() and pos > 0 and low not in _STOP and _stem(w) not in _KINDS:
@@ -202,7 +211,7 @@ class _Draft:
                           frozenset(self.places), "")
         return _compatible(union, f) and not any(_other_event(m, f) for _, m in self.members) \
             and not any(_same_sentence(claim, c) or _same_voice(claim, c)
-                        for c, _ in self.members) \
+                        or _other_period(claim, c) for c, _ in self.members) \
             and any(_tied((claim, f), m) for m in self.members)
 
     def add(self, claim: Claim, f: _Features) -> None:
@@ -218,6 +227,18 @@ def _same_sentence(a: Claim, b: Claim) -> bool:
     range is one claim; a projection is the same quantity to come)."""
     return a.article_id == b.article_id and a.evidence.start == b.evidence.start and \
         a.claim_id != b.claim_id and "projected" not in (a.qualifier, b.qualifier)
+
+
+_PERIOD_ROLES = frozenset({"dead", "injured", "missing", "casualties", "arrested",
+                           "displaced", "held"})
+
+
+def _other_period(a: Claim, b: Claim) -> bool:
+    """A toll over a period ("hundreds of policemen have been killed since the start of the
+    war", PERIOD_TOTAL) and a toll told without one ("four policemen are dead after a roadside
+    explosion") count different things: a running total is not one event's toll."""
+    return a.role in _PERIOD_ROLES and b.role in _PERIOD_ROLES and \
+        bool(PERIOD_TOTAL.search(a.evidence.text)) != bool(PERIOD_TOTAL.search(b.evidence.text))
 
 
 def _same_voice(a: Claim, b: Claim) -> bool:

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors import ActorKB
 from ..claims.about import about_text
-from ..claims.groups import canonical_unit
+from ..claims.groups import PERIOD_TOTAL, canonical_unit
 from ..nlp.dates import resolve_date
 from ..nlp.quantities import CASUALTY, MEASURES, Quantity, casualty_anchor
 from ..ontology import QUAD_CLASS
@@ -637,13 +637,6 @@ def event_link(q: Quantity, role: str, events: list[Event], sentence_start: int 
     return None, "link_none"
 
 
-_PERIOD_TOTAL = re.compile(
-    r"\bsince (?:the )?(?:start|beginning|outbreak|onset)\b|\bsince (?:(?:early|late|mid-?) )?"
-    r"(?:1[89]|20)\d\d\b|\b(?:in|over|during|for) the (?:past|last|previous) (?:\w+ )?"
-    r"(?:days|weeks|months|years|decades?)\b|\bso far (?:this|in) |\bthis year\b|"
-    r"\bin recent (?:days|weeks|months|years)\b", re.IGNORECASE)
-"""A toll over a period ("hundreds of policemen have been killed since the start of the war",
-"in the past six months 298 have been killed"): a running total, not one attack's toll."""
 _OTHER_ATTACK = re.compile(
     r"\b(?:(?:another|other|separate|earlier|previous|similar|second|third|a further)|"
     r"(?:comes?|came|coming|follows?|followed|following) (?:(?:just|only|days|weeks|hours|a "
@@ -656,9 +649,9 @@ bombing", "a separate blast killed 15", "this attack comes after a bombing on Tu
 
 
 def _toll_elsewhere(sentence: str) -> bool:
-    """The sentence tells a toll over a period or of another attack (`_PERIOD_TOTAL`,
+    """The sentence tells a toll over a period or of another attack (`PERIOD_TOTAL`,
     `_OTHER_ATTACK`): no toll of the article's first attack (`link_article_attack`)."""
-    return bool(_PERIOD_TOTAL.search(sentence) or _OTHER_ATTACK.search(sentence))
+    return bool(PERIOD_TOTAL.search(sentence) or _OTHER_ATTACK.search(sentence))
 
 
 def link_claims(doc: Doc, claims: tuple[Claim, ...], figures: dict[str, Quantity],
