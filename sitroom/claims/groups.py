@@ -56,7 +56,8 @@ rising, not a dispute."""
 PERIOD_TOTAL = re.compile(
     r"\bsince (?:the )?(?:start|beginning|outbreak|onset)\b|\bsince (?:(?:early|late|mid-?) )?"
     r"(?:1[89]|20)\d\d\b|\b(?:in|over|during|for) the (?:past|last|previous) (?:\w+ )?"
-    r"(?:days|weeks|months|years|decades?)\b|\bso far (?:this|in) |\bthis year\b|"
+    r"(?:days|weeks|months|years|decades?)\b|\bso far (?:this|in) (?:year|month|week|"
+    r"(?:1[89]|20)\d\d)\b|\bthis year\b|"
     r"\bin recent (?:days|weeks|months|years)\b", re.IGNORECASE)
 """A toll over a period ("hundreds of policemen have been killed since the start of the war",
 "in the past six months 298 have been killed"): a running total, not one attack's toll."""

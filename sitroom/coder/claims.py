@@ -152,6 +152,8 @@ def _name_number(doc: Doc, sent: Span, q: Quantity) -> bool:
     if q.money:
         return noun.lemma_.lower() in _DENOMINATIONS and q.value < _DENOMINATION_MAX
     after = doc[noun.i + 1] if noun.i + 1 < sent.end else None
+    if noun.dep_ in ("compound", "amod", "nmod") or any(c.dep_ == "conj" for c in noun.children):
+        return False                 # "200,000 nursing and pregnant women": a plural's part
     return q.value > 1 and noun.tag_ == "NN" and noun.lower_ not in _INVARIANT_PLURALS \
         and not noun.lower_.endswith("s") and num.like_num and not num.lower_.isalpha() \
         and len(noun.text) > 3 and noun.lemma_.lower() not in MEASURES \
@@ -638,7 +640,7 @@ def event_link(q: Quantity, role: str, events: list[Event], sentence_start: int 
 
 
 _OTHER_ATTACK = re.compile(
-    r"\b(?:(?:another|other|separate|earlier|previous|similar|second|third|a further)|"
+    r"\b(?:(?:another|other|separate|earlier|previous|similar)|"
     r"(?:comes?|came|coming|follows?|followed|following) (?:(?:just|only|days|weeks|hours|a "
     r"day|a week) )*(?:after )?(?:a|an|the)) "
     r"(?:(?:\w+ ){0,2})(?:attacks?|bombings?|blasts?|explosions?|incidents?|raids?|shootings?|"

@@ -78,6 +78,7 @@ def test_junk_rule_example(rule: JunkRule, extractor: Extractor) -> None:
     ("Auditors reported 29.6 kg of plutonium was unaccounted for.", 29.6),  # a measure of stuff
     ("The air force has 20 aircraft in the region.", 20),             # a plural without an s
     ("The office took delivery of 108 dozen roses.", 108),            # a number word
+    ("Aid reached 200,000 nursing and pregnant women.", 200000),      # a plural's part
     ("Congress passed the $700 billion bill on Friday.", 700e9),      # legislation, no note
     ("Smith, 45, said 300 people had been evacuated.", 300),          # the age goes, not this
     ("The 176 on board were all killed, officials said.", 176),      # after "the", a toll
@@ -138,3 +139,16 @@ def test_a_toll_of_another_attack_or_a_period_is_not_the_first_attack_s(
     first, later = claims[0], claims[-1]
     assert first.event_id is not None and first.role == "dead"
     assert later.event_id is None and later.role == "dead"
+
+
+@pytest.mark.parametrize("text", [
+    "Two car bombs exploded at a market in Baghdad on Sunday, killing 12 people. The second "
+    "blast affected first responders; between the two blasts, at least 20 were killed.",
+    "Gunmen attacked a school in Kabul on Friday. Two children have been killed, the first "
+    "deaths reported so far in the attack.",
+])
+def test_the_attack_s_own_toll_keeps_its_link(text: str, extractor: Extractor) -> None:
+    """Neither "the second blast" of twin bombs nor "so far in the attack" tells another
+    attack or a period: the toll stays the attack's."""
+    claims = extractor.extract_text(text, ON).claims
+    assert claims[-1].role == "dead" and claims[-1].event_id is not None
