@@ -61,6 +61,23 @@ PERIOD_TOTAL = re.compile(
     r"\bin recent (?:days|weeks|months|years)\b", re.IGNORECASE)
 """A toll over a period ("hundreds of policemen have been killed since the start of the war",
 "in the past six months 298 have been killed"): a running total, not one attack's toll."""
+OTHER_ATTACK = re.compile(
+    r"\b(?:(?:another|other|separate|earlier|previous|similar)|"
+    r"(?:comes?|came|coming|follows?|followed) (?:(?:just|only|days|weeks|hours|a "
+    r"day|a week) )*(?:after )?(?:a|an|the)) "
+    r"(?:(?:\w+ ){0,2})(?:attacks?|bombings?|blasts?|explosions?|incidents?|raids?|shootings?|"
+    r"strikes?|ambush(?:es)?|clash(?:es)?|assaults?)\b", re.IGNORECASE)
+"""A toll told of another attack than the one the article reports ("51 were killed in another
+bombing", "a separate blast killed 15", "this attack comes after a bombing on Tuesday killed
+51"); not "the second blast" of twin bombs."""
+
+
+def told_elsewhere(sentence: str) -> bool:
+    """The sentence tells a period (PERIOD_TOTAL) or another attack (OTHER_ATTACK): a toll in
+    it is a running total or another attack's, not the toll the article reports."""
+    return bool(PERIOD_TOTAL.search(sentence) or OTHER_ATTACK.search(sentence))
+
+
 UNIT_SYNONYMS = {
     "troop": "soldier", "soldier": "soldier", "serviceman": "soldier", "servicemen": "soldier",
     "servicemember": "soldier", "trooper": "soldier",
@@ -212,7 +229,7 @@ class _Draft:
                           frozenset(self.places), "")
         return _compatible(union, f) and not any(_other_event(m, f) for _, m in self.members) \
             and not any(_same_sentence(claim, c) or _same_voice(claim, c)
-                        or _other_period(claim, c) for c, _ in self.members) \
+                        or _other_toll(claim, c) for c, _ in self.members) \
             and any(_tied((claim, f), m) for m in self.members)
 
     def add(self, claim: Claim, f: _Features) -> None:
@@ -234,12 +251,14 @@ _PERIOD_ROLES = frozenset({"dead", "injured", "missing", "casualties", "arrested
                            "displaced", "held"})
 
 
-def _other_period(a: Claim, b: Claim) -> bool:
-    """A toll over a period ("hundreds of policemen have been killed since the start of the
-    war", PERIOD_TOTAL) and a toll told without one ("four policemen are dead after a roadside
-    explosion") count different things: a running total is not one event's toll."""
+def _other_toll(a: Claim, b: Claim) -> bool:
+    """A toll told over a period or of another attack (`told_elsewhere`: "hundreds of
+    policemen have been killed since the start of the war", "this attack comes after a bombing
+    on Tuesday killed 51") and a toll told without either ("four policemen are dead after a
+    roadside explosion", "a bombing has killed 15") count different things, even linked to one
+    event: a running total, or another attack's toll, is not the reported attack's."""
     return a.role in _PERIOD_ROLES and b.role in _PERIOD_ROLES and \
-        bool(PERIOD_TOTAL.search(a.evidence.text)) != bool(PERIOD_TOTAL.search(b.evidence.text))
+        told_elsewhere(a.evidence.text) != told_elsewhere(b.evidence.text)
 
 
 def _same_voice(a: Claim, b: Claim) -> bool:

@@ -10,9 +10,9 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors import ActorKB
 from ..claims.about import about_text
-from ..claims.groups import PERIOD_TOTAL, canonical_unit
+from ..claims.groups import canonical_unit
 from ..nlp.dates import resolve_date
-from ..nlp.quantities import CASUALTY, MEASURES, Quantity, casualty_anchor
+from ..nlp.quantities import CASUALTY, Quantity, casualty_anchor
 from ..ontology import QUAD_CLASS
 from ..records import Actor, Article, Claim, Event, Evidence, stable_id
 from .candidates import match_predicate, subject_of
@@ -125,11 +125,6 @@ def _code(doc: Doc, sent: Span, q: Quantity) -> bool:
         and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN"))
 
 
-_INVARIANT_PLURALS = frozenset("""aircraft personnel staff police cattle livestock sheep fish
-deer crew militia infantry artillery equipment people folk poultry swine offspring clergy
-faithful public youth dozen score pair""".split())
-"""Nouns that count more than one in the singular form ("20 aircraft", "300 personnel", "108
-dozen roses")."""
 _DENOMINATIONS = frozenset({"bill", "note", "banknote", "coin", "stamp"})
 _DENOMINATION_MAX = 10_000
 """A currency amount before a bill, note or coin is its face value ("a $10 bill") up to this;
@@ -137,27 +132,11 @@ _DENOMINATION_MAX = 10_000
 
 
 def _name_number(doc: Doc, sent: Span, q: Quantity) -> bool:
-    num = doc[q.num_i] if q.num_i >= 0 else None
-    if num is None:
-        return False
     if any(ch.isdigit() for ch in q.unit or ""):
         return True                                     # "the 777-200LR", "a 10-K filing"
     noun = doc[q.head_i] if q.head_i is not None else None
-    if noun is None or noun.i <= num.i or noun.i - num.i > 2:
-        return False
-    between = doc[num.i + 1:noun.i]
-    if any(t.text in ("-", "–") or t.pos_ in ("ADJ", "NOUN", "PROPN") for t in between) \
-            or "-" in doc[num.i:noun.i + 1].text:
-        return False                                    # "a 120-seat parliament": a size
-    if q.money:
-        return noun.lemma_.lower() in _DENOMINATIONS and q.value < _DENOMINATION_MAX
-    after = doc[noun.i + 1] if noun.i + 1 < sent.end else None
-    if noun.dep_ in ("compound", "amod", "nmod") or any(c.dep_ == "conj" for c in noun.children):
-        return False                 # "200,000 nursing and pregnant women": a plural's part
-    return q.value > 1 and noun.tag_ == "NN" and noun.lower_ not in _INVARIANT_PLURALS \
-        and not noun.lower_.endswith("s") and num.like_num and not num.lower_.isalpha() \
-        and len(noun.text) > 3 and noun.lemma_.lower() not in MEASURES \
-        and (after is None or after.lower_ != "of")     # "29.6 kg of plutonium": a measure
+    return q.money and noun is not None and noun.lemma_.lower() in _DENOMINATIONS and \
+        q.value < _DENOMINATION_MAX and not noun.lower_.endswith("s")
 
 
 _AGE_MAX = 120
@@ -206,7 +185,8 @@ def _letter_unit(doc: Doc, sent: Span, q: Quantity) -> bool:
 
 def _bare_after_article(doc: Doc, sent: Span, q: Quantity) -> bool:
     """ "shrink the 787", "the fuselage of the 787": a number of three or more digits after
-    "the" with no noun of its own, and no casualty word or "of" after it, names a thing."""
+    "the" with no noun of its own, and no casualty word or "of" after it, that the article
+    also writes after a name ("the Boeing 787"), names that thing."""
     num = doc[q.num_i] if q.num_i >= 0 else None
     if num is None or q.head_i is not None or num.i == sent.start or q.money \
             or doc[num.i - 1].lower_ != "the" or not re.fullmatch(r"\d{3,}", num.text):
@@ -215,7 +195,8 @@ def _bare_after_article(doc: Doc, sent: Span, q: Quantity) -> bool:
     if nxt is not None and (nxt.lower_ in ("of", "who", "people", "others") or nxt.like_num
                             or nxt.pos_ in ("NOUN", "PROPN")):
         return False
-    return casualty_anchor(num) is None
+    named = re.search(rf"\b[A-Z][\w&-]* {re.escape(num.text)}\b", doc.text)
+    return named is not None and casualty_anchor(num) is None
 
 
 @dataclass(frozen=True)
@@ -245,11 +226,11 @@ JUNK_RULES = (
              "linguistic: a model, index or route number names a thing; it counts nothing",
              "The S&P 500 fell 12 points as the CAC 40 rose.", "500",
              _code),
-    JunkRule("junk_name_number", "a number before a singular noun, or a code of digits and "
-             "letters ('its 777 airliner', 'the 200 series', 'the 777-200LR', 'a $10 bill')",
-             "linguistic: a count of more than one takes a plural noun; a number before a "
-             "singular one names a model, series, route or a note's face value",
-             "Boeing unveiled its 777 airliner, and 30 airlines ordered the 777-200LR.", "777",
+    JunkRule("junk_name_number", "a counted 'noun' holding a digit ('the 777-200LR', 'a "
+             "10-K'), or a currency amount before a bill, note or coin ('a $10 bill')",
+             "linguistic: a code of digits and letters names a model or a form; a note's "
+             "face value names the note; neither counts anything",
+             "Boeing unveiled the 777-200LR, and the 787 will follow.", "777",
              _name_number),
     JunkRule("junk_age", "a number set off by commas or brackets right after a person's name "
              "('Michael Peebles, 34;', 'Marie-Jeanne Ion (32)')",
@@ -267,11 +248,12 @@ JUNK_RULES = (
              "part of a name, not a thing counted",
              "Birds nesting within 300 m of clearings breed less.", "300", _letter_unit),
     JunkRule("junk_bare_article", "a number of three or more digits after 'the' with no noun, "
-             "casualty word or 'of' of its own ('shrink the 787')",
+             "casualty word or 'of' of its own, that the article also writes after a name "
+             "('the Boeing 787 ... shrink the 787')",
              "linguistic: 'the 787' names a model or a thing; a count after 'the' says what it "
              "counts ('the 176 on board were killed' does)",
-             "Boeing ordered 50 engines. You can't simply shrink the 787 and expect the same "
-             "benefits.", "787", _bare_after_article),
+             "Boeing ordered 50 engines for the Boeing 787. You can't simply shrink the 787 and "
+             "expect the same benefits.", "787", _bare_after_article),
 )
 """Figures that never become claims, in the order they are tried."""
 
@@ -586,13 +568,6 @@ LINK_RULES = (
               "toll of an older episode stays apart",
               "Gunmen attacked a market in Kabul on Friday. Officials said 12 people died.",
               "12", "event"),
-    ClaimRule("link_toll_elsewhere", "a toll whose sentence tells a period ('since the start "
-              "of the war', 'in the past six months', 'this year') or another attack ('in "
-              "another bombing', 'a separate blast') goes to no attack by the article-attack "
-              "fallback", "linguistic: a running total or the toll of another attack is not the "
-              "toll of the article's first attack, and must not be set against it",
-              "Gunmen attacked a market in Kabul on Friday. Officials said 51 people died in a "
-              "separate bombing.", "51", "none"),
     ClaimRule("link_none", "any other figure belongs to no event (background, a statistic, a "
               "price)", "linguistic: a figure outside every event's clause is context, not an "
               "event's count", "Police arrested the mayor of Springfield on Monday. The town has "
@@ -610,16 +585,13 @@ _TOLL_ROLES = frozenset({"dead", "injured", "missing", "casualties"})
 
 
 def event_link(q: Quantity, role: str, events: list[Event], sentence_start: int = -1,
-               sentence_end: int = -1, background: bool = True,
-               elsewhere: bool = False) -> tuple[str | None, str]:
-    """(the event id `q` belongs to, or None; the link rule that decided). `elsewhere`: the
-    figure's sentence tells a period or another attack (`_toll_elsewhere`): an event that took
-    it as its toll from outside its own clause does not get it."""
+               sentence_end: int = -1, background: bool = True) -> tuple[str | None, str]:
+    """(the event id `q` belongs to, or None; the link rule that decided)."""
     key = PLOVER_QUANTITY.get(role)
     if key is not None:
         tolls = [e for e in events if e.quantities.get(key) == q.value]
         here = [e for e in tolls if e.evidence.start <= q.start and q.end <= e.evidence.end]
-        if here or (tolls and not elsewhere):
+        if here or tolls:
             return (here or tolls)[0].event_id, "link_event_toll"
     inside = [e for e in events if e.evidence.start <= q.start and q.end <= e.evidence.end
               and e.type not in _NO_OWN_FIGURE]
@@ -639,23 +611,6 @@ def event_link(q: Quantity, role: str, events: list[Event], sentence_start: int 
     return None, "link_none"
 
 
-_OTHER_ATTACK = re.compile(
-    r"\b(?:(?:another|other|separate|earlier|previous|similar)|"
-    r"(?:comes?|came|coming|follows?|followed|following) (?:(?:just|only|days|weeks|hours|a "
-    r"day|a week) )*(?:after )?(?:a|an|the)) "
-    r"(?:(?:\w+ ){0,2})(?:attacks?|bombings?|blasts?|explosions?|incidents?|raids?|shootings?|"
-    r"strikes?|ambush(?:es)?|clash(?:es)?|assaults?|suicide bombings?)\b", re.IGNORECASE)
-"""A toll told of another attack than the article's first ("51 were killed in another
-bombing", "a separate blast killed 15", "this attack comes after a bombing on Tuesday killed
-51")."""
-
-
-def _toll_elsewhere(sentence: str) -> bool:
-    """The sentence tells a toll over a period or of another attack (`PERIOD_TOTAL`,
-    `_OTHER_ATTACK`): no toll of the article's first attack (`link_article_attack`)."""
-    return bool(PERIOD_TOTAL.search(sentence) or _OTHER_ATTACK.search(sentence))
-
-
 def link_claims(doc: Doc, claims: tuple[Claim, ...], figures: dict[str, Quantity],
                 events: list[Event]) -> tuple[Claim, ...]:
     """Each claim with the event of its article it belongs to (`figures`: claim id -> its
@@ -664,10 +619,8 @@ def link_claims(doc: Doc, claims: tuple[Claim, ...], figures: dict[str, Quantity
     for claim in claims:
         q = figures.get(claim.claim_id)
         span = doc.char_span(claim.evidence.start, claim.evidence.end, alignment_mode="expand")
-        elsewhere = _toll_elsewhere(claim.evidence.text)
-        background = span is None or _background_sentence(span, claim.article_date) \
-            or elsewhere
-        event_id = event_link(q, claim.role, events, claim.evidence.start, claim.evidence.end,
-                              background, elsewhere)[0] if q is not None else None
+        background = span is None or _background_sentence(span, claim.article_date)
+        event_id = event_link(q, claim.role, events, claim.evidence.start,
+                              claim.evidence.end, background)[0] if q is not None else None
         out.append(replace(claim, event_id=event_id) if event_id else claim)
     return tuple(out)
