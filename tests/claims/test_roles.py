@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from sitroom.coder.claims import (JUNK_RULES, LINK_RULES, ROLE_RULES, ClaimRule, JunkRule,
-                                  claim_role, junk_figure)
+from sitroom.coder.claim_junk import JUNK_RULES, JunkRule, junk_figure
+from sitroom.coder.claims import LINK_RULES, ROLE_RULES, ClaimRule, claim_role
 from sitroom.extract import Extractor
 from sitroom.nlp.numbers import parse_number
 from sitroom.nlp.quantities import find_quantities
