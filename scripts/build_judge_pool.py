@@ -34,8 +34,8 @@ def already_judged() -> set[str]:
     """The articles of every earlier pool and evaluation sample."""
     paths = [*(ROOT / "tests" / "quality" / "judged").glob("*.jsonl"),
              *(ROOT / "tests" / "quality" / "sample").glob("*.jsonl")]
-    return {json.loads(line)["article"] for p in paths
-            for line in p.open(encoding="utf-8") if line.strip()}
+    return {json.loads(line).get("article") for p in paths  # claim-group verdicts name none
+            for line in p.open(encoding="utf-8") if line.strip()} - {None}
 
 
 def _option(argv: list[str], name: str, default: int) -> int:

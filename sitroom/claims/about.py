@@ -18,8 +18,9 @@ def _is_place(pp: Token) -> bool:
     return any(t.ent_type_ in _PLACE_ENTS or t.lemma_.lower() in PLACE_NOUNS for t in pp.subtree)
 
 
-def _place(anchor: Token, skip: set[int]) -> str:
-    """The first locative phrase on the counted noun or the verbs above it."""
+def _place(anchor: Token, skip: set[int], fronted: bool = True) -> str:
+    """The first locative phrase on the counted noun or the verbs above it, else (`fronted`)
+    one that opens the sentence."""
     cur: Token | None = anchor
     for _ in range(3):
         if cur is None:
@@ -32,13 +33,58 @@ def _place(anchor: Token, skip: set[int]) -> str:
                 return anchor.doc[toks[0].i:toks[-1].i + 1].text
         for child in cur.children:   # "8,000 stationed near the border"
             if child.dep_ in ("acl", "relcl") and child.i > anchor.i:
-                inner = _place(child, skip)
+                inner = _place(child, skip, fronted=False)
                 if inner:
                     return f"{child.text} {inner}"
+        where = _where_place(cur)
+        if where is not None:                   # "Srinagar (where 8 were killed)"
+            return f"in {_place_name(where)}"
         if cur.dep_ in ("ROOT", "ccomp", "advcl", "relcl") or cur.head == cur:
             break
         cur = cur.head
-    return ""
+    return _fronted_place(anchor, skip) if fronted else ""
+
+
+def _where_place(clause: Token) -> Token | None:
+    """The place a clause opened by "where" tells of: the place named just before it
+    ("Kandahar, where 30 civilians died", "Srinagar (where 8 people were killed)"), however
+    the parser attaches the clause."""
+    where = next((c for c in clause.children if c.lower_ == "where" and c.dep_ == "advmod"),
+                 None)
+    if where is None or where.i != clause.left_edge.i + (clause.left_edge.text in "(,"):
+        return None
+    k = where.i - 1
+    while k >= clause.sent.start and clause.doc[k].text in "(,":
+        k -= 1
+    if k < clause.sent.start:
+        return None
+    place = clause.doc[k]
+    return place if place.ent_type_ in _PLACE_ENTS or place.lemma_.lower() in PLACE_NOUNS \
+        else None
+
+
+def _place_name(noun: Token) -> str:
+    """The place a noun names: its whole entity ("New Delhi"), else the noun with its left
+    modifiers ("the border town")."""
+    ent = next((e for e in noun.doc.ents if e.start <= noun.i < e.end), None)
+    if ent is not None:
+        return ent.text
+    return noun.doc[noun.left_edge.i:noun.i + 1].text
+
+
+def _fronted_place(anchor: Token, skip: set[int]) -> str:
+    """A locative phrase that opens the figure's sentence ("In Toronto, some 1,000 protesters
+    converged ..."): the place of all the sentence tells, told before its figure."""
+    first = anchor.sent[0]
+    if first.dep_ != "prep" or first.lower_ not in PLACE_PREPS or first.i in skip \
+            or not _is_place(first):
+        return ""
+    toks = [t for t in first.subtree if t.i not in skip]
+    if not toks or toks[-1].i >= anchor.i:
+        return ""
+    toks = toks[:MAX_PLACE_TOKENS]
+    return " ".join([first.lower_, anchor.doc[toks[1].i:toks[-1].i + 1].text]).rstrip(" ,") \
+        if len(toks) > 1 else ""
 
 
 def _owner(noun: Token, text: str) -> str:

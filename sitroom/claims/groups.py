@@ -53,6 +53,31 @@ RISING_ROLES = frozenset({"dead", "injured", "casualties", "arrested", "displace
 """Counts that only grow as a story goes on: a later, larger toll by another source is the toll
 rising, not a dispute."""
 
+PERIOD_TOTAL = re.compile(
+    r"\bsince (?:the )?(?:start|beginning|outbreak|onset)\b|\bsince (?:(?:early|late|mid-?) )?"
+    r"(?:1[89]|20)\d\d\b|\b(?:in|over|during|for) the (?:past|last|previous) (?:\w+ )?"
+    r"(?:days|weeks|months|years|decades?)\b|\bso far (?:this|in) (?:year|month|week|"
+    r"(?:1[89]|20)\d\d)\b|\bthis year\b|"
+    r"\bin recent (?:days|weeks|months|years)\b", re.IGNORECASE)
+"""A toll over a period ("hundreds of policemen have been killed since the start of the war",
+"in the past six months 298 have been killed"): a running total, not one attack's toll."""
+OTHER_ATTACK = re.compile(
+    r"\b(?:(?:another|other|separate|earlier|previous|similar)|"
+    r"(?:comes?|came|coming|follows?|followed) (?:(?:just|only|days|weeks|hours|a "
+    r"day|a week) )*(?:after )?(?:a|an|the)) "
+    r"(?:(?:\w+ ){0,2})(?:attacks?|bombings?|blasts?|explosions?|incidents?|raids?|shootings?|"
+    r"strikes?|ambush(?:es)?|clash(?:es)?|assaults?)\b", re.IGNORECASE)
+"""A toll told of another attack than the one the article reports ("51 were killed in another
+bombing", "a separate blast killed 15", "this attack comes after a bombing on Tuesday killed
+51"); not "the second blast" of twin bombs."""
+
+
+def told_elsewhere(sentence: str) -> bool:
+    """The sentence tells a period (PERIOD_TOTAL) or another attack (OTHER_ATTACK): a toll in
+    it is a running total or another attack's, not the toll the article reports."""
+    return bool(PERIOD_TOTAL.search(sentence) or OTHER_ATTACK.search(sentence))
+
+
 UNIT_SYNONYMS = {
     "troop": "soldier", "soldier": "soldier", "serviceman": "soldier", "servicemen": "soldier",
     "servicemember": "soldier", "trooper": "soldier",
@@ -122,6 +147,8 @@ def _features(claim: Claim, event_of: Mapping[str, str] | None = None) -> _Featu
     prep = "in" if head is None else ""
     for w, pos in after:
         low = w.lower()
+        if low == "of" and prep in _LOCATIVE:
+            continue                   # "in the districts of Dhubri": still the place
         if low in _LOCATIVE or low in _ORIGIN or low in ("by", "with", "of", "for"):
             prep = low
         elif w[0].isupper() and pos > 0 and low not in _STOP and _stem(w) not in _KINDS:
@@ -202,7 +229,7 @@ class _Draft:
                           frozenset(self.places), "")
         return _compatible(union, f) and not any(_other_event(m, f) for _, m in self.members) \
             and not any(_same_sentence(claim, c) or _same_voice(claim, c)
-                        for c, _ in self.members) \
+                        or _other_toll(claim, c) for c, _ in self.members) \
             and any(_tied((claim, f), m) for m in self.members)
 
     def add(self, claim: Claim, f: _Features) -> None:
@@ -212,12 +239,26 @@ class _Draft:
 
 
 def _same_sentence(a: Claim, b: Claim) -> bool:
-    """Two different figures of one sentence ("231 Democrats supported it and two opposed",
-    "28 million, against 32 million last time"): a sentence does not tell one quantity twice
-    with two values (a range is one claim; a projection is the same quantity to come)."""
+    """Two figures of one sentence ("231 Democrats supported it and two opposed", "28 million,
+    against 32 million last time", "Likud got 11 or 12 seats ... and Shas 10 or 11 seats"): a
+    sentence does not tell one quantity twice, with two values or with one value twice (a
+    range is one claim; a projection is the same quantity to come)."""
     return a.article_id == b.article_id and a.evidence.start == b.evidence.start and \
-        (a.value, a.value_max) != (b.value, b.value_max) and \
-        "projected" not in (a.qualifier, b.qualifier)
+        a.claim_id != b.claim_id and "projected" not in (a.qualifier, b.qualifier)
+
+
+_PERIOD_ROLES = frozenset({"dead", "injured", "missing", "casualties", "arrested",
+                           "displaced", "held"})
+
+
+def _other_toll(a: Claim, b: Claim) -> bool:
+    """A toll told over a period or of another attack (`told_elsewhere`: "hundreds of
+    policemen have been killed since the start of the war", "this attack comes after a bombing
+    on Tuesday killed 51") and a toll told without either ("four policemen are dead after a
+    roadside explosion", "a bombing has killed 15") count different things, even linked to one
+    event: a running total, or another attack's toll, is not the reported attack's."""
+    return a.role in _PERIOD_ROLES and b.role in _PERIOD_ROLES and \
+        told_elsewhere(a.evidence.text) != told_elsewhere(b.evidence.text)
 
 
 def _same_voice(a: Claim, b: Claim) -> bool:
@@ -230,26 +271,28 @@ def _same_voice(a: Claim, b: Claim) -> bool:
         "projected" not in (a.qualifier, b.qualifier)
 
 
-def _unknown_in_one_article(a: Claim, b: Claim) -> bool:
-    """Two different figures of role `other` in one article: a shared name ("Grand Slams",
-    "U.S. states") does not make them one quantity; the article counts different things of
-    that name ("ate five Grand Slams", "makes 100 Grand Slams an hour")."""
-    return a.article_id == b.article_id and "other" in (a.role, b.role) and \
-        (a.value, a.value_max) != (b.value, b.value_max)
+def _unknown_figures(a: Claim, b: Claim) -> bool:
+    """Two different figures of role `other`: a shared name or place ("Grand Slams", "U.S.
+    states", "rockets into Israel") does not make them one quantity; an article counts
+    different things of that name ("ate five Grand Slams", "makes 100 Grand Slams an hour"),
+    and so do articles of one story ("nearly 10,000 rockets fired into Northern Israel since
+    2000", "three Qassam rockets fired into Southern Israel Sunday night"). Only the same
+    event, or the same figure told again, ties them."""
+    return "other" in (a.role, b.role) and (a.value, a.value_max) != (b.value, b.value_max)
 
 
 def _tied(a: tuple[Claim, _Features], b: tuple[Claim, _Features]) -> bool:
     """Something says the two claims count the same thing, beyond the unit and role: the same
     event (the same event of one article, or the same canonical event), a named subject or a
     place their descriptions share ("North Korean", "in Russia"; not "new" or "other"; and not
-    between two figures of role `other` in one article), or the same figure told again. A
+    between two different figures of role `other`), or the same figure told again. A
     bare "20 people" or "2.5 billion euros" with none of these is not known to count what
     another figure of that unit does."""
     (ca, fa), (cb, fb) = a, b
     if fa.event is not None and (fa.event == fb.event or (
             fa.canonical is not None and fa.canonical == fb.canonical)):
         return True
-    if (fa.named & fb.named or fa.places & fb.places) and not _unknown_in_one_article(ca, cb):
+    if (fa.named & fb.named or fa.places & fb.places) and not _unknown_figures(ca, cb):
         return True
     return (ca.value, ca.value_max) == (cb.value, cb.value_max) and ca.value >= SAME_FIGURE_MIN
 

@@ -1,8 +1,6 @@
 """Claims: every countable figure, who asserts it and when."""
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -12,11 +10,12 @@ from ..actors import ActorKB
 from ..claims.about import about_text
 from ..claims.groups import canonical_unit
 from ..nlp.dates import resolve_date
-from ..nlp.quantities import Quantity, casualty_anchor
+from ..nlp.quantities import CASUALTY, Quantity, casualty_anchor
 from ..ontology import QUAD_CLASS
 from ..records import Actor, Article, Claim, Event, Evidence, stable_id
 from .candidates import match_predicate, subject_of
 from .casualties import _background_sentence
+from .claim_junk import junk_figure
 from .dates import date_expressions
 from .parties import resolve_speaker
 from .status import attribution_of
@@ -90,77 +89,6 @@ def claims_in_sentence(doc: Doc, sent: Span, quantities: list[Quantity], article
     return out
 
 
-# --- figures that are no claim at all (JUNK_RULES) ---
-
-_TABLE_MARK = re.compile(r"\||=|::|\b[a-z]+:[a-z0-9(]", re.IGNORECASE)
-_PHONE_SPAN = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)\s?)?\d{1,5}(?:[\s.-]\d{2,5}){1,4}")
-_YEARS = re.compile(r"(?:1[6-9]|20)\d\d\s*[-\u2013]\s*(?:(?:1[6-9]|20)\d\d|\d\d)")
-_URLISH = re.compile(r"\S*(?:https?://|www\.|\.aspx|\.html?|\?\w+=)\S*")
-
-
-def _spans(pattern: re.Pattern[str], text: str, a: int, b: int) -> list[str]:
-    return [m.group(0) for m in pattern.finditer(text) if m.start() < b and a < m.end()]
-
-
-def _table(doc: Doc, sent: Span, q: Quantity) -> bool:
-    return len(_TABLE_MARK.findall(sent.text)) >= 3
-
-
-def _phone(doc: Doc, sent: Span, q: Quantity) -> bool:
-    a, b = q.start - sent.start_char, q.end - sent.start_char
-    return any(sum(ch.isdigit() for ch in m) >= 7 and not _YEARS.fullmatch(m.strip())
-               for m in _spans(_PHONE_SPAN, sent.text, a, b))
-
-
-def _code(doc: Doc, sent: Span, q: Quantity) -> bool:
-    a, b = q.start - sent.start_char, q.end - sent.start_char
-    if _spans(_URLISH, sent.text, a, b):
-        return True
-    num = doc[q.num_i] if q.num_i >= 0 else None
-    if num is None or num.i == sent.start:
-        return False
-    prev, nxt = doc[num.i - 1], doc[num.i + 1] if num.i + 1 < sent.end else None
-    return prev.pos_ == "PROPN" and (prev.is_title or prev.is_upper) and bool(prev.whitespace_) \
-        and q.head_i in (None, num.i) \
-        and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN"))
-
-
-@dataclass(frozen=True)
-class JunkRule:
-    """A named reason a figure is no claim (tests/claims/test_roles.py runs the examples)."""
-
-    name: str
-    doc: str
-    reason: str
-    example: str
-    figure: str
-    test: Callable[[Doc, Span, Quantity], bool]
-
-
-JUNK_RULES = (
-    JunkRule("junk_table", "a sentence that is a table or markup (three or more of '|', '=', "
-             "'::', 'key:value') holds no claims",
-             "linguistic: a market table or a chart's markup lists numbers without a claim",
-             "CAC 40-c = 368,77 | CAC 40-p = 9,04 | DAX-c = 5,120 | DAX-p = 12 points",
-             "5,120", _table),
-    JunkRule("junk_phone", "a figure inside a phone number (seven or more digits in groups)",
-             "linguistic: a phone number is an address, not a count",
-             "For information, call the hotline at (800) 767-8697 between 9 a.m. and 5 p.m.",
-             "800", _phone),
-    JunkRule("junk_code", "a figure in a web address, or a bare number after a name with no "
-             "counted noun of its own ('Bell 206', 'S&P 500', 'CAC 40')",
-             "linguistic: a model, index or route number names a thing; it counts nothing",
-             "The S&P 500 fell 12 points as the CAC 40 rose.", "500",
-             _code),
-)
-"""Figures that never become claims, in the order they are tried."""
-
-
-def junk_figure(doc: Doc, sent: Span, q: Quantity) -> str | None:
-    """The JUNK_RULES rule that says the figure `q` is no claim, or None."""
-    return next((r.name for r in JUNK_RULES if r.test(doc, sent, q)), None)
-
-
 def dedup_claims(claims: list[Claim], headline_end: int = 0) -> tuple[Claim, ...]:
     """A headline figure that the body repeats (same value, unit and claimant) counts once."""
     body = {(c.value, c.unit, c.claimant.country if c.claimant else None)
@@ -189,6 +117,8 @@ _VOTES = frozenset({"vote", "ballot", "voter", "vote cast", "delegate", "elector
 _VOTE_WORDS = frozenset({"vote", "elect", "ballot", "poll", "cast"})
 _HELD_WORDS = frozenset({"hostage", "captive", "kidnap", "abduct", "hold", "held", "seize",
                          "imprison"})
+_HELD_NOUNS = frozenset({"kidnapping", "abduction", "kidnap", "hostage-taking"})
+"""Nouns of a taking that govern a figure through "of" ("the kidnapping of two soldiers")."""
 _HELD_UNITS = frozenset({"hostage", "captive", "prisoner", "detainee", "abductee"})
 _MISSING_WORDS = frozenset({"missing", "unaccounted"})
 _DISPLACED_WORDS = frozenset({"displace", "displaced", "evacuate", "evacuated", "flee",
@@ -257,6 +187,86 @@ def _casualty_noun(anchor: Token) -> str | None:
     return None
 
 
+_SKIP_AFTER = frozenset({"people", "others", "more", "persons", "been", "reportedly",
+                         "also", "later", "seriously", "critically", "slightly", "badly",
+                         "fatally", "mortally", "were", "are", "was", "is", "have", "had", "has"})
+_ASIDE_MAX = 6
+
+
+def _own_predicate(num: Token, anchor: Token) -> tuple[str, Token] | None:
+    """(dead/injured/arrested, the word) when the words right after the figure (its counted
+    noun, a short comma-set aside such as ", possibly over 350,") are its own casualty
+    predicate: "500 injured and 250 arrested", "over 220, possibly over 350, were injured"."""
+    doc, sent = num.doc, num.sent
+    j = max(num.i, anchor.i) + 1
+    starts = [j]
+    if j < sent.end and doc[j].text == ",":       # an aside: ", possibly over 350,"
+        starts = [j + 1]
+        close = next((k for k in range(j + 1, min(j + 2 + _ASIDE_MAX, sent.end))
+                      if doc[k].text == ","), None)
+        if close is not None and not any(t.pos_ == "VERB" for t in doc[j + 1:close]):
+            starts.append(close + 1)
+    for start in starts:
+        for k in range(start, min(start + 4, sent.end)):
+            tok = doc[k]
+            role = CASUALTY.get(tok.lemma_.lower()) or CASUALTY.get(tok.lower_)
+            if role and tok.pos_ in ("VERB", "ADJ", "AUX") and tok.tag_ in ("VBN", "VBD", "JJ"):
+                return role, tok
+            if tok.lower_ not in _SKIP_AFTER and tok.pos_ != "ADV":
+                break
+    return None
+
+
+_TOLL_WORDS = {"dead": "dead", "kill": "dead", "killed": "dead", "fatality": "dead",
+               "death": "dead", "injured": "injured", "injure": "injured", "wounded": "injured",
+               "wound": "injured", "hurt": "injured"}
+"""Words for the dead and the injured as a set of people ("among the dead", "those wounded",
+"the injured included ...")."""
+
+
+def _toll_set(word: Token) -> str | None:
+    """dead/injured when `word` names the dead or injured, or is "those" qualified so ("those
+    wounded", "those killed")."""
+    found = _TOLL_WORDS.get(word.lemma_.lower()) or _TOLL_WORDS.get(word.lower_)
+    if found is None and word.lower_ in ("those", "people", "ones"):
+        found = next((_TOLL_WORDS.get(c.lemma_.lower()) or _TOLL_WORDS.get(c.lower_)
+                      for c in word.children if c.dep_ in ("acl", "amod", "relcl")
+                      and (c.lemma_.lower() in _TOLL_WORDS or c.lower_ in _TOLL_WORDS)), None)
+    return found
+
+
+def _casualty_phrase(anchor: Token) -> str | None:
+    """A figure told dead or injured by an idiom, not a casualty verb: "eight soldiers lost
+    their lives", "eight soldiers were among the dead", "three were among those wounded", "the
+    dead included eight soldiers"."""
+    if anchor.dep_ == "nummod":
+        anchor = anchor.head
+    verb = anchor.head
+    if anchor.dep_ in ("nsubj", "nsubjpass"):
+        if verb.lemma_.lower() == "lose" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in verb.children):
+            return "dead"
+        for prep in (c for c in [*verb.children, *anchor.children]
+                     if c.dep_ == "prep" and c.lower_ == "among"):
+            found = next((_toll_set(o) for o in prep.children if o.dep_ == "pobj"), None)
+            if found:
+                return found
+    if anchor.dep_ == "dobj" and verb.lemma_.lower() == "include":
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return _toll_set(subj)
+    return None
+
+
+def _taken(anchor: Token) -> bool:
+    """ "the kidnapping of two Israeli soldiers": a taking noun governs the figure by "of"."""
+    if anchor.dep_ == "nummod":
+        anchor = anchor.head
+    head = anchor.head
+    return anchor.dep_ == "pobj" and head.lower_ == "of" and \
+        head.head.lemma_.lower() in _HELD_NOUNS
+
+
 ROLE_RULES = (
     ClaimRule("role_money", "a currency amount is money",
               "linguistic: an amount in a currency counts money, whatever it pays for",
@@ -267,6 +277,14 @@ ROLE_RULES = (
     ClaimRule("role_votes", "figures counting votes or voters, or governed by a vote, are votes",
               "linguistic: a tally of a vote; apart from seats and from crowds",
               "The motion passed with 310 votes.", "310", "votes"),
+    ClaimRule("role_own_predicate", "a casualty participle or adjective right after the figure "
+              "(its noun or a short comma-set aside between) is its own: '500 injured and 250 "
+              "arrested', 'over 220, possibly over 350, were injured'",
+              "linguistic: a figure's own predicate says what it counts, before any casualty "
+              "word it is coordinated under ('128 killed and over 220 ... were injured' read "
+              "220 as dead)",
+              "At least 128 people have been killed and over 220, possibly over 350, were "
+              "injured.", "220", "injured"),
     ClaimRule("role_casualty", "a casualty word governing the figure gives dead, injured or "
               "arrested (the event quantities' casualty words)",
               "PLOVER: dead, injured and arrested are an event's quantities",
@@ -277,10 +295,18 @@ ROLE_RULES = (
               "told with a noun as with a verb",
               "The raid led to the killing of 11 soldiers, while 15 others sustained serious "
               "injuries.", "15", "injured"),
+    ClaimRule("role_casualty_phrase", "an idiom of death or injury ('lost their lives', "
+              "'were among the dead', 'among those wounded', 'the dead included N') gives dead "
+              "or injured, before any count of troops or police",
+              "PLOVER: dead and injured are an event's quantities, whatever the words; soldiers "
+              "who lost their lives are dead, not deployed",
+              "Eight Pakistani soldiers lost their lives in the clash, and three policemen were "
+              "among those wounded.", "three", "injured"),
     ClaimRule("role_casualties", "figures counting casualties (dead and injured together)",
               "PLOVER: a casualty count mixes the dead and the injured; neither alone",
               "The army suffered 300 casualties.", "300", "casualties"),
-    ClaimRule("role_held", "hostages, captives and prisoners held or seized are held",
+    ClaimRule("role_held", "hostages, captives and prisoners held or seized, or any figure "
+              "governed by a kidnapping ('the kidnapping of two soldiers'), are held",
               "PLOVER: people held by a party (ASSAULT abduct, COERCE seize) are neither arrested "
               "by a state nor missing", "The gunmen took 30 hostages.", "30", "held"),
     ClaimRule("role_missing", "figures said to be missing are missing",
@@ -315,15 +341,22 @@ def claim_role(doc: Doc, q: Quantity) -> tuple[str, str | None]:
         return "seats", "role_seats"
     if unit in _VOTES or (unit == "person" and "vote" in lemmas):
         return "votes", "role_votes"
+    own = _own_predicate(num, anchor)
+    if own is not None:
+        return own[0], "role_own_predicate"
     found = casualty_anchor(num) or (casualty_anchor(anchor) if anchor != num else None)
     if found:
         return found[0], "role_casualty"
     casualty = _casualty_noun(anchor)
     if casualty is not None:
         return casualty, "role_casualty_noun"
+    phrase = _casualty_phrase(anchor)
+    if phrase is not None:
+        return phrase, "role_casualty_phrase"
     if unit in _CASUALTIES:
         return "casualties", "role_casualties"
-    if unit in _HELD_UNITS or (unit == "person" and _HELD_WORDS & set(lemmas)):
+    if unit in _HELD_UNITS or (unit == "person" and _HELD_WORDS & set(lemmas)) or \
+            _taken(anchor):
         return "held", "role_held"
     if _MISSING_WORDS & set(lemmas) or _near(anchor, _MISSING_WORDS):
         return "missing", "role_missing"

@@ -62,6 +62,9 @@ CURRENCIES = {"dollar": "USD", "$": "USD", "usd": "USD", "euro": "EUR", "€": "
 NOT_CLAIM_UNITS = frozenset("""second minute hour day night week weekend month year decade
 century time fold km kilometre kilometer mile metre meter foot feet inch yard degree point
 percent percentage cent page km/h mph knot round-trip year-old age minute-long""".split())
+_TALLY_WORDS = re.compile(r"(?i)\bvot|\b(?:decision|ruling|verdict|judgment|judgement)s?\b")
+"""Words that make "N-M" (larger first) a tally: "passed 72-39 votes", "in a 5-4 decision" (a
+court's split), never a range."""
 MEASURES = frozenset("meter metre tonne ton barrel litre liter gallon kilogram kg cubic".split())
 CASUALTY = {"kill": "dead", "die": "dead", "dead": "dead", "death": "dead", "fatality": "dead",
             "body": "dead", "murder": "dead", "execute": "dead", "slay": "dead", "toll": "dead",
@@ -344,7 +347,7 @@ def find_quantities(sent: Span, prev_unit: str | None = None,
         if _excluded(sent, tokens, num_text, a, b, value, dates):
             continue
         if tally and (value_max is not None and value_max < value or "-to-" in num_text) and \
-                re.search(r"(?i)\bvot", text):
+                _TALLY_WORDS.search(text):
             for part, (x, y) in ((tally.group(1), tally.span(1)), (tally.group(2), tally.span(2))):
                 found.append(Quantity(float(part), None, "exactly", "vote", "votes",
                                       sent.start_char + a + x, sent.start_char + a + y, None,

@@ -37,6 +37,17 @@ def abouts(nlp: Language, text: str) -> list[tuple[float, str]]:
     ("He condemned Russia's collaboration with North Korea, which includes acquiring "
      "approximately 3.5 million artillery shells from Pyongyang.",
      [(3_500_000, "artillery shells")]),
+    # a place that opens the sentence is the figure's place, however the parser attaches it
+    ("In Toronto, Canada some 1,000 protesters converged opposite the U.S. consulate.",
+     [(1000, "protesters in Toronto")]),
+    ("In Rome, about 100,000 people attended the concert.", [(100_000, "people in Rome")]),
+    # a clause opened by "where" tells of the place named before it
+    ("The fighting spread to Kandahar, where 30 civilians died on Monday.",
+     [(30, "civilians in Kandahar")]),
+    ("Singh said India stands by the people of Mumbai and Srinagar (where 8 people were killed "
+     "in a grenade attack yesterday).", [(8, "people in Srinagar")]),
+    # but a time that opens it is not a place
+    ("In the past six months, 298 people have been killed.", [(298, "people")]),
 ])
 def test_about_text(nlp: Language, text: str, expected: list[tuple[float, str]]) -> None:
     assert abouts(nlp, text) == expected

@@ -178,6 +178,64 @@ def test_bare_figures_need_a_tie_and_one_sentence_never_tells_one_quantity_twice
     assert len(group_claims([yes, no])) == 2                 # one sentence, two quantities
 
 
+def test_one_value_twice_in_one_sentence_is_two_quantities() -> None:
+    """"Likud got 11 or 12 seats, ... and Shas 10 or 11 seats": the same figure told twice in
+    one sentence counts two things (two parties' seats), even for one event; a projection of
+    the same sentence is still the quantity to come."""
+    likud = claim("l1", OCT25, "seats", "seat", 11, "exactly", None, 10, role="seats")
+    shas = replace(likud, claim_id="l1b")
+    assert len(group_claims([likud, shas])) == 2
+    assert len(group_claims([replace(likud, event_id="e1"), replace(shas, event_id="e1")])) == 2
+    ahead = replace(shas, qualifier="projected", event_id="e1")
+    assert len(group_claims([replace(likud, event_id="e1"), ahead])) == 1
+
+
+def test_figures_of_unknown_role_need_the_same_figure_or_event_across_articles() -> None:
+    """The judged "rockets into Israel, 2 to 10,000": figures of role `other` of one story are
+    not tied by a shared place; the same figure told again, or one event, still ties them."""
+    since = claim("k1", OCT25, "rockets into Northern Israel", "rocket", 10000, "approximately",
+                  None, 10)
+    night = claim("k2", OCT31, "rockets into Southern Israel", "rocket", 3, "exactly", None, 10)
+    assert len(group_claims([since, night])) == 2
+    again = replace(night, claim_id="k3", article_id="k3", value=10000)
+    assert len(group_claims([since, again])) == 1
+    one = [replace(since, event_id="e1"), replace(night, event_id="e2")]
+    assert len(group_claims(one, event_of={"e1": "c1", "e2": "c1"})) == 1   # one canonical event
+
+
+def test_a_running_total_is_not_an_event_s_toll() -> None:
+    """The judged "policemen, 4 to 200": a toll over a period ("since the start of the war")
+    and a toll told without one are two quantities, even tied by one event; two running
+    totals of one story still group."""
+    kirkuk = Actor("Lieutenant Colonel Yadkar Muhammad", country="IRQ")
+    today = replace(claim("p1", OCT25, "policemen", "policeman", 4, "exactly", kirkuk, 10,
+                          role="dead"), event_id="e1")
+    since = replace(claim("p1", OCT25, "policemen", "policeman", 200, "approximately", None,
+                          300, role="dead"), event_id="e1",
+                    evidence=Evidence("Hundreds of policemen have been killed since the start "
+                                      "of the war.", 300, 360))
+    assert len(group_claims([today, since])) == 2
+    told = "1,900 people have died since 2004."
+    a = replace(claim("t1", OCT25, "people", "person", 1900, "exactly", None, 5, role="dead"),
+                evidence=Evidence(told, 5, 40))
+    b = replace(a, claim_id="t2", article_id="t2", article_date=OCT31)
+    assert len(group_claims([a, b])) == 1
+
+
+def test_a_place_named_after_of_is_still_the_place() -> None:
+    """"34 people injured in the districts of Dhubri ..." and "six injured in the Tinsukia
+    district" are tolls of different places."""
+    here = claim("x1", OCT25, "people injured in the districts of Dhubri and Nagaon", "person",
+                 34, "exactly", None, 10, role="injured")
+    there = claim("x1", OCT25, "persons injured in the Tinsukia district", "person", 6,
+                  "at least", Actor("police", country="IND"), 200, role="injured")
+    there = replace(there, claim_id="x2", article_id="x2", event_id="e2")
+    tied = {"e1": "c1", "e2": "c1"}                   # one canonical event ties them, else
+    assert len(group_claims([replace(here, event_id="e1"), there], event_of=tied)) == 2
+    elsewhere = replace(here, about="people injured in the districts of Tinsukia")
+    assert len(group_claims([replace(elsewhere, event_id="e1"), there], event_of=tied)) == 1
+
+
 def test_roles_and_events_keep_figures_about_different_things_apart() -> None:
     """One sentence, one official: "11 killed, 15 injured, 3,400 deployed" are three groups;
     two attacks of one article are two tolls; a claim without an event may join either side."""

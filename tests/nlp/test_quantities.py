@@ -125,6 +125,10 @@ def test_votes_tally(nlp: Language) -> None:
     got = quantities(nlp, "The articles passed by votes of 230-to-197 and 229-to-198 respectively.")
     assert [(q[0], q[3]) for q in got] == [(230, "vote"), (197, "vote"), (229, "vote"),
                                            (198, "vote")]
+    # a court's split is a tally too (corpus gold counts both sides); a score is neither
+    got = quantities(nlp, "The Supreme Court struck down the ban in a 5-4 decision.")
+    assert [(q[0], q[3]) for q in got] == [(5, "vote"), (4, "vote")]
+    assert quantities(nlp, "Manchester United beat Arsenal 3-1 on Sunday.") == []
 
 
 @pytest.mark.parametrize("text", [
