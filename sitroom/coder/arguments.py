@@ -164,6 +164,10 @@ def _verb_args(verb: Token, pred: Predicate, sent: Span) -> tuple[Token | None, 
         party = prep_object(verb, pred.preps)  # "extradited the suspect to France", "exported
         if party is not None and party.ent_type_ in ("GPE", "NORP"):  # rice to Bangladesh":
             recipient = party  # the country the goods or people go to
+    if recipient is not None and pred.lemma in ("discuss", "negotiate", "debate") and \
+            recipient.dep_ == "dobj":
+        recipient = None  # "discussed his background, the pandemic and the economy": topics;
+        # the party met is the "with" object
     if recipient is None and pred.preps:
         recipient = prep_object(verb, pred.preps)
         if recipient is not None and recipient.head.i == verb.sent.start and \

@@ -91,3 +91,11 @@ def test_a_joint_proposal_is_no_proposal_to_each_other(extractor: Extractor) -> 
                                     "proposed to set term limits for Congress on Thursday.",
                                     DAY).events
     assert events and all(e.type == "AGREE" and e.recipient is None for e in events)
+
+
+def test_what_is_discussed_is_a_topic_not_a_party(coded: Coded) -> None:
+    """"discussed Syria with Erdogan": Erdogan is met, Syria is talked about; "discusses his
+    background, the pandemic and the economy" is one act, not a meeting with each topic."""
+    assert coded("Putin discussed Syria with Erdogan on Monday.") == {("CONSULT", "RUS", "TUR")}
+    assert not any(r is not None for _, _, r in coded(
+        "Russian President Vladimir Putin discussed the economy, the pandemic and the war."))
