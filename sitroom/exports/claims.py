@@ -3,14 +3,13 @@ or JSON lines; the same columns in each). Groups are the stored grouping that `s
 and `/api/claims` list (ingest keeps it current)."""
 from __future__ import annotations
 
-import csv
 import json
 from datetime import date
 from typing import IO, Any
 
 from ..store.db import Store
 from ..store.exports import claim_rows
-from .flat import Column
+from .flat import Column, csv_rows, select_sql
 
 
 # each column's SQL is over claims `c`, claim_groups `g`, events `e`, event_mentions `m` and
@@ -52,7 +51,7 @@ COLUMNS: tuple[Column, ...] = (
 
 
 def _select() -> str:
-    return ", ".join(f"CAST({c.sql} AS {c.type}) AS {c.name}" for c in COLUMNS)
+    return select_sql(COLUMNS)
 
 
 def _plain(value: Any) -> Any:
@@ -61,14 +60,7 @@ def _plain(value: Any) -> Any:
 
 def write_csv(store: Store, handle: IO[str], header: bool = True) -> int:
     """The claims table as CSV (UTF-8, header line); returns the rows written."""
-    writer = csv.writer(handle, lineterminator="\n")
-    if header:
-        writer.writerow([c.name for c in COLUMNS])
-    n = 0
-    for row in claim_rows(store, _select()):
-        writer.writerow(row.values())
-        n += 1
-    return n
+    return csv_rows(handle, COLUMNS, claim_rows(store, _select()), header)
 
 
 def write_jsonl(store: Store, handle: IO[str]) -> int:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable
 from typing import IO, Any, NamedTuple
 
 from ..ontology import QUAD_CLASS
@@ -80,20 +81,32 @@ DUCKDB_TYPES: dict[str, str] = {c.name: c.type for c in COLUMNS}
 """Column types for `read_csv(..., types=...)`: exact even for columns empty in every row."""
 
 
+def select_sql(columns: Iterable[Column]) -> str:
+    """The SELECT list of a table of columns, each cast to its type."""
+    return ", ".join(f"CAST({c.sql} AS {c.type}) AS {c.name}" for c in columns)
+
+
+def csv_rows(handle: IO[str], columns: Iterable[Column], rows: Iterable[dict[str, Any]],
+             header: bool = True) -> int:
+    """Rows (dicts in column order) as RFC 4180 CSV, after a header line of the column names;
+    returns the rows written."""
+    writer = csv.writer(handle, lineterminator="\n")
+    if header:
+        writer.writerow([c.name for c in columns])
+    n = 0
+    for row in rows:
+        writer.writerow(row.values())
+        n += 1
+    return n
+
+
 def _select() -> str:
-    return ", ".join(f"CAST({c.sql} AS {c.type}) AS {c.name}" for c in COLUMNS)
+    return select_sql(COLUMNS)
 
 
 def write_csv(store: Store, handle: IO[str], header: bool = True, **filters: Any) -> int:
     """Write the flat table as RFC 4180 CSV (UTF-8, header line); returns the rows written."""
-    writer = csv.writer(handle, lineterminator="\n")
-    if header:
-        writer.writerow([c.name for c in COLUMNS])
-    n = 0
-    for row in stream(store, _select(), **filters):
-        writer.writerow(row.values())
-        n += 1
-    return n
+    return csv_rows(handle, COLUMNS, stream(store, _select(), **filters), header)
 
 
 def write_parquet(store: Store, path: str, **filters: Any) -> int:
