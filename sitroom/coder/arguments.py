@@ -16,7 +16,7 @@ from .words import (ABSTRACT_TARGETS, ACCIDENT_NOUNS, ACTOR_ABSTRACTS, AGENT_PRE
                     MEANS_OR_BOMBER, MESSAGE_NOUNS, MOTION_VERBS, MUTUAL_TYPES, NAME_ENTS,
                     NOT_PARTICIPANT_ENTS, NOT_PARTICIPANT_WORDS, OWNER_PRONOUNS, PARTITIVES,
                     PARTY_PREPS, REACTIONS, RELATIVE, REPORTING, STOPPING_VERBS, SUBJECTS,
-                    THING_NOUNS, THING_PRONOUNS, THING_SUFFIXES, VICTIM_VERBS, VIOLENCE_CUES,
+                    THING_NOUNS, THING_PRONOUNS, THING_SUFFIXES, VICTIM_VERBS, VIOLENCE_WORDS,
                     VIOLENT_VERBS, WEAPON_NOUNS)
 
 
@@ -432,7 +432,7 @@ def agentless_harm(trigger: Token) -> bool:
     if lemmas & ACCIDENT_NOUNS or any(_accidental(t) for t in sent if t.pos_ == "NOUN") or (
             lemmas & {"explosion", "blast"} and lemmas & INDUSTRIAL_WORDS):
         return False
-    if lemmas & (ATTACK_MEANS | VIOLENT_VERBS | VIOLENCE_CUES):
+    if lemmas & VIOLENCE_WORDS:
         return True
     victim = _child(trigger, "nsubjpass")
     return victim is not None and victim.lemma_.lower() in ARMED_VICTIMS

@@ -20,7 +20,7 @@ from .dates import date_expressions
 from .parties import resolve_speaker
 from .status import attribution_of
 from .syntax import governing_verb
-from .words import ATTACK_MEANS, REPORTING, VIOLENCE_CUES, VIOLENT_VERBS
+from .words import REPORTING, VIOLENCE_WORDS
 
 
 def _claim_date(speaker_verb: Token | None, article: Article) -> date:
@@ -407,8 +407,6 @@ it ("the minister said 20 died", "AP called Nevada for 20 electoral votes"): the
 toll's or the tally's, not the statement's."""
 
 
-VIOLENCE_WORDS = ATTACK_MEANS | VIOLENT_VERBS | VIOLENCE_CUES
-"""Words that tell a sentence's toll is of violence, not of an accident."""
 _TOLL_ROLES = frozenset({"dead", "injured", "missing", "casualties"})
 
 

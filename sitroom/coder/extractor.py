@@ -81,7 +81,8 @@ class Extractor:
         for start, doc in pieces:
             part = replace(article, text=doc.text, title=article.title if not start else "")
             if not start:
-                home = home_country(doc, self.kb)  # the lead's, for every piece
+                home = home_country(doc, self.kb)  # the lead's, for every piece (where
+                # the lead names none, each piece looks in its own first tokens)
             found = self.from_doc(doc, part, home=home)
             events.extend(_shift_event(e, start) for e in found.events)
             claims.extend(_shift_claim(c, start) for c in found.claims)

@@ -186,6 +186,8 @@ VIOLENCE_CUES = load("violence_cues")
 ARMED_VICTIMS = load("armed_victims")
 """Victims whose harm with no doer named is an attack ("two soldiers were killed")."""
 ATTACK_MEANS = ATTACK_NOUNS - {"crash"} | WEAPON_NOUNS | load("attack_means")
+VIOLENCE_WORDS = ATTACK_MEANS | VIOLENT_VERBS | VIOLENCE_CUES
+"""Words that tell a sentence's harm was violence, not an accident ("killed amid clashes")."""
 
 
 MEANS_MODES = (
