@@ -919,3 +919,18 @@ def test_trade_and_extradition_go_to_a_country(nlp: Language, text: str, type_: 
 
 def test_trade_without_a_partner_is_no_event(nlp: Language) -> None:
     assert not frames(nlp, "China exported more steel in March than a year earlier.")
+
+
+def test_unnamed_people_as_recipients_are_placed(extractor) -> None:
+    """Suspects, shoppers, victims and staff are parties with a sector (roles.csv), so an
+    unplaced one takes the place's country as other role phrases do; before, no country."""
+    from datetime import date
+    day = date(2020, 3, 10)
+    cases = {"Kenyan police arrested the suspects in Nairobi on Monday.": ("COERCE", "KEN", "CRM"),
+             "On Saturday a gunman shot shoppers at a Walmart store in El Paso, Texas.":
+                 ("ASSAULT", "USA", "CVL"),
+             "Kenyan police arrested two hospital staff in Nairobi on Monday.": ("COERCE", "KEN", "LAB")}
+    for text, (kind, country, sector) in cases.items():
+        events = [e for e in extractor.extract_text(text, day).events if e.type == kind]
+        assert [(e.recipient.country, e.recipient.sector) for e in events if e.recipient] == \
+            [(country, sector)], (text, events)
