@@ -20,7 +20,7 @@ from .dates import date_expressions
 from .parties import resolve_speaker
 from .status import attribution_of
 from .syntax import governing_verb
-from .words import REPORTING, VIOLENCE_WORDS
+from .words import ATTACK_NOUNS, REPORTING, VIOLENCE_WORDS
 
 
 def _claim_date(speaker_verb: Token | None, article: Article) -> date:
@@ -394,6 +394,14 @@ LINK_RULES = (
               "toll of an older episode stays apart",
               "Gunmen attacked a market in Kabul on Friday. Officials said 12 people died.",
               "12", "event"),
+    ClaimRule("link_attack_again", "a toll told again of an attack already told ('were killed "
+              "in the attack', 'in the initial shelling') that went to an attack with no named "
+              "side (an agentless report, a headline's 'Gunman opens fire') goes to the "
+              "article's first reported attack with a named side",
+              "linguistic: a definite attack noun refers back to the attack the article told; "
+              "the toll is that attack's, not a second one's",
+              "Israeli tanks shelled a UN school in Gaza on Tuesday. Two people were killed in "
+              "the initial shelling.", "Two", "event"),
     ClaimRule("link_none", "any other figure belongs to no event (background, a statistic, a "
               "price)", "linguistic: a figure outside every event's clause is context, not an "
               "event's count", "Police arrested the mayor of Springfield on Monday. The town has "
@@ -440,6 +448,31 @@ def event_link(q: Quantity, role: str, events: list[Event], sentence_start: int 
     return None, "link_none"
 
 
+_BACK_DETS = frozenset({"the", "that", "this"})
+
+
+def _attack_told_again(span: Span) -> bool:
+    """The sentence tells a toll of an attack already told, by a definite attack noun the
+    casualty is in or from ("were killed in the attack", "died in the initial shelling")."""
+    return any(t.pos_ == "NOUN" and (t.lemma_.lower() in ATTACK_NOUNS or
+                                     t.lemma_.lower() in VIOLENCE_WORDS)
+               and t.dep_ == "pobj" and t.head.lower_ in ("in", "during", "from")
+               and any(c.dep_ == "det" and c.lower_ in _BACK_DETS for c in t.children)
+               for t in span)
+
+
+def _named_attack(event_id: str | None, events: list[Event]) -> str | None:
+    """For a toll told again of an attack whose side the coder did not find (an agentless
+    report, "six were killed in the attack"; a headline's "Gunman opens fire"), the article's
+    first reported attack with a named side; else the event itself."""
+    held = next((e for e in events if e.event_id == event_id), None)
+    if held is None or held.type != "ASSAULT" or held.actor.country is not None:
+        return event_id
+    named = next((e for e in events if e.type == "ASSAULT" and e.status == "asserted"
+                  and e.actor.country is not None), None)
+    return named.event_id if named is not None else event_id
+
+
 def link_claims(doc: Doc, claims: tuple[Claim, ...], figures: dict[str, Quantity],
                 events: list[Event]) -> tuple[Claim, ...]:
     """Each claim with the event of its article it belongs to (`figures`: claim id -> its
@@ -453,5 +486,8 @@ def link_claims(doc: Doc, claims: tuple[Claim, ...], figures: dict[str, Quantity
         event_id = event_link(q, claim.role, events, claim.evidence.start,
                               claim.evidence.end, background, violent)[0] \
             if q is not None else None
+        if event_id is not None and claim.role in _TOLL_ROLES and span is not None \
+                and _attack_told_again(span):
+            event_id = _named_attack(event_id, events)
         out.append(replace(claim, event_id=event_id) if event_id else claim)
     return tuple(out)
