@@ -19,8 +19,8 @@ from .claim_junk import junk_figure
 from .dates import date_expressions
 from .parties import resolve_speaker
 from .status import attribution_of
-from .syntax import governing_verb
-from .words import ATTACK_NOUNS, REPORTING, VIOLENCE_WORDS
+from .syntax import _child, governing_verb, phrase_bounds
+from .words import ATTACK_NOUNS, FIGURE_SPEECH, REPORTING, SOURCE_NOUNS, VIOLENCE_WORDS
 
 
 def _claim_date(speaker_verb: Token | None, article: Article) -> date:
@@ -39,31 +39,101 @@ def _claim_date(speaker_verb: Token | None, article: Article) -> date:
 def _speech_verb(verb: Token) -> bool:
     if verb.pos_ != "VERB":
         return False
-    if verb.lemma_ in REPORTING or verb.lemma_ in ("estimate", "describe", "put"):
+    if verb.lemma_ in REPORTING or verb.lemma_ in FIGURE_SPEECH:
         return True
     pred = match_predicate(verb)
     return pred is not None and QUAD_CLASS.get(pred.type) in (1, 3)
 
 
+def _behind_source(tok: Token | None) -> Token | None:
+    """Who stands behind a source noun ("a report from the Mexican government", "data from the
+    WHO", "numbers reported by The Associated Press", "figures of the Health Ministry"): that
+    party; else the token itself."""
+    if tok is None or tok.lemma_.lower() not in SOURCE_NOUNS and tok.lower_ not in SOURCE_NOUNS:
+        return tok
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+            obj = _child(child, "pobj")
+            if obj is not None and obj.pos_ in ("NOUN", "PROPN") and \
+                    (child.lower_ != "of" or obj.pos_ == "PROPN" or obj.ent_type_):
+                return obj
+        if child.dep_ == "acl" and child.tag_ == "VBN":  # "numbers reported by AP"
+            agent = _child(child, "agent")
+            obj = _child(agent, "pobj") if agent is not None else None
+            if obj is not None:
+                return obj
+    return tok
+
+
+def _speaker_of(verb: Token) -> Token | None:
+    """Who speaks by a speech verb: its "by" agent where it is passive ("he was told by the
+    minister", "as confirmed by the authorities"), else its subject; through a source noun."""
+    agent = _child(verb, "agent")
+    obj = _child(agent, "pobj") if agent is not None else None
+    if obj is not None:  # an agent makes the verb passive, whatever its tag
+        return _behind_source(obj)
+    return _behind_source(subject_of(verb))
+
+
+def _as_said(verb: Token) -> Token | None:
+    """A speech clause set beside the figure's clause by "as" ("was traded for five prisoners,
+    as confirmed by the authorities", "as the ministry said"): its speech verb."""
+    return next((c for c in verb.children if c.dep_ == "advcl" and _speech_verb(c)
+                 and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)), None)
+
+
+def _sentence_source(anchor: Token, sent: Span) -> Token | None:
+    """A source the whole sentence is given by, outside the figure's own phrase: "according to
+    X", "(as) per X" (a source noun or a named party), or an inverted speech verb the parser
+    read as a modifier (", reported officials")."""
+    found = attribution_of(anchor, sent)
+    if found is not None:
+        return _behind_source(found)
+    for tok in sent:
+        if tok.lower_ == "per" and tok.dep_ == "prep" and (tok.i == sent.start or
+                                                          tok.nbor(-1).lower_ in ("as", ",")):
+            obj = _child(tok, "pobj")
+            if obj is not None and (obj.lemma_.lower() in SOURCE_NOUNS or
+                                    obj.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")):
+                return _behind_source(obj)
+        if tok.lemma_ in REPORTING and tok.dep_ == "amod" and tok.tag_ == "VBD" and \
+                tok.i > sent.start and tok.nbor(-1).text == "," and tok.head.i == tok.i + 1 \
+                and tok.head.pos_ in ("NOUN", "PROPN"):
+            return tok.head
+    return None
+
+
 def claimant_of(doc: Doc, anchor: Token, sent: Span, article: Article, kb: ActorKB,
                 home: str | None) -> tuple[Actor | None, Token | None]:
     """Who asserts the figure at `anchor`: the first speaker above it that names someone
-    ("X said/estimated/condemned ... N"), else "according to X"; with the speech verb."""
+    ("X said/estimated/condemned ... N", "N, as confirmed by X"), else the sentence's source
+    ("according to X", "per X"); with the speech verb."""
     cur = governing_verb(anchor)
     for _ in range(8):
-        if _speech_verb(cur):
-            subj = subject_of(cur)
-            speaker = resolve_speaker(doc, subj, article.date, kb, home)
+        for verb in (cur, _as_said(cur)):
+            if verb is None or not _speech_verb(verb):
+                continue
+            subj = _speaker_of(verb)
+            if subj is not None and phrase_bounds(subj)[0] <= anchor.i < phrase_bounds(subj)[1]:
+                continue  # the figure inside its own source's phrase
+            speaker = resolve_speaker(doc, subj, article.date, kb, home, described=True)
+            # "with projections suggesting ...": no one; "Italian authorities": someone
             nobody = subj is not None and speaker is not None and subj.pos_ == "NOUN" and \
                 not subj.ent_type_ and speaker.sector is None and speaker.role is None \
-                and speaker.entity is None  # "with projections suggesting ...": no one
+                and speaker.entity is None and \
+                not any(c.ent_type_ in ("NORP", "GPE") for c in subj.children)
             if speaker is not None and (speaker.country or speaker.sector) and not nobody:
-                return speaker, cur
+                return speaker, verb
         if cur.head == cur:
             break
         cur = cur.head
-    speaker_tok = attribution_of(anchor, sent)
-    return resolve_speaker(doc, speaker_tok, article.date, kb, home), None
+    source = _sentence_source(anchor, sent)
+    actor = resolve_speaker(doc, source, article.date, kb, home, described=True)
+    verb = source.nbor(-1) if source is not None and source.i > 0 else None
+    if actor is not None and verb is not None and verb.dep_ == "amod" and verb.head == source \
+            and verb.lemma_ in REPORTING and actor.start == verb.idx:  # ", reported officials"
+        actor = replace(actor, text=actor.text[len(verb.text):].lstrip(), start=source.idx)
+    return actor, None
 
 
 def claims_in_sentence(doc: Doc, sent: Span, quantities: list[Quantity], article: Article,
@@ -408,6 +478,49 @@ LINK_RULES = (
               "40,000 residents.", "40,000", "none"),
 )
 """The link rules in the order they are tried."""
+
+CLAIMANT_RULES = (
+    ClaimRule("claimant_speech_verb", "the subject of the first speech verb above the figure: "
+              "a reporting verb, a verbal event, or a verb that puts a figure on something "
+              "('estimated', 'put', 'placed', 'declared', 'informed')",
+              "GUIDE: the claimant is the attributed source; who says, estimates or values it",
+              "Irish police placed the value of the stolen goods at 40,000 euros.", "40,000",
+              "IRL"),
+    ClaimRule("claimant_passive_agent", "a passive speech verb's 'by' agent ('were reported "
+              "dead by Russian officials', 'he was told by the minister')",
+              "linguistic: the agent of a passive speech verb is its speaker",
+              "Thirty-six people were reported dead by Russian officials.", "Thirty-six", "RUS"),
+    ClaimRule("claimant_as_said", "a speech clause set beside the figure's by 'as' ('traded for "
+              "five prisoners, as confirmed by Italian authorities')",
+              "linguistic: 'as X said/confirmed' attributes its main clause to X",
+              "The journalist was traded for five Taliban prisoners, as confirmed by Italian "
+              "authorities.", "five", "ITA"),
+    ClaimRule("claimant_source_noun", "a source noun's party ('a report from the Mexican "
+              "government said', 'according to data from the WHO', 'numbers reported by AP')",
+              "GUIDE: the claimant is the party behind the report or the data, not the document",
+              "A report from the Mexican government said eight people died in the attack.",
+              "eight", "MEX"),
+    ClaimRule("claimant_per", "'(as) per X' as 'according to X', where X is a source noun or a "
+              "named party", "linguistic: 'per' attributes the sentence to its source",
+              "Per numbers reported by The Associated Press, 415 thousand priests are subject to "
+              "the requirement.", "415 thousand", "USA"),
+    ClaimRule("claimant_inverted", "an inverted speech verb read as a modifier by the parser "
+              "(', reported officials')", "linguistic: 'said/reported X' after the clause "
+              "attributes it to X as 'X said' does",
+              "On Saturday a gunman shot shoppers at a Walmart store in the U.S. border city of "
+              "El Paso, Texas, with the death toll rising to 22 people on Monday, reported "
+              "officials, with 25 others injured.", "22", "USA"),
+    ClaimRule("claimant_introduced", "an unknown named claimant takes the country an earlier "
+              "mention introduces it with ('UK-based retailer Tesco' ... 'Tesco said its Polish "
+              "branch lost ...'), before the nearest country cue",
+              "linguistic: where a firm or a person is from is told once, when it is "
+              "introduced; the countries near a later mention are those of what it does",
+              "UK-based retailer Tesco agreed to sell its stores in Poland. Tesco said its Polish "
+              "branch had a 24 million pounds operating loss.", "24 million", "GBR"),
+)
+"""Who asserts a figure (`claimant_of`), each rule with an example and the claimant's country
+(tests/claims/test_roles.py runs them)."""
+
 
 _NO_OWN_FIGURE = frozenset(t for t, quad in QUAD_CLASS.items() if quad in (1, 3))
 """Verbal events (PLOVER quad classes 1 and 3) whose clause reports a figure rather than counts

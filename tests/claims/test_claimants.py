@@ -1,13 +1,14 @@
-"""Who claims a figure and which event it counts (issue 17): the link of a toll told again of an
-attack already told."""
+"""Who claims a figure (issue 17): the claimant rules' examples through the real pipeline, each
+giving its claimant's country, and the link of a toll told again of an attack already told."""
 from __future__ import annotations
 
 from datetime import date
 
 import pytest
 
-from sitroom.coder.claims import LINK_RULES
+from sitroom.coder.claims import CLAIMANT_RULES, LINK_RULES, ClaimRule
 from sitroom.extract import Extractor
+from sitroom.nlp.numbers import parse_number
 
 ON = date(2024, 5, 10)
 
@@ -15,6 +16,48 @@ ON = date(2024, 5, 10)
 @pytest.fixture(scope="module")
 def extractor() -> Extractor:
     return Extractor()
+
+
+def _claim(extractor: Extractor, text: str, figure: str):  # type: ignore[no-untyped-def]
+    parsed = parse_number(figure)
+    assert parsed is not None, figure
+    claims = extractor.extract_text(text, ON).claims
+    return next(c for c in claims if c.value == float(parsed[0]))
+
+
+@pytest.mark.parametrize("rule", CLAIMANT_RULES, ids=lambda r: r.name)
+def test_claimant_rule_example(rule: ClaimRule, extractor: Extractor) -> None:
+    assert rule.reason.startswith(("GUIDE", "linguistic"))
+    claim = _claim(extractor, rule.example, rule.figure)
+    assert claim.claimant is not None and claim.claimant.country == rule.gives
+
+
+def test_the_source_is_the_party_behind_the_document(extractor: Extractor) -> None:
+    """Not "A report" or "data": the government and the WHO."""
+    claim = _claim(extractor, "A report from the Mexican government said eight people died in "
+                   "the attack.", "eight")
+    assert claim.claimant is not None and claim.claimant.text == "the Mexican government"
+    claim = _claim(extractor, "According to data from the World Health Organisation, there "
+                   "were 140,000 deaths from measles last year.", "140,000")
+    assert claim.claimant is not None and claim.claimant.country == "UNO"
+
+
+def test_an_inverted_speaker_is_named_without_its_verb(extractor: Extractor) -> None:
+    rule = next(r for r in CLAIMANT_RULES if r.name == "claimant_inverted")
+    claim = _claim(extractor, rule.example, rule.figure)
+    assert claim.claimant is not None and claim.claimant.text == "officials"
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("The fine is 200 francs per person.", "200"),                # "per" of a rate
+    ("The firm paid 5 dollars per share to 300 investors.", "300"),
+    ("In a meeting that day he was told by Russian Emergencies Minister Yevgeny Zinichev of "
+     "36 people under the rubble.", "36"),                        # no source holding its figure
+])
+def test_no_claimant_from_a_rate_or_from_the_figure_s_own_phrase(
+        text: str, figure: str, extractor: Extractor) -> None:
+    claim = _claim(extractor, text, figure)
+    assert claim.claimant is None or figure not in claim.claimant.text
 
 
 def test_a_toll_told_again_goes_to_the_attack_told(extractor: Extractor) -> None:
