@@ -52,6 +52,8 @@ def _behind_source(tok: Token | None) -> Token | None:
     if tok is None or tok.lemma_.lower() not in SOURCE_NOUNS and tok.lower_ not in SOURCE_NOUNS:
         return tok
     for child in tok.children:
+        if child.dep_ == "poss" and child.pos_ in ("NOUN", "PROPN"):  # "the chain's release"
+            return child
         if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
             obj = _child(child, "pobj")
             if obj is not None and obj.pos_ in ("NOUN", "PROPN") and \
@@ -517,6 +519,14 @@ CLAIMANT_RULES = (
               "introduced; the countries near a later mention are those of what it does",
               "UK-based retailer Tesco agreed to sell its stores in Poland. Tesco said its Polish "
               "branch had a 24 million pounds operating loss.", "24 million", "GBR"),
+    ClaimRule("claimant_introduced_noun", "'the chain', 'the company' takes the country of "
+              "the name an earlier mention introduced with that noun ('British supermarket "
+              "chain Tesco'); a source noun's owner speaks ('the chain's press release')",
+              "linguistic: a definite noun refers back to the party introduced by it; a "
+              "release or a report is its owner's word",
+              "British supermarket chain Tesco will leave Poland. The chain's press release "
+              "reported a loss of 200 million pounds in Poland.", "200 million", "GBR"),
+
 )
 """Who asserts a figure (`claimant_of`), each rule with an example and the claimant's country
 (tests/claims/test_roles.py runs them)."""

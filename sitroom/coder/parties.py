@@ -227,23 +227,31 @@ _DESCRIPTOR_MAX = 5
 def _described_country(doc: Doc, span: Span, kb: ActorKB) -> str | None:
     """The country an earlier mention of the same name gives in the words that introduce it:
     "British supermarket chain Tesco", "UK-based retailer Tesco", "Denmark-based retailer
-    Salling Group" for a later "Tesco" or "Salling" (where a firm or a person is from, told
-    once; the later mention stands near other countries, of what it does)."""
-    names = {t.text for t in span if t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "ORG")}
-    if not names:
+    Salling Group" for a later "Tesco" or "Salling", and "British supermarket chain Tesco" for
+    a later "the chain" (where a firm or a person is from, told once; the later mention stands
+    near other countries, of what it does)."""
+    names = {t.text for t in span if t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "ORG", "")}
+    noun = None  # "the chain" after "British supermarket chain Tesco": the noun it was told by
+    if not names and 2 <= len(span) <= 3 and span[0].lower_ in ("the", "this") and \
+            span.root.pos_ == "NOUN" and span.root.tag_ == "NN":
+        noun = span.root.lower_
+    if not names and noun is None:
         return None
     for ent in doc.ents:
         if ent.start >= span.start:
             break
-        if ent.label_ not in ("PERSON", "ORG") or not names & {t.text for t in ent}:
+        if ent.label_ not in ("PERSON", "ORG") or \
+                (names and not names & {t.text for t in ent}):
             continue
-        words = []
+        words: list[Token] = []
         for tok in reversed(doc[max(ent.sent.start, ent.start - _DESCRIPTOR_MAX):ent.start]):
             if tok.pos_ not in _DESCRIPTOR_TAGS or (tok.pos_ == "PUNCT" and tok.text != "-") \
                     or (tok.pos_ == "VERB" and tok.lower_ != "based"):
                 break
-            words.insert(0, tok.text)
-        country = kb.country_cue(" ".join(words)) if words else None
+            words.insert(0, tok)
+        if noun is not None and noun not in {t.lower_ for t in words}:
+            continue
+        country = kb.country_cue(" ".join(t.text for t in words)) if words else None
         if country is not None:
             return country
     return None
@@ -427,14 +435,14 @@ def resolve_participant(doc: Doc, token: Token | None, on: date, kb: ActorKB,
         return None  # a name that only qualifies a thing is no person: "the Tsuen Wan district"
     from_intro = None  # where an earlier mention says the name is from ("British chain Tesco")
     if res.country is None and res.sector is None and res.entity is None:
-        from_intro = _described_country(doc, span, kb) if described and _named(span) else None
+        from_intro = _described_country(doc, span, kb) if described else None
         earlier = _fuller_mention(doc, span) if from_intro is None else None
         if earlier is not None:  # "al-Eryani" after "Minister of Information Moammar al-Eryani"
             alt = kb.resolve(earlier.text, on)
             if alt.sector is not None or alt.country is not None:
                 res, token = alt, earlier.root
             anchor = earlier.root  # unknown there too: the cues around the fuller mention
-    country = res.country
+    country = res.country or from_intro
     if country is None and res.sector is not None and span[0].lower_ in ANAPHORIC:
         country = _antecedent_country(doc, span, kb, on)  # "these troops": those named before
     # a people without a state of its own named in the phrase ("Kurdish and Sunni MPs")
@@ -450,7 +458,6 @@ def resolve_participant(doc: Doc, token: Token | None, on: date, kb: ActorKB,
         country = _affiliation_country(doc, anchor, kb, on)
         if country is None and peoples:
             country = _people_country(doc, kb, peoples, home)
-        country = country or from_intro
         if country is None and not peoples:
             skip = (span,) if other is None else (span, doc[slice(*phrase_bounds(other))])
             if other is not None and other_whole:
