@@ -105,11 +105,37 @@ def _sentence_source(anchor: Token, sent: Span) -> Token | None:
     return None
 
 
+def _bracketed_source(num: Token) -> Token | None:
+    """The party of a source noun in brackets right after the figure (and its counted noun):
+    "3,000 (police estimate)", "8,000 people (organiser's estimate)"."""
+    doc, end = num.doc, num.sent.end
+    j = num.i + 1
+    while j < min(end, num.i + 4) and doc[j].text != "(":
+        if doc[j].pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"):
+            return None
+        j += 1
+    if j >= end or doc[j].text != "(":
+        return None
+    for k in range(j + 1, min(end, j + 6)):
+        if doc[k].text == ")":
+            break
+        if doc[k].lemma_.lower() in SOURCE_NOUNS or doc[k].lower_ in SOURCE_NOUNS:
+            return next((t for t in reversed(doc[j + 1:k]) if t.pos_ in ("NOUN", "PROPN")),
+                        None)
+    return None
+
+
 def claimant_of(doc: Doc, anchor: Token, sent: Span, article: Article, kb: ActorKB,
-                home: str | None) -> tuple[Actor | None, Token | None]:
-    """Who asserts the figure at `anchor`: the first speaker above it that names someone
-    ("X said/estimated/condemned ... N", "N, as confirmed by X"), else the sentence's source
+                home: str | None, num: Token | None = None) -> tuple[Actor | None, Token | None]:
+    """Who asserts the figure at `anchor` (`num`: its number): a source in brackets after it
+    ("3,000 (police estimate)"), else the first speaker above it that names someone ("X
+    said/estimated/condemned ... N", "N, as confirmed by X"), else the sentence's source
     ("according to X", "per X"); with the speech verb."""
+    bracketed = _bracketed_source(num) if num is not None else None
+    if bracketed is not None:
+        speaker = resolve_speaker(doc, bracketed, article.date, kb, home, described=True)
+        if speaker is not None and (speaker.country or speaker.sector):
+            return speaker, None
     cur = governing_verb(anchor)
     for _ in range(8):
         for verb in (cur, _as_said(cur)):
@@ -147,7 +173,8 @@ def claims_in_sentence(doc: Doc, sent: Span, quantities: list[Quantity], article
         anchor = doc[q.head_i] if q.head_i is not None else (doc[q.num_i] if q.num_i >= 0 else None)
         if anchor is None or not q.unit or junk_figure(doc, sent, q) is not None:
             continue
-        claimant, verb = claimant_of(doc, anchor, sent, article, kb, home)
+        claimant, verb = claimant_of(doc, anchor, sent, article, kb, home,
+                                     doc[q.num_i] if q.num_i >= 0 else None)
         text = sent.text.strip()
         lead = len(sent.text) - len(sent.text.lstrip())
         out.append((Claim(
@@ -526,6 +553,11 @@ CLAIMANT_RULES = (
               "release or a report is its owner's word",
               "British supermarket chain Tesco will leave Poland. The chain's press release "
               "reported a loss of 200 million pounds in Poland.", "200 million", "GBR"),
+    ClaimRule("claimant_bracketed", "a source noun in brackets right after the figure: "
+              "'3,000 (police estimate)', '8,000 people (organiser's estimate)'",
+              "GUIDE: the claimant is the attributed source, however the text attributes it",
+              "Between 3,000 (police estimate) and 8,000 people (organiser's estimate) marched "
+              "in Giessen, Germany.", "3,000", "DEU"),
 
 )
 """Who asserts a figure (`claimant_of`), each rule with an example and the claimant's country
