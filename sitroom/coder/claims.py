@@ -20,7 +20,8 @@ from .dates import date_expressions
 from .parties import resolve_speaker
 from .status import attribution_of
 from .syntax import _child, governing_verb, phrase_bounds
-from .words import ATTACK_NOUNS, FIGURE_SPEECH, REPORTING, SOURCE_NOUNS, VIOLENCE_WORDS
+from .words import (ATTACK_NOUNS, FIGURE_SPEECH, QUOTES, REPORTING, SOURCE_NOUNS,
+                    VIOLENCE_WORDS)
 
 
 def _claim_date(speaker_verb: Token | None, article: Article) -> date:
@@ -125,6 +126,39 @@ def _bracketed_source(num: Token) -> Token | None:
     return None
 
 
+_QUOTE_REACH = 150
+"""How many tokens a quotation may run on past the figure to the mark that closes it."""
+
+
+def _closing_speaker(anchor: Token) -> Token | None:
+    """The speaker named right after the quotation the figure stands in, where it runs on over
+    sentences: '"... It cost taxpayers some CA$ 2 billion ..." said Harper.' (a quotation is
+    told by the one who says it, however many sentences it spans)."""
+    doc = anchor.doc
+    i = anchor.i - 1
+    marks = 0
+    while i >= 0 and "\n" not in doc[i].text:
+        marks += doc[i].text in QUOTES
+        i -= 1
+    if marks % 2 == 0:
+        return None  # not inside a quotation of its paragraph
+    close = next((j for j in range(anchor.i + 1, min(len(doc), anchor.i + _QUOTE_REACH))
+                  if doc[j].text in QUOTES or "\n" in doc[j].text), None)
+    if close is None or doc[close].text not in QUOTES:
+        return None
+    after = [t for t in doc[close + 1:min(len(doc), close + 8)] if not t.is_punct]
+    verb = next((t for t in after if t.pos_ == "VERB" and t.lemma_ in REPORTING), None)
+    if verb is None or any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > verb.i
+                           for c in verb.children):
+        return None  # "However, villagers claimed that ...", "Salon claims its source is ...":
+        # a statement of its own, not the quotation's attribution
+    subj = subject_of(verb)
+    first = after[0] if after else None
+    if subj is None or first is None or not (first == verb or subj.left_edge == first):
+        return None  # '" said Harper', '" Harper said', '" the minister said': nothing between
+    return subj
+
+
 def claimant_of(doc: Doc, anchor: Token, sent: Span, article: Article, kb: ActorKB,
                 home: str | None, num: Token | None = None) -> tuple[Actor | None, Token | None]:
     """Who asserts the figure at `anchor` (`num`: its number): a source in brackets after it
@@ -155,7 +189,7 @@ def claimant_of(doc: Doc, anchor: Token, sent: Span, article: Article, kb: Actor
         if cur.head == cur:
             break
         cur = cur.head
-    source = _sentence_source(anchor, sent)
+    source = _sentence_source(anchor, sent) or _closing_speaker(anchor)
     actor = resolve_speaker(doc, source, article.date, kb, home, described=True)
     verb = source.nbor(-1) if source is not None and source.i > 0 else None
     if actor is not None and verb is not None and verb.dep_ == "amod" and verb.head == source \
@@ -558,7 +592,14 @@ CLAIMANT_RULES = (
               "GUIDE: the claimant is the attributed source, however the text attributes it",
               "Between 3,000 (police estimate) and 8,000 people (organiser's estimate) marched "
               "in Giessen, Germany.", "3,000", "DEU"),
-
+    ClaimRule("claimant_quotation", "a figure in a quotation that runs over sentences is told "
+              "by the speaker named right after the closing mark ('\"... It cost taxpayers "
+              "some CA$ 2 billion ...,\" said Harper')",
+              "GUIDE: the claimant is the attributed source; a quotation is its speaker's, "
+              "however many sentences it spans",
+              "\"We got a registry that became a nightmare for hunters. It cost taxpayers some "
+              "CA$ 2 billion and did nothing for safety,\" said Canadian Prime Minister Stephen "
+              "Harper.", "2 billion", "CAN"),
 )
 """Who asserts a figure (`claimant_of`), each rule with an example and the claimant's country
 (tests/claims/test_roles.py runs them)."""

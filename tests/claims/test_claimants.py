@@ -68,3 +68,16 @@ def test_a_toll_told_again_goes_to_the_attack_told(extractor: Extractor) -> None
     claim = next(c for c in result.claims if c.value == 2)
     linked = next(e for e in result.events if e.event_id == claim.event_id)
     assert linked.type == "ASSAULT" and linked.actor.country == "ISR"
+
+
+@pytest.mark.parametrize("text", [
+    'Police said: "In the chaos, three villagers died." However, villagers claimed that the '
+    'protest was peaceful.',
+    'The summary includes "a total of 1,325 images of abuse." Salon claims their source is an '
+    'officer.',
+])
+def test_a_statement_after_a_quotation_does_not_claim_it(text: str,
+                                                         extractor: Extractor) -> None:
+    """The next sentence's speaker, with a complement of its own, is not the quotation's."""
+    claim = next(c for c in extractor.extract_text(text, ON).claims if c.value in (3, 1325))
+    assert claim.claimant is None or claim.claimant.text not in ("villagers", "Salon")
