@@ -159,6 +159,32 @@ def _closing_speaker(anchor: Token) -> Token | None:
     return subj
 
 
+_BACK_PRONOUNS = frozenset({"that", "this", "these", "those"})
+
+
+def _continued_source(sent: Span) -> Token | None:
+    """The source of the sentence before, where that one told figures and this one opens by
+    pointing back at them ("That showed a 93% increase from 88 deaths", "Out of these, 81 had
+    lost their lives" after "According to the Coroners Service, there were 170 ..." or "the
+    Team reported a total of 5667 cases"): its figures go on with the same report."""
+    opener = next((t for t in sent[:3] if t.lower_ in _BACK_PRONOUNS and t.pos_ == "PRON"
+                   and t.dep_ in ("nsubj", "nsubjpass", "pobj")), None)
+    if opener is None or sent.start == 0:
+        return None
+    prev = sent.doc[sent.start - 1].sent
+    if not any(t.like_num and t.ent_type_ not in ("DATE", "TIME") for t in prev):
+        return None  # the sentence before told no figure: "This comes after ..." is the narrator's
+    verb = next((t for t in prev if t.pos_ == "VERB" and t.lemma_ in REPORTING), None)
+    if verb is not None:
+        return _speaker_of(verb)
+    for tok in prev:  # "according to X"
+        to = _child(tok, "prep") if tok.lower_ == "according" else None
+        obj = _child(to, "pobj") if to is not None else None
+        if obj is not None:
+            return _behind_source(obj)
+    return None
+
+
 def claimant_of(doc: Doc, anchor: Token, sent: Span, article: Article, kb: ActorKB,
                 home: str | None, num: Token | None = None) -> tuple[Actor | None, Token | None]:
     """Who asserts the figure at `anchor` (`num`: its number): a source in brackets after it
@@ -189,7 +215,8 @@ def claimant_of(doc: Doc, anchor: Token, sent: Span, article: Article, kb: Actor
         if cur.head == cur:
             break
         cur = cur.head
-    source = _sentence_source(anchor, sent) or _closing_speaker(anchor)
+    source = _sentence_source(anchor, sent) or _closing_speaker(anchor) or \
+        _continued_source(sent)
     actor = resolve_speaker(doc, source, article.date, kb, home, described=True)
     verb = source.nbor(-1) if source is not None and source.i > 0 else None
     if actor is not None and verb is not None and verb.dep_ == "amod" and verb.head == source \
@@ -600,6 +627,11 @@ CLAIMANT_RULES = (
               "\"We got a registry that became a nightmare for hunters. It cost taxpayers some "
               "CA$ 2 billion and did nothing for safety,\" said Canadian Prime Minister Stephen "
               "Harper.", "2 billion", "CAN"),
+    ClaimRule("claimant_continued", "a sentence that opens by pointing back at the figures of "
+              "the one before ('That showed ...', 'Out of these, ...') goes on with that one's "
+              "source", "linguistic: the pronoun ties its figures to the report just told",
+              "The Canadian health ministry reported 5,667 cases this year. Out of these, 81 "
+              "people had died.", "81", "CAN"),
 )
 """Who asserts a figure (`claimant_of`), each rule with an example and the claimant's country
 (tests/claims/test_roles.py runs them)."""

@@ -81,3 +81,13 @@ def test_a_statement_after_a_quotation_does_not_claim_it(text: str,
     """The next sentence's speaker, with a complement of its own, is not the quotation's."""
     claim = next(c for c in extractor.extract_text(text, ON).claims if c.value in (3, 1325))
     assert claim.claimant is None or claim.claimant.text not in ("villagers", "Salon")
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry met on Monday. That showed 20 new cases in the north.",   # no figure before
+    "The ministry reported 5,667 cases this year. In the north, 81 people had died.",  # no tie
+])
+def test_only_a_sentence_pointing_back_at_figures_goes_on_with_their_source(
+        text: str, extractor: Extractor) -> None:
+    claim = next(c for c in extractor.extract_text(text, ON).claims if c.value in (20, 81))
+    assert claim.claimant is None
