@@ -1,5 +1,7 @@
 """The --min-confidence trade-off: figures on the dev gold and both corpus splits (locked in
-aggregate only) at several cut-offs of the judge's probability, as a markdown table.
+aggregate only) at several cut-offs of the judge's probability, as a markdown table. Every
+candidate the rules give is scored here (the judge's own decision is off), so the rows below its
+decision threshold show what that decision drops.
 
     .venv/bin/python scripts/judge_tradeoff.py        # prints the table docs/judge.md shows
 """
@@ -21,7 +23,7 @@ SETS = {"dev gold": (ROOT.parent / "shared" / "gold" / "dev", None),
 
 
 def main() -> int:
-    extractor = Extractor()
+    extractor = Extractor(decide=False)
     print("| set | --min-confidence | salient recall | recall | precision | events |")
     print("|---|---:|---:|---:|---:|---:|")
     for name, (folder, split) in SETS.items():

@@ -10,7 +10,8 @@ event; 0: matches none; events matching background gold are left out), plus the 
 judged events of ../shared/gold/judged that the coder still produces (1: real). The locked
 split is never read here. The suggested --min-confidence is the cut-off that maximises event F1 on
 the tune split's out-of-fold probabilities (5 folds by article), so it is not fitted on the events
-it is scored on.
+it is scored on; the decision threshold (events under it are not output) is the highest cut-off
+at which those out-of-fold probabilities keep every matched tune event.
 """
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ from sitroom.records import Article  # noqa: E402
 
 CORPUS = ROOT / "tests" / "quality" / "corpus"
 SHARED = ROOT.parent / "shared"
-L2 = 1.0
+L2 = 3.0
 MIN_COUNT = 2
 FOLDS = 5
 # --proposals: also train on broad proposals (sitroom/coder/propose.py) and switch them on at run time.
@@ -163,6 +164,13 @@ def choose_threshold(probs: np.ndarray, labels: np.ndarray, gold_total: int) -> 
     return best[1], best[2]
 
 
+def decision_threshold(probs: np.ndarray, labels: np.ndarray) -> float:
+    """The highest grid cut-off that keeps every matched tune event out of fold: the judge drops
+    only events it is sure of, so recall on the tune split is what the rules give."""
+    matched = labels.sum()
+    return max((t for t in GRID if labels[probs >= t].sum() == matched), default=0.0)
+
+
 def train() -> EventJudge:
     extractor = Extractor(judged=False)  # every candidate, unjudged
     extractor.propose = PROPOSALS
@@ -174,6 +182,8 @@ def train() -> EventJudge:
     calibration = calibrate(oof_scores, labels)
     oof = 1 / (1 + np.exp(-(calibration[0] * oof_scores + calibration[1])))
     threshold, at = choose_threshold(oof, labels, gold_total)
+    decide = decision_threshold(oof, labels)
+    kept = oof >= decide
     vocab = build_vocab(rows)
     weights = fit(design(rows, vocab), np.array([r[2] for r in rows], dtype=float))
     unjudged = {"precision": round(labels.mean(), 4) if len(labels) else 0.0,
@@ -181,9 +191,13 @@ def train() -> EventJudge:
     meta = {"trained_on": "tune split of tests/quality/corpus; ../shared/gold/judged; tests/quality/judged",
             "tune_events": len(tune), "tune_real": int(labels.sum()), "judged_events": len(extra),
             "gold_events": gold_total, "proposals": PROPOSALS, "l2": L2, "min_count": MIN_COUNT,
-            "out_of_fold_at_threshold": at, "rules_alone": unjudged}
+            "out_of_fold_at_threshold": at, "rules_alone": unjudged,
+            "out_of_fold_at_decision": {"kept": int(kept.sum()),
+                                        "precision": round(labels[kept].mean(), 4) if kept.any()
+                                        else 0.0}}
     return EventJudge(vocab=vocab, weights=weights, suggested_min_confidence=threshold,
-                      meta=meta, calibration=(round(calibration[0], 6), round(calibration[1], 6)))
+                      meta=meta, calibration=(round(calibration[0], 6), round(calibration[1], 6)),
+                      decision_threshold=decide)
 
 
 def main(argv: list[str]) -> int:

@@ -157,6 +157,29 @@ THING_CUT_OFF = rule(
     and not _party_word(d.recipient_tok, d.kb, d.article.date),
     positive=("The buildings destroyed by Syrian rebels in Homs were rebuilt.",),
     negative=("A Turkish engineer kidnapped by Taliban fighters was freed in Kandahar.",))
+FIGHT_VERBS = frozenset(("fight", "combat", "battle", "tackle"))
+
+
+def _fought(trigger: Token) -> Token | None:
+    """What a fight verb is against: its object, or the object of "against" or "with"."""
+    for child in trigger.children:
+        if child.dep_ == "dobj":
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("against", "with"):
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+FIGHT_A_PROBLEM = rule(
+    "fight-a-problem", "\"determined to fight poverty\": a campaign against an ill, not force.",
+    "PLOVER: ASSAULT is force against a party", "event", "veto",
+    lambda d: d.frame.type == "ASSAULT" and d.trigger.lemma_.lower() in FIGHT_VERBS
+    and (target := _fought(d.trigger)) is not None and target.pos_ == "NOUN"
+    and not _party_word(target, d.kb, d.article.date),
+    positive=("The Kenyan president vowed to fight corruption in Nairobi on Monday.",
+              "The Kenyan government fought against drug trafficking in Mombasa on Monday."),
+    negative=("Kenyan troops fought al-Shabaab militants in Lamu on Monday.",
+              "Protesters fought the police in Nairobi on Monday."))
 SAME_WORDS = rule(
     "recipient-is-actor", "\"the Speaker Ian Causley asked him\": \"him\" is someone else.",
     "linguistic: a pronoun resolved back to the actor", "event", "reassign",
@@ -187,8 +210,11 @@ UNDATED = rule(
     "undated-past", "\"the police have used force against protesters before\": background.",
     "PLOVER: events are news of the article", "event", "veto",
     lambda d: _undated_past(d.trigger),
-    positive=("Police in Kenya have attacked protesters before.",),
-    negative=("Police in Kenya attacked protesters on Monday.",))
+    positive=("Police in Kenya have attacked protesters before.",
+              "Kenyan police have arrested over 500 protesters in Nairobi since January.",
+              "The Kenyan opposition has accused the government of fraud on several occasions."),
+    negative=("Police in Kenya attacked protesters on Monday.",
+              "Kenyan police have arrested over 500 protesters in Nairobi since Monday."))
 SPEAKER_IS_ACTOR = rule(
     "speaker-is-actor", "The source is the actor itself: no separate source.",
     "linguistic: a party reporting its own act", "event", "reassign",
@@ -225,7 +251,8 @@ def _parties(d: Draft) -> None:
 
 def _vetoed(d: Draft) -> bool:
     """Whether an event rule drops the draft (after settling its parties)."""
-    if NO_ACTOR.fires(d, d.fired) or THING_CUT_OFF.fires(d, d.fired):
+    if NO_ACTOR.fires(d, d.fired) or THING_CUT_OFF.fires(d, d.fired) or \
+            FIGHT_A_PROBLEM.fires(d, d.fired):
         return True
     SAME_WORDS.fires(d, d.fired)
     return any(r.fires(d, d.fired) for r in (BUSINESS, SELF, STANDING, UNDATED))

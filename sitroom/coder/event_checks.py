@@ -91,12 +91,45 @@ def _standing_position(trigger: Token) -> bool:
     return quotes % 2 == 0
 
 
+MONTHS = frozenset("january february march april may june july august september october "
+                   "november december".split())
+LONG_UNITS = frozenset(("month", "year", "decade", "century"))
+MANY = frozenset("several many numerous multiple various countless repeated".split())
+
+
+def _span_of_time(prep: Token) -> bool:
+    """A phrase that spans or places the clause in a stretch of the past, not a day of news:
+    "since June", "since 1990", "since the start of the year", "over the last two months", "in
+    the past", "at the time", "on several occasions", "in the 1920s"."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return False
+    word, lemma = prep.lower_, obj.lemma_.lower()
+    mods = {c.lower_ for c in obj.children}
+    if word == "since":
+        return lemma in MONTHS or lemma in ("start", "beginning") or \
+            (obj.text.isdigit() and len(obj.text) == 4)
+    if word in ("over", "during", "in", "for") and lemma in LONG_UNITS and mods & {"last", "past"}:
+        return True
+    if word == "in" and (lemma == "past" and "the" in mods or
+                         (len(obj.text) == 5 and obj.text[:4].isdigit() and obj.text.endswith("0s"))):
+        return True
+    if word == "at" and lemma == "time" and mods == {"the"}:
+        return True
+    return word == "on" and lemma == "occasion" and bool(mods & MANY)
+
+
 def _undated_past(trigger: Token) -> bool:
     """The clause tells of some earlier time, not of news: "have used force before", "had
-    previously met"."""
+    previously met", "have killed 55 rebels since January", "complained in the past", "arrested
+    on several occasions"; not what goes on since then ("have been protesting since June")."""
     verb = governing_verb(trigger)
+    heads = (verb, trigger) if trigger is not verb else (verb,)
+    ongoing = verb.tag_ == "VBG" or trigger.tag_ == "VBG"  # "have been protesting since June"
     return any(c.dep_ == "advmod" and c.lower_ in UNDATED_PAST and not any(c.children)
-               for c in verb.children)
+               for c in verb.children) or \
+        any(c.dep_ == "prep" and _span_of_time(c) and not (ongoing and c.lower_ == "since")
+            for h in heads for c in h.children)
 
 
 UNNAMED_ATTACKER = "[unidentified attackers]"

@@ -25,11 +25,12 @@ def text_article(text: str, on: date) -> Article:
 
 
 def traced(extractor: Extractor, article: Article) -> tuple[Doc, Extraction, Trace]:
-    """Code an article with the trace on: its Doc, its extraction and the rules that fired,
-    with the requirement rules that kept any token from being a trigger."""
+    """Code an article with the trace on: its Doc, its extraction (with the events the judge
+    drops, which `dropped` tells apart) and the rules that fired, with the requirement rules that
+    kept any token from being a trigger."""
     doc = extractor.nlp(article.text)
     trace: Trace = []
-    result = extractor.from_doc(doc, article, trace)
+    result = extractor.from_doc(doc, article, trace, decide=False)
     trace += [(tok.i, name) for tok in doc for _, name in requirement_vetoes(tok)]
     return doc, result, trace
 
@@ -61,13 +62,19 @@ def _party(actor: Actor | None) -> dict[str, Any] | None:
             "entity": actor.entity, "role": actor.role, "confidence": actor.confidence}
 
 
-def _event(event: Event) -> dict[str, Any]:
+def dropped(extractor: Extractor, event: Event) -> bool:
+    """Whether the judge drops this (scored) event from the output."""
+    return extractor.judge is not None and extractor.decide and \
+        not extractor.judge.keeps(event.confidence)
+
+
+def _event(event: Event, gone: bool) -> dict[str, Any]:
     return {"type": event.type, "mode": event.mode, "status": event.status,
             "actor": _party(event.actor), "recipient": _party(event.recipient),
             "said_by": _party(event.said_by),
             "date": event.date.isoformat() if event.date else None,
             "rules": list(event.rules), "event_id": event.event_id,
-            "confidence": event.confidence}
+            "confidence": event.confidence, "dropped": gone}
 
 
 def _fired(doc: Doc, sent: Span, trace: Trace) -> list[dict[str, Any]]:
@@ -91,7 +98,7 @@ def explain(extractor: Extractor, article: Article) -> dict[str, Any]:
         sentences.append({
             "text": sent.text.strip(), "start": sent.start_char,
             "frames": [_frame(doc, f) for f in frames if sent.start <= f.trigger < sent.end],
-            "rules": _fired(doc, sent, trace), "events": [_event(e) for e in events]})
+            "rules": _fired(doc, sent, trace), "events": [_event(e, dropped(extractor, e)) for e in events]})
     return {"origin": article.origin, "date": article.date.isoformat(), "sentences": sentences}
 
 
@@ -122,7 +129,8 @@ def render(report: dict[str, Any]) -> str:
                          f"{r['trigger']!r}: {r['doc']}")
         for e in sent["events"]:
             lines.append(f"  event {e['type']} {e['mode'] or '-'} {e['status']}"
-                         f"  date {e['date'] or '-'}  judge {e['confidence']:.2f}")
+                         f"  date {e['date'] or '-'}  judge {e['confidence']:.2f}"
+                         + ("  (dropped: the judge rejects it)" if e["dropped"] else ""))
             lines.append(f"    actor {_who(e['actor'])}")
             lines.append(f"    recipient {_who(e['recipient'])}")
             if e["said_by"]:

@@ -47,22 +47,31 @@ class Extractor:
 
     def __init__(self, nlp: Language | None = None, kb: ActorKB | None = None,
                  gazetteer: Gazetteer | None = None,
-                 classifier: TypeClassifier | None = None, judged: bool = True) -> None:
+                 classifier: TypeClassifier | None = None, judged: bool = True,
+                 decide: bool = True) -> None:
         self.nlp = nlp or load_pipeline()
         self.kb = kb or load_kb()
         self.gazetteer = gazetteer or load_gazetteer()
         self.classifier = classifier or TypeClassifier.load()
         self.judge = load_judge() if judged else None
+        self.decide = decide  # drop the events the judge rejects (False: keep, scored)
         self.propose = self.judge is not None and self.judge.meta.get("proposals", False)
 
     def from_doc(self, doc: Doc, article: Article, trace: Trace | None = None,
-                 home: str | None = None) -> Extraction:
+                 home: str | None = None, decide: bool | None = None) -> Extraction:
         """Events (and claims) for one parsed article; `trace` collects the rules that fired,
         as (trigger token index, rule name); `home`, the article's country where `doc` is only
-        a piece of it."""
+        a piece of it; `decide` (default: the extractor's) drops the events the judge rejects,
+        and unlinks the claims that counted for them."""
         cands = self.candidates(doc, article, trace, home)
-        return Extraction(article=article, events=tuple(self._second_opinion(doc, cands)),
-                          claims=cands.claims)
+        events = self._second_opinion(doc, cands)
+        claims = cands.claims
+        if self.judge is not None and (self.decide if decide is None else decide):
+            events = [e for e in events if self.judge.keeps(e.confidence)]
+            kept = {e.event_id for e in events}
+            claims = tuple(c if c.event_id is None or c.event_id in kept
+                           else replace(c, event_id=None) for c in claims)
+        return Extraction(article=article, events=tuple(events), claims=claims)
 
     def from_parsed(self, parsed: Doc | Pieces, article: Article) -> Extraction:
         """`from_doc`, or `from_pieces` for a long article parsed in pieces."""

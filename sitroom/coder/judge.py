@@ -5,9 +5,10 @@ The rules propose; this model judges. It is a logistic regression over what the 
 (type, mode, status, the trigger's lemma and tense, modality, quotation and background cues around
 it, the parties found, the date offset, where in the article it stands, whether an earlier event
 already told the same occasion) and the type classifier's belief in the type and in "no event".
-Its probability is the event's `confidence`, which users filter on (`--min-confidence`); it drops
-nothing by itself, since on the dev gold any cut-off loses events the rules find (docs/judge.md
-gives the trade-off). Plain numpy, no training code at run time. Weights:
+Its probability is the event's `confidence`, which users filter on (`--min-confidence`). It
+decides too: an event whose probability is under the judge's `decision_threshold` is not output
+(the highest cut-off at which, out of fold, no matched event of the tune split is lost; docs/judge.md
+gives the trade-off; `sitroom explain` shows what it dropped). Plain numpy, no training code at run time. Weights:
 ``sitroom/nlp/data/judge.json``, rebuilt (byte for byte) by ``scripts/train_judge.py`` from the
 tune split of the blind-annotated corpus (docs/annotation.md) and analysts' verdicts.
 """
@@ -159,13 +160,15 @@ class EventJudge:
     confidence cut-off with the best out-of-fold F1 on the tune split (a suggestion to users),
     and `calibration` (a, b): the score s becomes the probability 1 / (1 + exp(-(a s + b))),
     fitted on the tune split's out-of-fold scores, so that the analysts' stricter verdicts on
-    other articles sharpen the ranking without skewing the probabilities on annotated news."""
+    other articles sharpen the ranking without skewing the probabilities on annotated news.
+    `decision_threshold`: events under it are not output (`keeps`)."""
 
     vocab: dict[str, int]
     weights: np.ndarray
     suggested_min_confidence: float
     meta: dict[str, Any]
     calibration: tuple[float, float] = (1.0, 0.0)
+    decision_threshold: float = 0.0
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> EventJudge:
@@ -174,7 +177,8 @@ class EventJudge:
                    weights=np.asarray(data["weights"], dtype=np.float64),
                    suggested_min_confidence=float(data["suggested_min_confidence"]),
                    meta=data.get("meta", {}),
-                   calibration=tuple(data.get("calibration", (1.0, 0.0))))  # type: ignore[arg-type]
+                   calibration=tuple(data.get("calibration", (1.0, 0.0))),  # type: ignore[arg-type]
+                   decision_threshold=float(data.get("decision_threshold", 0.0)))
 
     def to_json(self) -> dict[str, Any]:
         """The weights file's content (floats rounded so that a retrain compares byte for byte)."""
@@ -182,12 +186,16 @@ class EventJudge:
         return {"features": order, "weights": [round(float(w), 6) for w in self.weights],
                 "suggested_min_confidence": round(self.suggested_min_confidence, 4),
                 "calibration": [round(float(c), 6) for c in self.calibration],
-                "meta": self.meta}
+                "decision_threshold": round(self.decision_threshold, 4), "meta": self.meta}
 
     def scores(self, feature_lists: Sequence[Sequence[str]]) -> np.ndarray:
         """The linear score (log-odds before calibration) of each event's features."""
         return np.array([sum(self.weights[self.vocab[f]] for f in feats if f in self.vocab)
                          for feats in feature_lists], dtype=np.float64)
+
+    def keeps(self, probability: float) -> bool:
+        """Whether an event of this probability is output (the judge's decision)."""
+        return probability >= self.decision_threshold
 
     def probabilities(self, feature_lists: Sequence[Sequence[str]]) -> np.ndarray:
         """P(real, rightly coded event) for each event's features."""

@@ -1,9 +1,11 @@
 """The event judge (sitroom/coder/judge.py): its probability is each event's confidence, it drops
-nothing, it reads what the rules saw, and its weights rebuild byte for byte."""
+the events under its decision threshold (and only those), it reads what the rules saw, and its
+weights rebuild byte for byte."""
 from __future__ import annotations
 
 import importlib.util
 import json
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -32,10 +34,21 @@ def test_shipped_weights_load() -> None:
     assert judge.meta["tune_events"] > 100 and judge.meta["judged_events"] > 100
 
 
-def test_confidence_is_the_judges_probability_and_nothing_drops(judged: Extractor) -> None:
+def _with_threshold(judged: Extractor, threshold: float) -> Extractor:
+    """An extractor sharing the loaded models whose judge decides at `threshold`."""
+    strict = Extractor(nlp=judged.nlp, kb=judged.kb, gazetteer=judged.gazetteer,
+                       classifier=judged.classifier)
+    strict.judge = replace(judged.judge, decision_threshold=threshold)
+    return strict
+
+
+def test_confidence_is_the_judges_probability_and_it_drops_what_it_rejects(
+        judged: Extractor) -> None:
     rules = Extractor(nlp=judged.nlp, kb=judged.kb, gazetteer=judged.gazetteer,
                       classifier=judged.classifier, judged=False)
-    a = judged.extract_text(TEXT, DAY).events
+    scored = Extractor(nlp=judged.nlp, kb=judged.kb, gazetteer=judged.gazetteer,
+                       classifier=judged.classifier, decide=False)
+    a = scored.extract_text(TEXT, DAY).events
     b = rules.extract_text(TEXT, DAY).events
     assert [e.event_id for e in a] == [e.event_id for e in b] and a
     doc = judged.nlp(TEXT)
@@ -43,6 +56,38 @@ def test_confidence_is_the_judges_probability_and_nothing_drops(judged: Extracto
     probs = judged.judge.probabilities(judged.judge_features(doc, cands))
     assert [e.confidence for e in a] == [round(float(p), 3) for p in probs]
     assert all(0.0 < e.confidence < 1.0 for e in a)
+    # the shipped decision keeps exactly the events at or over its threshold, in order
+    threshold = judged.judge.decision_threshold
+    assert 0.0 < threshold <= judged.judge.suggested_min_confidence
+    assert judged.extract_text(TEXT, DAY).events == tuple(e for e in a if e.confidence >= threshold)
+    # "the minister's plan would attack the poor", an idiom, is the least believed: a judge
+    # deciding at 0.5 drops it and keeps the arrest and the condemnation
+    idiom = next(e for e in a if e.type == "ASSAULT")
+    assert idiom.confidence == min(e.confidence for e in a)
+    kept = _with_threshold(judged, 0.5).extract_text(TEXT, DAY).events
+    assert {e.type for e in kept} == {"COERCE", "ACCUSE"}
+
+
+def test_explain_shows_what_the_judge_dropped(judged: Extractor) -> None:
+    from sitroom.coder.explain import explain, render, text_article
+
+    strict = _with_threshold(judged, 0.5)
+    report = explain(strict, text_article(TEXT, DAY))
+    events = [e for s in report["sentences"] for e in s["events"]]
+    assert [e["type"] for e in events if e["dropped"]] == ["ASSAULT"]
+    assert {e["type"] for e in events} == {"ASSAULT", "COERCE", "ACCUSE"}
+    assert "(dropped: the judge rejects it)" in render(report)
+    assert "dropped" not in render(explain(judged, text_article(TEXT, DAY)))
+
+
+def test_a_dropped_event_leaves_no_claim_pointing_at_it(judged: Extractor) -> None:
+    text = "Gunmen killed 12 soldiers in Kaduna on Friday, police said."
+    scored = Extractor(nlp=judged.nlp, kb=judged.kb, gazetteer=judged.gazetteer,
+                       classifier=judged.classifier, decide=False)
+    assert any(c.event_id for c in scored.extract_text(text, DAY).claims)
+    dropped_all = _with_threshold(judged, 0.999).extract_text(text, DAY)
+    assert not dropped_all.events and dropped_all.claims
+    assert all(c.event_id is None for c in dropped_all.claims)
 
 
 def test_the_judge_reads_the_rules_view(judged: Extractor) -> None:
