@@ -211,10 +211,9 @@ UNDATED = rule(
     "PLOVER: events are news of the article", "event", "veto",
     lambda d: _undated_past(d.trigger),
     positive=("Police in Kenya have attacked protesters before.",
-              "Kenyan police have arrested over 500 protesters in Nairobi since January.",
               "The Kenyan opposition has accused the government of fraud on several occasions."),
     negative=("Police in Kenya attacked protesters on Monday.",
-              "Kenyan police have arrested over 500 protesters in Nairobi since Monday."))
+              "Kenyan police have arrested over 500 protesters in Nairobi since January."))
 SPEAKER_IS_ACTOR = rule(
     "speaker-is-actor", "The source is the actor itself: no separate source.",
     "linguistic: a party reporting its own act", "event", "reassign",

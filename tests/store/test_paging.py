@@ -44,3 +44,18 @@ def test_date_order_places_every_row(store: Store) -> None:
     order = paging.DateOrder.of(store.con)
     assert sorted(order.order.tolist()) == list(range(store.count("events")))
     assert np.array_equal(order.place[order.order], np.arange(len(order.order)))
+
+
+@pytest.mark.parametrize("table", ["events", "canonical_events"])
+@pytest.mark.parametrize("descending", [False, True])
+@pytest.mark.parametrize("share", [0, 10**9])  # always sorted by place, always marked in a mask
+def test_sorting_and_masking_give_the_sql_order(store: Store, table: str, descending: bool,
+                                                share: int,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(paging, "MASK_SHARE", share)
+    order = paging.DateOrder.of(store.con, table, descending)
+    for where in FILTERS + [EventFilter(status="asserted"), EventFilter(text="zzz-none")]:
+        ids = order.sort(paging.matching_rowids(store.con, where, table))
+        want = event_queries.event_rows(store.con, where, table, descending)
+        assert [r["event_id"] for r in paging.rows_by_rowid(store.con, ids, table, descending)] \
+            == [r["event_id"] for r in want]
