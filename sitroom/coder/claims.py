@@ -1,7 +1,7 @@
 """Claims: every countable figure, who asserts it and when."""
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -10,17 +10,19 @@ from ..actors import ActorKB
 from ..claims.about import about_text
 from ..claims.groups import canonical_unit
 from ..nlp.dates import resolve_date
-from ..nlp.quantities import CASUALTY, Quantity, casualty_anchor
+from ..nlp.quantities import Quantity
 from ..ontology import QUAD_CLASS
 from ..records import Actor, Article, Claim, Event, Evidence, stable_id
 from .candidates import match_predicate, subject_of
 from .casualties import _background_sentence
 from .claim_junk import junk_figure
+from .claim_roles import PLOVER_QUANTITY, ROLE_RULES, ClaimRule, claim_role  # noqa: F401 (ROLE_RULES re-exported)
 from .dates import date_expressions
 from .parties import resolve_speaker
 from .status import attribution_of
-from .syntax import governing_verb
-from .words import REPORTING, VIOLENCE_WORDS
+from .syntax import _child, governing_verb, phrase_bounds
+from .words import (ATTACK_NOUNS, FIGURE_SPEECH, QUOTES, REPORTING, SOURCE_NOUNS,
+                    VIOLENCE_WORDS)
 
 
 def _claim_date(speaker_verb: Token | None, article: Article) -> date:
@@ -39,31 +41,189 @@ def _claim_date(speaker_verb: Token | None, article: Article) -> date:
 def _speech_verb(verb: Token) -> bool:
     if verb.pos_ != "VERB":
         return False
-    if verb.lemma_ in REPORTING or verb.lemma_ in ("estimate", "describe", "put"):
+    if verb.lemma_ in REPORTING or verb.lemma_ in FIGURE_SPEECH:
         return True
     pred = match_predicate(verb)
     return pred is not None and QUAD_CLASS.get(pred.type) in (1, 3)
 
 
+def _behind_source(tok: Token | None) -> Token | None:
+    """Who stands behind a source noun ("a report from the Mexican government", "data from the
+    WHO", "numbers reported by The Associated Press", "figures of the Health Ministry"): that
+    party; else the token itself."""
+    if tok is None or tok.lemma_.lower() not in SOURCE_NOUNS and tok.lower_ not in SOURCE_NOUNS:
+        return tok
+    for child in tok.children:
+        if child.dep_ == "poss" and child.pos_ in ("NOUN", "PROPN"):  # "the chain's release"
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+            obj = _child(child, "pobj")
+            if obj is not None and obj.pos_ in ("NOUN", "PROPN") and \
+                    (child.lower_ != "of" or obj.pos_ == "PROPN" or obj.ent_type_):
+                return obj
+        if child.dep_ == "acl" and child.tag_ == "VBN":  # "numbers reported by AP"
+            agent = _child(child, "agent")
+            obj = _child(agent, "pobj") if agent is not None else None
+            if obj is not None:
+                return obj
+    return tok
+
+
+def _speaker_of(verb: Token) -> Token | None:
+    """Who speaks by a speech verb: its "by" agent where it is passive ("he was told by the
+    minister", "as confirmed by the authorities"), else its subject; through a source noun."""
+    agent = _child(verb, "agent")
+    obj = _child(agent, "pobj") if agent is not None else None
+    if obj is not None:  # an agent makes the verb passive, whatever its tag
+        return _behind_source(obj)
+    return _behind_source(subject_of(verb))
+
+
+def _as_said(verb: Token) -> Token | None:
+    """A speech clause set beside the figure's clause by "as" ("was traded for five prisoners,
+    as confirmed by the authorities", "as the ministry said"): its speech verb."""
+    return next((c for c in verb.children if c.dep_ == "advcl" and _speech_verb(c)
+                 and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)), None)
+
+
+def _sentence_source(anchor: Token, sent: Span) -> Token | None:
+    """A source the whole sentence is given by, outside the figure's own phrase: "according to
+    X", "(as) per X" (a source noun or a named party), or an inverted speech verb the parser
+    read as a modifier (", reported officials")."""
+    found = attribution_of(anchor, sent)
+    if found is not None:
+        return _behind_source(found)
+    for tok in sent:
+        if tok.lower_ == "per" and tok.dep_ == "prep" and (tok.i == sent.start or
+                                                          tok.nbor(-1).lower_ in ("as", ",")):
+            obj = _child(tok, "pobj")
+            if obj is not None and (obj.lemma_.lower() in SOURCE_NOUNS or
+                                    obj.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")):
+                return _behind_source(obj)
+        if tok.lemma_ in REPORTING and tok.dep_ == "amod" and tok.tag_ == "VBD" and \
+                tok.i > sent.start and tok.nbor(-1).text == "," and tok.head.i == tok.i + 1 \
+                and tok.head.pos_ in ("NOUN", "PROPN"):
+            return tok.head
+    return None
+
+
+def _bracketed_source(num: Token) -> Token | None:
+    """The party of a source noun in brackets right after the figure (and its counted noun):
+    "3,000 (police estimate)", "8,000 people (organiser's estimate)"."""
+    doc, end = num.doc, num.sent.end
+    j = num.i + 1
+    while j < min(end, num.i + 4) and doc[j].text != "(":
+        if doc[j].pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"):
+            return None
+        j += 1
+    if j >= end or doc[j].text != "(":
+        return None
+    for k in range(j + 1, min(end, j + 6)):
+        if doc[k].text == ")":
+            break
+        if doc[k].lemma_.lower() in SOURCE_NOUNS or doc[k].lower_ in SOURCE_NOUNS:
+            return next((t for t in reversed(doc[j + 1:k]) if t.pos_ in ("NOUN", "PROPN")),
+                        None)
+    return None
+
+
+_QUOTE_REACH = 150
+"""How many tokens a quotation may run on past the figure to the mark that closes it."""
+
+
+def _closing_speaker(anchor: Token) -> Token | None:
+    """The speaker named right after the quotation the figure stands in, where it runs on over
+    sentences: '"... It cost taxpayers some CA$ 2 billion ..." said Harper.' (a quotation is
+    told by the one who says it, however many sentences it spans)."""
+    doc = anchor.doc
+    i = anchor.i - 1
+    marks = 0
+    while i >= 0 and "\n" not in doc[i].text:
+        marks += doc[i].text in QUOTES
+        i -= 1
+    if marks % 2 == 0:
+        return None  # not inside a quotation of its paragraph
+    close = next((j for j in range(anchor.i + 1, min(len(doc), anchor.i + _QUOTE_REACH))
+                  if doc[j].text in QUOTES or "\n" in doc[j].text), None)
+    if close is None or doc[close].text not in QUOTES:
+        return None
+    after = [t for t in doc[close + 1:min(len(doc), close + 8)] if not t.is_punct]
+    verb = next((t for t in after if t.pos_ == "VERB" and t.lemma_ in REPORTING), None)
+    if verb is None or any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > verb.i
+                           for c in verb.children):
+        return None  # "However, villagers claimed that ...", "Salon claims its source is ...":
+        # a statement of its own, not the quotation's attribution
+    subj = subject_of(verb)
+    first = after[0] if after else None
+    if subj is None or first is None or not (first == verb or subj.left_edge == first):
+        return None  # '" said Harper', '" Harper said', '" the minister said': nothing between
+    return subj
+
+
+_BACK_PRONOUNS = frozenset({"that", "this", "these", "those"})
+
+
+def _continued_source(sent: Span) -> Token | None:
+    """The source of the sentence before, where that one told figures and this one opens by
+    pointing back at them ("That showed a 93% increase from 88 deaths", "Out of these, 81 had
+    lost their lives" after "According to the Coroners Service, there were 170 ..." or "the
+    Team reported a total of 5667 cases"): its figures go on with the same report."""
+    opener = next((t for t in sent[:3] if t.lower_ in _BACK_PRONOUNS and t.pos_ == "PRON"
+                   and t.dep_ in ("nsubj", "nsubjpass", "pobj")), None)
+    if opener is None or sent.start == 0:
+        return None
+    prev = sent.doc[sent.start - 1].sent
+    if not any(t.like_num and t.ent_type_ not in ("DATE", "TIME") for t in prev):
+        return None  # the sentence before told no figure: "This comes after ..." is the narrator's
+    verb = next((t for t in prev if t.pos_ == "VERB" and t.lemma_ in REPORTING), None)
+    if verb is not None:
+        return _speaker_of(verb)
+    for tok in prev:  # "according to X"
+        to = _child(tok, "prep") if tok.lower_ == "according" else None
+        obj = _child(to, "pobj") if to is not None else None
+        if obj is not None:
+            return _behind_source(obj)
+    return None
+
+
 def claimant_of(doc: Doc, anchor: Token, sent: Span, article: Article, kb: ActorKB,
-                home: str | None) -> tuple[Actor | None, Token | None]:
-    """Who asserts the figure at `anchor`: the first speaker above it that names someone
-    ("X said/estimated/condemned ... N"), else "according to X"; with the speech verb."""
+                home: str | None, num: Token | None = None) -> tuple[Actor | None, Token | None]:
+    """Who asserts the figure at `anchor` (`num`: its number): a source in brackets after it
+    ("3,000 (police estimate)"), else the first speaker above it that names someone ("X
+    said/estimated/condemned ... N", "N, as confirmed by X"), else the sentence's source
+    ("according to X", "per X"); with the speech verb."""
+    bracketed = _bracketed_source(num) if num is not None else None
+    if bracketed is not None:
+        speaker = resolve_speaker(doc, bracketed, article.date, kb, home, described=True)
+        if speaker is not None and (speaker.country or speaker.sector):
+            return speaker, None
     cur = governing_verb(anchor)
     for _ in range(8):
-        if _speech_verb(cur):
-            subj = subject_of(cur)
-            speaker = resolve_speaker(doc, subj, article.date, kb, home)
+        for verb in (cur, _as_said(cur)):
+            if verb is None or not _speech_verb(verb):
+                continue
+            subj = _speaker_of(verb)
+            if subj is not None and phrase_bounds(subj)[0] <= anchor.i < phrase_bounds(subj)[1]:
+                continue  # the figure inside its own source's phrase
+            speaker = resolve_speaker(doc, subj, article.date, kb, home, described=True)
+            # "with projections suggesting ...": no one; "Italian authorities": someone
             nobody = subj is not None and speaker is not None and subj.pos_ == "NOUN" and \
                 not subj.ent_type_ and speaker.sector is None and speaker.role is None \
-                and speaker.entity is None  # "with projections suggesting ...": no one
+                and speaker.entity is None and \
+                not any(c.ent_type_ in ("NORP", "GPE") for c in subj.children)
             if speaker is not None and (speaker.country or speaker.sector) and not nobody:
-                return speaker, cur
+                return speaker, verb
         if cur.head == cur:
             break
         cur = cur.head
-    speaker_tok = attribution_of(anchor, sent)
-    return resolve_speaker(doc, speaker_tok, article.date, kb, home), None
+    source = _sentence_source(anchor, sent) or _closing_speaker(anchor) or \
+        _continued_source(sent)
+    actor = resolve_speaker(doc, source, article.date, kb, home, described=True)
+    verb = source.nbor(-1) if source is not None and source.i > 0 else None
+    if actor is not None and verb is not None and verb.dep_ == "amod" and verb.head == source \
+            and verb.lemma_ in REPORTING and actor.start == verb.idx:  # ", reported officials"
+        actor = replace(actor, text=actor.text[len(verb.text):].lstrip(), start=source.idx)
+    return actor, None
 
 
 def claims_in_sentence(doc: Doc, sent: Span, quantities: list[Quantity], article: Article,
@@ -75,7 +235,8 @@ def claims_in_sentence(doc: Doc, sent: Span, quantities: list[Quantity], article
         anchor = doc[q.head_i] if q.head_i is not None else (doc[q.num_i] if q.num_i >= 0 else None)
         if anchor is None or not q.unit or junk_figure(doc, sent, q) is not None:
             continue
-        claimant, verb = claimant_of(doc, anchor, sent, article, kb, home)
+        claimant, verb = claimant_of(doc, anchor, sent, article, kb, home,
+                                     doc[q.num_i] if q.num_i >= 0 else None)
         text = sent.text.strip()
         lead = len(sent.text) - len(sent.text.lstrip())
         out.append((Claim(
@@ -95,280 +256,6 @@ def dedup_claims(claims: list[Claim], headline_end: int = 0) -> tuple[Claim, ...
             for c in claims if c.evidence.start >= headline_end}
     return tuple(c for c in claims if c.evidence.start >= headline_end or
                  (c.value, c.unit, c.claimant.country if c.claimant else None) not in body)
-
-
-# --- what a figure is of the thing it counts (Claim.role), and the event it belongs to ---
-
-@dataclass(frozen=True)
-class ClaimRule:
-    """A named decision about a claim: the role it gives (or the event link it makes), why, and
-    an example sentence with the figure it fires on (tests/claims/test_roles.py runs them)."""
-
-    name: str
-    doc: str
-    reason: str
-    example: str
-    figure: str
-    gives: str
-
-
-_SEATS = frozenset({"seat"})
-_VOTES = frozenset({"vote", "ballot", "voter", "vote cast", "delegate", "elector"})
-_VOTE_WORDS = frozenset({"vote", "elect", "ballot", "poll", "cast"})
-_HELD_WORDS = frozenset({"hostage", "captive", "kidnap", "abduct", "hold", "held", "seize",
-                         "imprison"})
-_HELD_NOUNS = frozenset({"kidnapping", "abduction", "kidnap", "hostage-taking"})
-"""Nouns of a taking that govern a figure through "of" ("the kidnapping of two soldiers")."""
-_HELD_UNITS = frozenset({"hostage", "captive", "prisoner", "detainee", "abductee"})
-_MISSING_WORDS = frozenset({"missing", "unaccounted"})
-_DISPLACED_WORDS = frozenset({"displace", "displaced", "evacuate", "evacuated", "flee",
-                              "homeless", "uproot", "relocate"})
-_DISPLACED_UNITS = frozenset({"refugee", "evacuee", "asylum seeker", "migrant"})
-_CROWD_UNITS = frozenset({"protester", "protestor", "demonstrator", "marcher", "rioter",
-                          "participant", "crowd", "striker", "picketer", "mourner",
-                          "spectator", "attendee", "supporter", "pilgrim"})
-_CROWD_WORDS = frozenset({"protest", "rally", "march", "demonstrate", "demonstration", "gather",
-                          "attend", "turn", "join", "riot", "strike", "crowd", "throng",
-                          "vigil", "sit-in", "picket", "block", "watch", "mob", "flock"})
-_DEPLOY_WORDS = frozenset({"deploy", "send", "dispatch", "station", "mobilize", "mobilise",
-                           "post", "commit", "redeploy", "reinforce", "airlift", "withdraw",
-                           "pull", "base"})
-_FORCE_UNITS = frozenset({"soldier", "police", "policeman", "officer", "peacekeeper", "marine",
-                          "troop", "personnel", "reservist", "paratrooper", "guard"})
-_CASUALTIES = frozenset({"casualty"})
-PLOVER_QUANTITY = {"dead": "dead", "injured": "injured", "arrested": "arrested", "crowd": "size",
-                   "deployed": "size"}
-"""The PLOVER quantity of an event that states a figure of each role (the event's own toll)."""
-
-
-def _lemmas_above(anchor: Token, steps: int = 3) -> list[str]:
-    """The figure's own word, its children's and the words governing it, up to its clause's verb
-    and `steps` heads above, lowercased lemmas ("3,400 troops were deployed": troop, deploy)."""
-    out = [anchor.lemma_.lower(), anchor.lower_]
-    out += [c.lemma_.lower() for c in anchor.children if c.dep_ in ("amod", "acl", "relcl",
-                                                                    "compound", "prep")]
-    cur = anchor
-    for _ in range(steps):
-        if cur.head == cur:
-            break
-        cur = cur.head
-        out += [cur.lemma_.lower(), cur.lower_]
-        if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("aux", "auxpass", "xcomp"):
-            break
-    return out
-
-
-def _near(anchor: Token, words: frozenset[str], span: int = 3) -> bool:
-    """One of `words` within `span` tokens after the figure's noun ("200 missing", "15,000
-    displaced") in its sentence."""
-    doc = anchor.doc
-    return any(doc[j].lemma_.lower() in words or doc[j].lower_ in words
-               for j in range(anchor.i + 1, min(anchor.i + 1 + span, anchor.sent.end)))
-
-
-_CASUALTY_NOUNS = {"killing": "dead", "death": "dead", "murder": "dead", "massacre": "dead",
-                   "injury": "injured", "wounding": "injured", "arrest": "arrested"}
-"""Nouns of a casualty that govern a figure through "of" ("the killing of 11 soldiers") or
-that it suffers ("15 others sustained serious injuries")."""
-_SUFFER_VERBS = frozenset({"sustain", "suffer", "receive"})
-
-
-def _casualty_noun(anchor: Token) -> str | None:
-    if anchor.dep_ == "nummod":  # "15 others": the noun the number counts
-        anchor = anchor.head
-    head = anchor.head
-    if anchor.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in \
-            _CASUALTY_NOUNS:
-        return _CASUALTY_NOUNS[head.head.lemma_.lower()]
-    if anchor.dep_ == "nsubj" and head.lemma_.lower() in _SUFFER_VERBS:  # "15 sustained injuries"
-        obj = next((c for c in head.children if c.dep_ == "dobj"), None)
-        if obj is not None and obj.lemma_.lower() in _CASUALTY_NOUNS:
-            return _CASUALTY_NOUNS[obj.lemma_.lower()]
-    return None
-
-
-_SKIP_AFTER = frozenset({"people", "others", "more", "persons", "been", "reportedly",
-                         "also", "later", "seriously", "critically", "slightly", "badly",
-                         "fatally", "mortally", "were", "are", "was", "is", "have", "had", "has"})
-_ASIDE_MAX = 6
-
-
-def _own_predicate(num: Token, anchor: Token) -> tuple[str, Token] | None:
-    """(dead/injured/arrested, the word) when the words right after the figure (its counted
-    noun, a short comma-set aside such as ", possibly over 350,") are its own casualty
-    predicate: "500 injured and 250 arrested", "over 220, possibly over 350, were injured"."""
-    doc, sent = num.doc, num.sent
-    j = max(num.i, anchor.i) + 1
-    starts = [j]
-    if j < sent.end and doc[j].text == ",":       # an aside: ", possibly over 350,"
-        starts = [j + 1]
-        close = next((k for k in range(j + 1, min(j + 2 + _ASIDE_MAX, sent.end))
-                      if doc[k].text == ","), None)
-        if close is not None and not any(t.pos_ == "VERB" for t in doc[j + 1:close]):
-            starts.append(close + 1)
-    for start in starts:
-        for k in range(start, min(start + 4, sent.end)):
-            tok = doc[k]
-            role = CASUALTY.get(tok.lemma_.lower()) or CASUALTY.get(tok.lower_)
-            if role and tok.pos_ in ("VERB", "ADJ", "AUX") and tok.tag_ in ("VBN", "VBD", "JJ"):
-                return role, tok
-            if tok.lower_ not in _SKIP_AFTER and tok.pos_ != "ADV":
-                break
-    return None
-
-
-_TOLL_WORDS = {"dead": "dead", "kill": "dead", "killed": "dead", "fatality": "dead",
-               "death": "dead", "injured": "injured", "injure": "injured", "wounded": "injured",
-               "wound": "injured", "hurt": "injured"}
-"""Words for the dead and the injured as a set of people ("among the dead", "those wounded",
-"the injured included ...")."""
-
-
-def _toll_set(word: Token) -> str | None:
-    """dead/injured when `word` names the dead or injured, or is "those" qualified so ("those
-    wounded", "those killed")."""
-    found = _TOLL_WORDS.get(word.lemma_.lower()) or _TOLL_WORDS.get(word.lower_)
-    if found is None and word.lower_ in ("those", "people", "ones"):
-        found = next((_TOLL_WORDS.get(c.lemma_.lower()) or _TOLL_WORDS.get(c.lower_)
-                      for c in word.children if c.dep_ in ("acl", "amod", "relcl")
-                      and (c.lemma_.lower() in _TOLL_WORDS or c.lower_ in _TOLL_WORDS)), None)
-    return found
-
-
-def _casualty_phrase(anchor: Token) -> str | None:
-    """A figure told dead or injured by an idiom, not a casualty verb: "eight soldiers lost
-    their lives", "eight soldiers were among the dead", "three were among those wounded", "the
-    dead included eight soldiers"."""
-    if anchor.dep_ == "nummod":
-        anchor = anchor.head
-    verb = anchor.head
-    if anchor.dep_ in ("nsubj", "nsubjpass"):
-        if verb.lemma_.lower() == "lose" and any(
-                c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in verb.children):
-            return "dead"
-        for prep in (c for c in [*verb.children, *anchor.children]
-                     if c.dep_ == "prep" and c.lower_ == "among"):
-            found = next((_toll_set(o) for o in prep.children if o.dep_ == "pobj"), None)
-            if found:
-                return found
-    if anchor.dep_ == "dobj" and verb.lemma_.lower() == "include":
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None:
-            return _toll_set(subj)
-    return None
-
-
-def _taken(anchor: Token) -> bool:
-    """ "the kidnapping of two Israeli soldiers": a taking noun governs the figure by "of"."""
-    if anchor.dep_ == "nummod":
-        anchor = anchor.head
-    head = anchor.head
-    return anchor.dep_ == "pobj" and head.lower_ == "of" and \
-        head.head.lemma_.lower() in _HELD_NOUNS
-
-
-ROLE_RULES = (
-    ClaimRule("role_money", "a currency amount is money",
-              "linguistic: an amount in a currency counts money, whatever it pays for",
-              "The bank lent Greece 3 billion euros.", "3 billion", "money"),
-    ClaimRule("role_seats", "figures counting seats are seats",
-              "linguistic: seats won or held are an election result, not votes or people",
-              "The party won 120 seats in parliament.", "120", "seats"),
-    ClaimRule("role_votes", "figures counting votes or voters, or governed by a vote, are votes",
-              "linguistic: a tally of a vote; apart from seats and from crowds",
-              "The motion passed with 310 votes.", "310", "votes"),
-    ClaimRule("role_own_predicate", "a casualty participle or adjective right after the figure "
-              "(its noun or a short comma-set aside between) is its own: '500 injured and 250 "
-              "arrested', 'over 220, possibly over 350, were injured'",
-              "linguistic: a figure's own predicate says what it counts, before any casualty "
-              "word it is coordinated under ('128 killed and over 220 ... were injured' read "
-              "220 as dead)",
-              "At least 128 people have been killed and over 220, possibly over 350, were "
-              "injured.", "220", "injured"),
-    ClaimRule("role_casualty", "a casualty word governing the figure gives dead, injured or "
-              "arrested (the event quantities' casualty words)",
-              "PLOVER: dead, injured and arrested are an event's quantities",
-              "The bomb killed 20 people and wounded 45 others.", "45", "injured"),
-    ClaimRule("role_casualty_noun", "a casualty noun governing the figure ('the killing of 11 "
-              "soldiers') or one it suffers ('15 others sustained injuries') gives dead, injured "
-              "or arrested", "PLOVER: dead, injured and arrested are an event's quantities, "
-              "told with a noun as with a verb",
-              "The raid led to the killing of 11 soldiers, while 15 others sustained serious "
-              "injuries.", "15", "injured"),
-    ClaimRule("role_casualty_phrase", "an idiom of death or injury ('lost their lives', "
-              "'were among the dead', 'among those wounded', 'the dead included N') gives dead "
-              "or injured, before any count of troops or police",
-              "PLOVER: dead and injured are an event's quantities, whatever the words; soldiers "
-              "who lost their lives are dead, not deployed",
-              "Eight Pakistani soldiers lost their lives in the clash, and three policemen were "
-              "among those wounded.", "three", "injured"),
-    ClaimRule("role_casualties", "figures counting casualties (dead and injured together)",
-              "PLOVER: a casualty count mixes the dead and the injured; neither alone",
-              "The army suffered 300 casualties.", "300", "casualties"),
-    ClaimRule("role_held", "hostages, captives and prisoners held or seized, or any figure "
-              "governed by a kidnapping ('the kidnapping of two soldiers'), are held",
-              "PLOVER: people held by a party (ASSAULT abduct, COERCE seize) are neither arrested "
-              "by a state nor missing", "The gunmen took 30 hostages.", "30", "held"),
-    ClaimRule("role_missing", "figures said to be missing are missing",
-              "linguistic: the missing are not yet dead; a toll apart",
-              "Another 12 people are missing after the flood.", "12", "missing"),
-    ClaimRule("role_displaced", "refugees, evacuees and the displaced or fled are displaced",
-              "linguistic: people forced from home are a figure of their own",
-              "The fighting has displaced 15,000 people.", "15,000", "displaced"),
-    ClaimRule("role_crowd", "protesters, demonstrators, or people who protest, rally, march or "
-              "gather are a crowd", "PLOVER: a protest's size is its crowd",
-              "Some 10,000 people marched through the capital.", "10,000", "crowd"),
-    ClaimRule("role_deployed", "troops, police and peacekeepers counted (a force is counted "
-              "where it is sent, stationed or massed), or people sent or deployed, are deployed",
-              "PLOVER: MOBILIZE counts the forces moved; a count of troops is their deployment",
-              "Russia has deployed 3,400 troops to the border.", "3,400", "deployed"),
-)
-"""The role rules in the order they are tried; no rule: `other`."""
-
-
-def claim_role(doc: Doc, q: Quantity) -> tuple[str, str | None]:
-    """(role, the rule that gave it) for the figure `q` (CLAIM_ROLES; `other` when no rule
-    says more)."""
-    num = doc[q.num_i] if q.num_i >= 0 else None
-    anchor = doc[q.head_i] if q.head_i is not None else num
-    unit = canonical_unit(q.unit or "")
-    if q.money:
-        return "money", "role_money"
-    if anchor is None or num is None:
-        return "other", None
-    lemmas = _lemmas_above(anchor)
-    if unit in _SEATS:
-        return "seats", "role_seats"
-    if unit in _VOTES or (unit == "person" and "vote" in lemmas):
-        return "votes", "role_votes"
-    own = _own_predicate(num, anchor)
-    if own is not None:
-        return own[0], "role_own_predicate"
-    found = casualty_anchor(num) or (casualty_anchor(anchor) if anchor != num else None)
-    if found:
-        return found[0], "role_casualty"
-    casualty = _casualty_noun(anchor)
-    if casualty is not None:
-        return casualty, "role_casualty_noun"
-    phrase = _casualty_phrase(anchor)
-    if phrase is not None:
-        return phrase, "role_casualty_phrase"
-    if unit in _CASUALTIES:
-        return "casualties", "role_casualties"
-    if unit in _HELD_UNITS or (unit == "person" and _HELD_WORDS & set(lemmas)) or \
-            _taken(anchor):
-        return "held", "role_held"
-    if _MISSING_WORDS & set(lemmas) or _near(anchor, _MISSING_WORDS):
-        return "missing", "role_missing"
-    if unit in _DISPLACED_UNITS or _DISPLACED_WORDS & set(lemmas) or \
-            _near(anchor, frozenset({"displaced", "homeless"})):
-        return "displaced", "role_displaced"
-    if unit in _CROWD_UNITS or (unit == "person" and _CROWD_WORDS & set(lemmas)):
-        return "crowd", "role_crowd"
-    if (unit in _FORCE_UNITS and not unit == "officer") or \
-            (unit in ("person", "officer") and _DEPLOY_WORDS & set(lemmas)):
-        return "deployed", "role_deployed"
-    return "other", None
 
 
 LINK_RULES = (
@@ -394,12 +281,88 @@ LINK_RULES = (
               "toll of an older episode stays apart",
               "Gunmen attacked a market in Kabul on Friday. Officials said 12 people died.",
               "12", "event"),
+    ClaimRule("link_attack_again", "a toll told again of an attack already told ('were killed "
+              "in the attack', 'in the initial shelling') that went to an attack with no named "
+              "side (an agentless report, a headline's 'Gunman opens fire') goes to the "
+              "article's first reported attack with a named side",
+              "linguistic: a definite attack noun refers back to the attack the article told; "
+              "the toll is that attack's, not a second one's",
+              "Israeli tanks shelled a UN school in Gaza on Tuesday. Two people were killed in "
+              "the initial shelling.", "Two", "event"),
     ClaimRule("link_none", "any other figure belongs to no event (background, a statistic, a "
               "price)", "linguistic: a figure outside every event's clause is context, not an "
               "event's count", "Police arrested the mayor of Springfield on Monday. The town has "
               "40,000 residents.", "40,000", "none"),
 )
 """The link rules in the order they are tried."""
+
+CLAIMANT_RULES = (
+    ClaimRule("claimant_speech_verb", "the subject of the first speech verb above the figure: "
+              "a reporting verb, a verbal event, or a verb that puts a figure on something "
+              "('estimated', 'put', 'placed', 'declared', 'informed')",
+              "GUIDE: the claimant is the attributed source; who says, estimates or values it",
+              "Irish police placed the value of the stolen goods at 40,000 euros.", "40,000",
+              "IRL"),
+    ClaimRule("claimant_passive_agent", "a passive speech verb's 'by' agent ('were reported "
+              "dead by Russian officials', 'he was told by the minister')",
+              "linguistic: the agent of a passive speech verb is its speaker",
+              "Thirty-six people were reported dead by Russian officials.", "Thirty-six", "RUS"),
+    ClaimRule("claimant_as_said", "a speech clause set beside the figure's by 'as' ('traded for "
+              "five prisoners, as confirmed by Italian authorities')",
+              "linguistic: 'as X said/confirmed' attributes its main clause to X",
+              "The journalist was traded for five Taliban prisoners, as confirmed by Italian "
+              "authorities.", "five", "ITA"),
+    ClaimRule("claimant_source_noun", "a source noun's party ('a report from the Mexican "
+              "government said', 'according to data from the WHO', 'numbers reported by AP')",
+              "GUIDE: the claimant is the party behind the report or the data, not the document",
+              "A report from the Mexican government said eight people died in the attack.",
+              "eight", "MEX"),
+    ClaimRule("claimant_per", "'(as) per X' as 'according to X', where X is a source noun or a "
+              "named party", "linguistic: 'per' attributes the sentence to its source",
+              "Per numbers reported by The Associated Press, 415 thousand priests are subject to "
+              "the requirement.", "415 thousand", "USA"),
+    ClaimRule("claimant_inverted", "an inverted speech verb read as a modifier by the parser "
+              "(', reported officials')", "linguistic: 'said/reported X' after the clause "
+              "attributes it to X as 'X said' does",
+              "On Saturday a gunman shot shoppers at a Walmart store in the U.S. border city of "
+              "El Paso, Texas, with the death toll rising to 22 people on Monday, reported "
+              "officials, with 25 others injured.", "22", "USA"),
+    ClaimRule("claimant_introduced", "an unknown named claimant takes the country an earlier "
+              "mention introduces it with ('UK-based retailer Tesco' ... 'Tesco said its Polish "
+              "branch lost ...'), before the nearest country cue",
+              "linguistic: where a firm or a person is from is told once, when it is "
+              "introduced; the countries near a later mention are those of what it does",
+              "UK-based retailer Tesco agreed to sell its stores in Poland. Tesco said its Polish "
+              "branch had a 24 million pounds operating loss.", "24 million", "GBR"),
+    ClaimRule("claimant_introduced_noun", "'the chain', 'the company' takes the country of "
+              "the name an earlier mention introduced with that noun ('British supermarket "
+              "chain Tesco'); a source noun's owner speaks ('the chain's press release')",
+              "linguistic: a definite noun refers back to the party introduced by it; a "
+              "release or a report is its owner's word",
+              "British supermarket chain Tesco will leave Poland. The chain's press release "
+              "reported a loss of 200 million pounds in Poland.", "200 million", "GBR"),
+    ClaimRule("claimant_bracketed", "a source noun in brackets right after the figure: "
+              "'3,000 (police estimate)', '8,000 people (organiser's estimate)'",
+              "GUIDE: the claimant is the attributed source, however the text attributes it",
+              "Between 3,000 (police estimate) and 8,000 people (organiser's estimate) marched "
+              "in Giessen, Germany.", "3,000", "DEU"),
+    ClaimRule("claimant_quotation", "a figure in a quotation that runs over sentences is told "
+              "by the speaker named right after the closing mark ('\"... It cost taxpayers "
+              "some CA$ 2 billion ...,\" said Harper')",
+              "GUIDE: the claimant is the attributed source; a quotation is its speaker's, "
+              "however many sentences it spans",
+              "\"We got a registry that became a nightmare for hunters. It cost taxpayers some "
+              "CA$ 2 billion and did nothing for safety,\" said Canadian Prime Minister Stephen "
+              "Harper.", "2 billion", "CAN"),
+    ClaimRule("claimant_continued", "a sentence that opens by pointing back at the figures of "
+              "the one before ('That showed ...', 'Out of these, ...') goes on with that one's "
+              "source", "linguistic: the pronoun ties its figures to the report just told",
+              "The Canadian health ministry reported 5,667 cases this year. Out of these, 81 "
+              "people had died.", "81", "CAN"),
+)
+"""Who asserts a figure (`claimant_of`), each rule with an example and the claimant's country
+(tests/claims/test_roles.py runs them)."""
+
 
 _NO_OWN_FIGURE = frozenset(t for t, quad in QUAD_CLASS.items() if quad in (1, 3))
 """Verbal events (PLOVER quad classes 1 and 3) whose clause reports a figure rather than counts
@@ -440,6 +403,31 @@ def event_link(q: Quantity, role: str, events: list[Event], sentence_start: int 
     return None, "link_none"
 
 
+_BACK_DETS = frozenset({"the", "that", "this"})
+
+
+def _attack_told_again(span: Span) -> bool:
+    """The sentence tells a toll of an attack already told, by a definite attack noun the
+    casualty is in or from ("were killed in the attack", "died in the initial shelling")."""
+    return any(t.pos_ == "NOUN" and (t.lemma_.lower() in ATTACK_NOUNS or
+                                     t.lemma_.lower() in VIOLENCE_WORDS)
+               and t.dep_ == "pobj" and t.head.lower_ in ("in", "during", "from")
+               and any(c.dep_ == "det" and c.lower_ in _BACK_DETS for c in t.children)
+               for t in span)
+
+
+def _named_attack(event_id: str | None, events: list[Event]) -> str | None:
+    """For a toll told again of an attack whose side the coder did not find (an agentless
+    report, "six were killed in the attack"; a headline's "Gunman opens fire"), the article's
+    first reported attack with a named side; else the event itself."""
+    held = next((e for e in events if e.event_id == event_id), None)
+    if held is None or held.type != "ASSAULT" or held.actor.country is not None:
+        return event_id
+    named = next((e for e in events if e.type == "ASSAULT" and e.status == "asserted"
+                  and e.actor.country is not None), None)
+    return named.event_id if named is not None else event_id
+
+
 def link_claims(doc: Doc, claims: tuple[Claim, ...], figures: dict[str, Quantity],
                 events: list[Event]) -> tuple[Claim, ...]:
     """Each claim with the event of its article it belongs to (`figures`: claim id -> its
@@ -453,5 +441,8 @@ def link_claims(doc: Doc, claims: tuple[Claim, ...], figures: dict[str, Quantity
         event_id = event_link(q, claim.role, events, claim.evidence.start,
                               claim.evidence.end, background, violent)[0] \
             if q is not None else None
+        if event_id is not None and claim.role in _TOLL_ROLES and span is not None \
+                and _attack_told_again(span):
+            event_id = _named_attack(event_id, events)
         out.append(replace(claim, event_id=event_id) if event_id else claim)
     return tuple(out)

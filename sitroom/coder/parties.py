@@ -220,6 +220,43 @@ def _named(span: Span) -> bool:
     return any(t.ent_type_ in ("PERSON", "ORG") for t in span)
 
 
+_DESCRIPTOR_TAGS = frozenset({"PROPN", "NOUN", "ADJ", "PUNCT", "VERB"})
+_DESCRIPTOR_MAX = 5
+
+
+def _described_country(doc: Doc, span: Span, kb: ActorKB) -> str | None:
+    """The country an earlier mention of the same name gives in the words that introduce it:
+    "British supermarket chain Tesco", "UK-based retailer Tesco", "Denmark-based retailer
+    Salling Group" for a later "Tesco" or "Salling", and "British supermarket chain Tesco" for
+    a later "the chain" (where a firm or a person is from, told once; the later mention stands
+    near other countries, of what it does)."""
+    names = {t.text for t in span if t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "ORG", "")}
+    noun = None  # "the chain" after "British supermarket chain Tesco": the noun it was told by
+    if not names and 2 <= len(span) <= 3 and span[0].lower_ in ("the", "this") and \
+            span.root.pos_ == "NOUN" and span.root.tag_ == "NN":
+        noun = span.root.lower_
+    if not names and noun is None:
+        return None
+    for ent in doc.ents:
+        if ent.start >= span.start:
+            break
+        if ent.label_ not in ("PERSON", "ORG") or \
+                (names and not names & {t.text for t in ent}):
+            continue
+        words: list[Token] = []
+        for tok in reversed(doc[max(ent.sent.start, ent.start - _DESCRIPTOR_MAX):ent.start]):
+            if tok.pos_ not in _DESCRIPTOR_TAGS or (tok.pos_ == "PUNCT" and tok.text != "-") \
+                    or (tok.pos_ == "VERB" and tok.lower_ != "based"):
+                break
+            words.insert(0, tok)
+        if noun is not None and noun not in {t.lower_ for t in words}:
+            continue
+        country = kb.country_cue(" ".join(t.text for t in words)) if words else None
+        if country is not None:
+            return country
+    return None
+
+
 NEAR_TOKENS = 6
 """How far from an unplaced actor a country named in its sentence still says where it is from:
 its own phrase or the next one ("a police spokesman in Kenya", "Kenya's police said"). A country
@@ -364,9 +401,10 @@ def _people_country(doc: Doc, kb: ActorKB, peoples: list[tuple[str, ...]],
 
 def resolve_participant(doc: Doc, token: Token | None, on: date, kb: ActorKB,
                         home: str | None = None, other: Token | None = None,
-                        other_whole: bool = False) -> Actor | None:
+                        other_whole: bool = False, described: bool = False) -> Actor | None:
     """An Actor record for the participant headed by `token` (`other_whole`: no country cue
-    is taken from anywhere in the other party's phrase, its conjuncts and clauses included).
+    is taken from anywhere in the other party's phrase, its conjuncts and clauses included;
+    `described`: an unknown name takes the country an earlier mention introduces it with).
 
     A generic role phrase ("police", "the government") takes the nearest country named in its
     sentence, else the article's home country, with a lower confidence. A role word that reports
@@ -395,14 +433,16 @@ def resolve_participant(doc: Doc, token: Token | None, on: date, kb: ActorKB,
     if anchor != token and token.lower_ in PERSON_PRONOUNS and anchor.dep_ == "compound" \
             and anchor.head.pos_ == "NOUN" and kb.sector_for_role(anchor.head.text) is None:
         return None  # a name that only qualifies a thing is no person: "the Tsuen Wan district"
+    from_intro = None  # where an earlier mention says the name is from ("British chain Tesco")
     if res.country is None and res.sector is None and res.entity is None:
-        earlier = _fuller_mention(doc, span)
+        from_intro = _described_country(doc, span, kb) if described else None
+        earlier = _fuller_mention(doc, span) if from_intro is None else None
         if earlier is not None:  # "al-Eryani" after "Minister of Information Moammar al-Eryani"
             alt = kb.resolve(earlier.text, on)
             if alt.sector is not None or alt.country is not None:
                 res, token = alt, earlier.root
             anchor = earlier.root  # unknown there too: the cues around the fuller mention
-    country = res.country
+    country = res.country or from_intro
     if country is None and res.sector is not None and span[0].lower_ in ANAPHORIC:
         country = _antecedent_country(doc, span, kb, on)  # "these troops": those named before
     # a people without a state of its own named in the phrase ("Kurdish and Sunni MPs")
@@ -418,7 +458,7 @@ def resolve_participant(doc: Doc, token: Token | None, on: date, kb: ActorKB,
         country = _affiliation_country(doc, anchor, kb, on)
         if country is None and peoples:
             country = _people_country(doc, kb, peoples, home)
-        elif country is None:
+        if country is None and not peoples:
             skip = (span,) if other is None else (span, doc[slice(*phrase_bounds(other))])
             if other is not None and other_whole:
                 skip += (doc[other.left_edge.i:other.right_edge.i + 1],)
@@ -495,10 +535,11 @@ def _same_words(actor: str, recipient: str) -> bool:
 
 
 def resolve_speaker(doc: Doc, token: Token | None, on: date, kb: ActorKB,
-                    home: str | None) -> Actor | None:
+                    home: str | None, described: bool = False) -> Actor | None:
     """A source of a report or claim: an unknown named source is taken to be of the article's
-    country (sources are mostly local), unless it is a commentator."""
-    actor = resolve_participant(doc, token, on, kb, home)
+    country (sources are mostly local), unless it is a commentator; `described`: or of the
+    country an earlier mention introduces it with ("British supermarket chain Tesco")."""
+    actor = resolve_participant(doc, token, on, kb, home, described=described)
     if actor is None or actor.country is not None or actor.sector is not None \
             or actor.entity is not None or (actor.role or "") in COMMENTATORS:
         return actor  # known, typed (a vague group of states stays without a country), or expert

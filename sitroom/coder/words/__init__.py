@@ -47,6 +47,8 @@ GATHERINGS = load("gatherings")
 CAMPAIGNING = load("campaigning")
 CONTROLLERS = load("controllers")  # object control: "urged X to leave" = X leaves
 REPORTING = load("reporting")
+FIGURE_SPEECH = load("figure_speech")  # "estimated 300 dead": the figure's source
+SOURCE_NOUNS = load("source_nouns")  # "a report from X": X is the source
 INTENT = load("intent")
 FUTURE_AUX = load("future_aux")
 ENABLING = load("enabling")
