@@ -311,3 +311,38 @@ def test_histogram_of_more_months_than_pixels_draws_years(page: Any, tmp_path: P
         assert page.errors == []
     finally:
         server.stop()
+
+
+LABEL_BOXES = """ts => ts.filter(t => t.getAttribute('display') !== 'none').map(t => {
+  const b = t.getBBox(); return {id: t.parentNode.dataset.node, x: b.x, y: b.y, w: b.width, h: b.height};
+})"""
+
+
+def _crowded_network(route: Any) -> None:
+    """A network of 40 long-named actors around two hubs: more labels than fit untouched."""
+    nodes = [{"id": f"Ministry of Regional Affairs {i:02d}", "count": 40 - i} for i in range(40)]
+    edges = [{"source": nodes[i]["id"], "target": nodes[i % 2]["id"], "count": 1 + i % 5,
+              "mean_goldstein": -2.0} for i in range(2, 40)]
+    route.fulfill(status=200, content_type="application/json",
+                  body=json.dumps({"nodes": nodes, "edges": edges, "counting": "reports"}))
+
+
+def test_network_labels_do_not_overlap(page: Any, web_server: Any, artifacts: Path) -> None:
+    """Each node's label takes a free place beside it, biggest nodes first; a label with no free
+    place is hidden (the node's tooltip still names it), so no two labels are drawn over each
+    other and none leaves the frame, even where the network is crowded."""
+    page.route("**/api/network?*", _crowded_network)
+    open_view(page, f"{web_server.url}/#network", "network")
+    page.screenshot(path=artifacts / "network-labels.png")
+    assert page.locator("#network g.node").count() == 40
+    boxes = page.eval_on_selector_all("#network text.node-label", LABEL_BOXES)
+    assert len(boxes) >= 10 and all(b["w"] > 0 for b in boxes)
+    assert "Ministry of Regional Affairs 00" in {b["id"] for b in boxes}  # the biggest
+    overlaps = [(a["id"], b["id"]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+                if a["x"] < b["x"] + b["w"] and b["x"] < a["x"] + a["w"]
+                and a["y"] < b["y"] + b["h"] and b["y"] < a["y"] + a["h"]]
+    assert overlaps == []
+    assert all(0 <= b["x"] and b["x"] + b["w"] <= 900 and 0 <= b["y"] and b["y"] + b["h"] <= 600
+               for b in boxes)
+    titles = page.eval_on_selector_all("#network g.node title", "ts => ts.map(t => t.textContent)")
+    assert sum("Ministry of Regional Affairs" in t for t in titles) == 40  # every node still named

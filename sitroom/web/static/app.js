@@ -416,13 +416,42 @@ async function loadNetwork() {
     svg.append(edge);
   }
   const maxN = Math.max(...nodes.map((d) => d.count));
+  const labels = [];
   for (const d of nodes) {
     const g = el("svg:g", { class: "node", "data-node": d.id, tabindex: 0, role: "button" });
-    g.append(el("svg:circle", { cx: d.x, cy: d.y, r: 5 + 12 * Math.sqrt(d.count / maxN), fill: "#1d2733", opacity: 0.8 }, svgTitle(`${d.id}: ${d.count} ${unit}; click to filter`)));
-    const right = d.x < W - 160;
-    g.append(el("svg:text", { x: right ? d.x + 12 : d.x - 12, y: d.y - 8, class: "node-label", "text-anchor": right ? "start" : "end" }, d.id.length > 24 ? d.id.slice(0, 23) + "…" : d.id));
+    const r = 5 + 12 * Math.sqrt(d.count / maxN);
+    g.append(el("svg:circle", { cx: d.x, cy: d.y, r, fill: "#1d2733", opacity: 0.8 }, svgTitle(`${d.id}: ${d.count} ${unit}; click to filter`)));
+    const text = el("svg:text", { x: d.x + r + 3, y: d.y - 4, class: "node-label" }, d.id.length > 24 ? d.id.slice(0, 23) + "…" : d.id);
+    g.append(text);
+    labels.push({ d, r, text });
     g.addEventListener("click", () => navigate({ actor: null, recipient: null, country: null, ...nodeFilter(d.id) }));
     svg.append(g);
+  }
+  placeLabels(labels, W, H);
+}
+
+// each label, biggest node first, takes the first of six places beside its node that stays in
+// the frame and overlaps no label already placed and no other node; a label with no free place
+// is hidden (the node's tooltip still names it)
+function placeLabels(labels, W, H) {
+  const placed = [];
+  const hit = (a, b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+  const discs = labels.map(({ d, r }) => ({ id: d.id, x: d.x - r, y: d.y - r, w: 2 * r, h: 2 * r }));
+  for (const { d, r, text } of [...labels].sort((a, b) => b.d.count - a.d.count)) {
+    const others = discs.filter((c) => c.id !== d.id);
+    const spots = [[d.x + r + 3, d.y - 4, "start"], [d.x - r - 3, d.y - 4, "end"],
+      [d.x + r + 3, d.y + r + 10, "start"], [d.x - r - 3, d.y + r + 10, "end"],
+      [d.x, d.y - r - 5, "middle"], [d.x, d.y + r + 13, "middle"]];
+    const free = spots.find(([x, y, anchor]) => {
+      text.setAttribute("x", x); text.setAttribute("y", y); text.setAttribute("text-anchor", anchor);
+      const b = text.getBBox();
+      const box = { x: b.x - 1, y: b.y, w: b.width + 2, h: b.height };
+      if (box.x < 0 || box.x + box.w > W || box.y < 0 || box.y + box.h > H ||
+          placed.some((p) => hit(p, box)) || others.some((c) => hit(c, box))) return false;
+      placed.push(box);
+      return true;
+    });
+    if (!free) text.setAttribute("display", "none");
   }
 }
 
