@@ -19,7 +19,7 @@ from .claim_junk import junk_figure
 from .claim_roles import PLOVER_QUANTITY, ROLE_RULES, ClaimRule, claim_role  # noqa: F401 (ROLE_RULES re-exported)
 from .dates import date_expressions
 from .parties import resolve_speaker
-from .status import attribution_of
+from .status import according_to, attribution_of
 from .syntax import _child, governing_verb, phrase_bounds
 from .words import (ATTACK_NOUNS, FIGURE_SPEECH, QUOTES, REPORTING, SOURCE_NOUNS,
                     VIOLENCE_WORDS)
@@ -178,12 +178,8 @@ def _continued_source(sent: Span) -> Token | None:
     verb = next((t for t in prev if t.pos_ == "VERB" and t.lemma_ in REPORTING), None)
     if verb is not None:
         return _speaker_of(verb)
-    for tok in prev:  # "according to X"
-        to = _child(tok, "prep") if tok.lower_ == "according" else None
-        obj = _child(to, "pobj") if to is not None else None
-        if obj is not None:
-            return _behind_source(obj)
-    return None
+    found = according_to(prev)
+    return _behind_source(found) if found is not None else None
 
 
 def claimant_of(doc: Doc, anchor: Token, sent: Span, article: Article, kb: ActorKB,

@@ -26,6 +26,7 @@ from .merge import _same_party
 from .parties import (_evidence, _known, _party_word, _same_words, resolve_participant,
                       resolve_speaker)
 from .rules import first, rule
+from .syntax import _child, prep_object
 from .words import ALLEGED_TYPES, ARMED, COOPERATIVE, POLITICAL
 
 
@@ -158,23 +159,13 @@ THING_CUT_OFF = rule(
     positive=("The buildings destroyed by Syrian rebels in Homs were rebuilt.",),
     negative=("A Turkish engineer kidnapped by Taliban fighters was freed in Kandahar.",))
 FIGHT_VERBS = frozenset(("fight", "combat", "battle", "tackle"))
-
-
-def _fought(trigger: Token) -> Token | None:
-    """What a fight verb is against: its object, or the object of "against" or "with"."""
-    for child in trigger.children:
-        if child.dep_ == "dobj":
-            return child
-        if child.dep_ == "prep" and child.lower_ in ("against", "with"):
-            return next((g for g in child.children if g.dep_ == "pobj"), None)
-    return None
-
-
+FIGHT_PREPS = frozenset(("against", "with"))
 FIGHT_A_PROBLEM = rule(
     "fight-a-problem", "\"determined to fight poverty\": a campaign against an ill, not force.",
     "PLOVER: ASSAULT is force against a party", "event", "veto",
     lambda d: d.frame.type == "ASSAULT" and d.trigger.lemma_.lower() in FIGHT_VERBS
-    and (target := _fought(d.trigger)) is not None and target.pos_ == "NOUN"
+    and (target := _child(d.trigger, "dobj") or prep_object(d.trigger, FIGHT_PREPS)) is not None
+    and target.pos_ == "NOUN"
     and not _party_word(target, d.kb, d.article.date),
     positive=("The Kenyan president vowed to fight corruption in Nairobi on Monday.",
               "The Kenyan government fought against drug trafficking in Mombasa on Monday."),

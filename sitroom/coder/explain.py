@@ -62,12 +62,6 @@ def _party(actor: Actor | None) -> dict[str, Any] | None:
             "entity": actor.entity, "role": actor.role, "confidence": actor.confidence}
 
 
-def dropped(extractor: Extractor, event: Event) -> bool:
-    """Whether the judge drops this (scored) event from the output."""
-    return extractor.judge is not None and extractor.decide and \
-        not extractor.judge.keeps(event.confidence)
-
-
 def _event(event: Event, gone: bool) -> dict[str, Any]:
     return {"type": event.type, "mode": event.mode, "status": event.status,
             "actor": _party(event.actor), "recipient": _party(event.recipient),
@@ -98,7 +92,8 @@ def explain(extractor: Extractor, article: Article) -> dict[str, Any]:
         sentences.append({
             "text": sent.text.strip(), "start": sent.start_char,
             "frames": [_frame(doc, f) for f in frames if sent.start <= f.trigger < sent.end],
-            "rules": _fired(doc, sent, trace), "events": [_event(e, dropped(extractor, e)) for e in events]})
+            "rules": _fired(doc, sent, trace),
+            "events": [_event(e, extractor.decide and extractor.rejects(e)) for e in events]})
     return {"origin": article.origin, "date": article.date.isoformat(), "sentences": sentences}
 
 

@@ -66,12 +66,16 @@ class Extractor:
         cands = self.candidates(doc, article, trace, home)
         events = self._second_opinion(doc, cands)
         claims = cands.claims
-        if self.judge is not None and (self.decide if decide is None else decide):
-            events = [e for e in events if self.judge.keeps(e.confidence)]
+        if self.decide if decide is None else decide:
+            events = [e for e in events if not self.rejects(e)]
             kept = {e.event_id for e in events}
             claims = tuple(c if c.event_id is None or c.event_id in kept
                            else replace(c, event_id=None) for c in claims)
         return Extraction(article=article, events=tuple(events), claims=claims)
+
+    def rejects(self, event: Event) -> bool:
+        """Whether the judge's decision drops this scored event (never without a judge)."""
+        return self.judge is not None and not self.judge.keeps(event.confidence)
 
     def from_parsed(self, parsed: Doc | Pieces, article: Article) -> Extraction:
         """`from_doc`, or `from_pieces` for a long article parsed in pieces."""

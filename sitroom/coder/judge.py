@@ -7,8 +7,9 @@ it, the parties found, the date offset, where in the article it stands, whether 
 already told the same occasion) and the type classifier's belief in the type and in "no event".
 Its probability is the event's `confidence`, which users filter on (`--min-confidence`). It
 decides too: an event whose probability is under the judge's `decision_threshold` is not output
-(the highest cut-off at which, out of fold, no matched event of the tune split is lost; docs/judge.md
-gives the trade-off; `sitroom explain` shows what it dropped). Plain numpy, no training code at run time. Weights:
+(the highest cut-off at which, out of fold, no matched event of the tune split is lost;
+docs/judge.md gives the trade-off; `sitroom explain` shows what it dropped). Plain numpy, no
+training code at run time. Weights:
 ``sitroom/nlp/data/judge.json``, rebuilt (byte for byte) by ``scripts/train_judge.py`` from the
 tune split of the blind-annotated corpus (docs/annotation.md) and analysts' verdicts.
 """

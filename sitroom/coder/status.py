@@ -72,11 +72,17 @@ def attribution_of(trigger: Token, sent: Span) -> Token | None:
         if cur.head == cur:
             break
         cur = cur.head
+    return according_to(sent, trigger)
+
+
+def according_to(sent: Span, outside: Token | None = None) -> Token | None:
+    """X of the sentence's "according to X" (`outside`: not an X whose phrase holds it)."""
     for tok in sent:
         if tok.lower_ == "according" and tok.dep_ == "prep":
             to = _child(tok, "prep")
             obj = _child(to, "pobj") if to is not None else None
-            if obj is not None and not (obj.i <= trigger.i < phrase_bounds(obj)[1]):
+            if obj is not None and (outside is None or
+                                    not obj.i <= outside.i < phrase_bounds(obj)[1]):
                 return obj
     return None
 
