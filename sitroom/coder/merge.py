@@ -66,7 +66,26 @@ def dedup(events: Iterable[Event], headline_end: int = 0) -> tuple[Event, ...]:
     kept = [e for e in kept if e.type != "ASSAULT" or e.actor.sector != "UNK" or not any(
         t.status == e.status and (t.date is None or e.date is None
                                   or abs((t.date - e.date).days) <= 1) for t in told)]
+    # the headline restates the lead: a headline event goes when the body tells the same act
+    # by the same side ("RadioShack CEO resigns" and "CEO of RadioShack Corp. ... resigned")
+    body = [e for e in kept if e.evidence.start >= headline_end]
+    kept = [e for e in kept if e.evidence.start >= headline_end or not any(
+        _restated(e, b) for b in body)]
     return tuple(sorted(kept, key=lambda e: (e.evidence.start, e.event_id)))
+
+
+def _restated(head: Event, body: Event) -> bool:
+    """`body` tells the act `head` tells: same type and status, the same party acting, and no
+    other party acted on."""
+    same_side = head.actor.country == body.actor.country and (
+        (head.actor.entity is not None and head.actor.entity == body.actor.entity)
+        or (len(head.actor.text.split()) > 1 and _same_party(head.actor, body.actor)))
+    # a bare "Israeli" or "Scottish" names a side, not the party: many of theirs act
+    hr = head.recipient.country if head.recipient else None
+    br = body.recipient.country if body.recipient else None
+    return head.type == body.type and head.status == body.status and same_side and \
+        (hr is None or br is None or hr == br) and \
+        (head.date is None or body.date is None or head.date == body.date)
 
 
 def _implied(party: Actor) -> bool:

@@ -219,3 +219,26 @@ def test_a_participle_with_its_doer_describes_the_one_it_was_done_to(
     events = extractor.extract_text(text, DAY).events
     assert expected in {(e.type, e.actor.text, e.recipient.text if e.recipient else None)
                         for e in events}, events
+
+
+def _title_events(extractor: Extractor, title: str, body: str) -> list:
+    from sitroom.records import Article
+
+    text = f"{title}\n\n{body}"
+    article = Article(id="t", date=DAY, title=title, text=text, source=None, origin="<t>")
+    return [(e.type, e.actor.text, e.evidence.start < len(title))
+            for e in extractor.from_doc(extractor.nlp(text), article).events]
+
+
+def test_a_headline_restating_the_lead_counts_once(extractor: Extractor) -> None:
+    found = _title_events(extractor, "Germany bans Mahan Air of Iran",
+                          "Germany on Monday banned Iranian airline Mahan Air from flying in "
+                          "the European nation.")
+    assert [(t, in_title) for t, _, in_title in found] == [("COERCE", False)]
+
+
+def test_a_headline_side_is_not_every_party_of_that_side(extractor: Extractor) -> None:
+    # "Israeli" names a side; the body's Israeli troops are another party of it, in another act
+    found = _title_events(extractor, "Israeli airstrike kills Hamas commander in Gaza",
+                          "Israeli troops shot a Palestinian protester near Hebron.")
+    assert any(t == "ASSAULT" and in_title for t, _, in_title in found)
