@@ -1,11 +1,16 @@
 """Draw the blind-annotation corpus from the shared Wikinews JSONL (issue 21). Rebuild:
 
     python scripts/build_corpus_sample.py            # writes tests/quality/corpus/{articles,split.tsv}
+    python scripts/build_corpus_sample.py --wave 2   # adds the second wave (2026-12-08)
 
 Seeded and deterministic. Articles among the 200 seed-format files, the dev gold, or the analyst's
 judged sample (../shared/gold/judged/sample_ids.txt) are never drawn. The split is fixed by a hash
 of the article id alone (not by anything read from an annotation): sha256(id) mod 5 in {0, 1} is
 `locked`, the rest `tune`. The locked split is scored in aggregate only; nobody reads its errors.
+
+Wave 2 (fifth session) adds 60 articles drawn the same way with its own seed, none of them in
+wave 1 or in any analysts' judged pool or evaluation sample (tests/quality/judged, sample): more
+locked articles for the same hash split. Rebuilding wave 1 alone keeps wave 2's rows.
 """
 from __future__ import annotations
 
@@ -30,6 +35,13 @@ QUOTAS = {("clean", "any"): 100,
           ("lossy", "Economy_and_business", "2004-2006"): 25,
           ("lossy", "Economy_and_business", "2007-2018"): 35}
 MIN_WORDS, MAX_WORDS = 40, 900
+WAVE2_SEED = 20261218
+WAVE2_QUOTAS = {("clean", "any"): 24,
+                ("lossy", "Politics_and_conflicts", "2004-2006"): 10,
+                ("lossy", "Politics_and_conflicts", "2007-2008"): 8,
+                ("lossy", "Politics_and_conflicts", "2009-2018"): 6,
+                ("lossy", "Economy_and_business", "2004-2006"): 5,
+                ("lossy", "Economy_and_business", "2007-2018"): 7}
 
 
 def split_of(article_id: str) -> str:
@@ -60,11 +72,25 @@ def slug(title: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60]
 
 
-def draw() -> list[dict]:
+JUDGED_AT_WAVE2 = [*(f"judged/batch{i}.jsonl" for i in range(16)),
+                   *(f"sample/{n}.jsonl" for n in ("fresh100", "fresh100_s3_a", "fresh100_s3_b",
+                                                   "fresh100_s4_a", "fresh100_s4_b",
+                                                   "claims_judged", "claims_judged_before"))]
+"""The pools and samples there were when wave 2 was drawn (fixed, so the draw is too)."""
+
+
+def judged_ids() -> set[str]:
+    """Articles of the analysts' judged pools and evaluation samples (read by the team)."""
+    paths = [ROOT / "tests" / "quality" / name for name in JUDGED_AT_WAVE2]
+    return {json.loads(line).get("article") for p in paths
+            for line in p.open(encoding="utf-8") if line.strip()} - {None}
+
+
+def draw(seed: int = SEED, quotas: dict | None = None, skip: set[str] = frozenset()) -> list[dict]:
     """The sample: the same records, in the same order, on every run."""
     rows = [json.loads(line) for line in
             (SHARED / "corpora" / "wikinews_en.jsonl").open(encoding="utf-8")]
-    skip = excluded_ids()
+    skip = excluded_ids() | set(skip)
     # dev gold Wikinews files are seed-format files, so the manifest already covers them
     pools: dict[tuple, list[dict]] = defaultdict(list)
     for row in rows:
@@ -72,13 +98,18 @@ def draw() -> list[dict]:
         if row["id"] in skip or not MIN_WORDS <= words <= MAX_WORDS:
             continue
         pools[stratum(row)].append(row)
-    rng = random.Random(SEED)
+    rng = random.Random(seed)
     chosen = []
-    for key, n in QUOTAS.items():
+    for key, n in (quotas or QUOTAS).items():
         pool = sorted(pools[key], key=lambda r: r["id"])
         chosen += rng.sample(pool, n)
     chosen.sort(key=lambda r: (r["date"], r["id"]))
     return chosen
+
+
+def wave_two(first: list[dict]) -> list[dict]:
+    """The second wave: its own seed, none of wave 1 or of the judged pools and samples."""
+    return draw(WAVE2_SEED, WAVE2_QUOTAS, {r["id"] for r in first} | judged_ids())
 
 
 def file_name(row: dict) -> str:
@@ -90,7 +121,14 @@ def main() -> int:
     if not SHARED.is_dir():
         print(f"error: {SHARED} not found", file=sys.stderr)
         return 1
-    chosen = draw()
+    first = draw()
+    second = wave_two(first)
+    chosen = first + second if "--wave" in sys.argv else first
+    if "--wave" not in sys.argv and (OUT / "split.tsv").is_file():
+        ids = {r["id"] for r in second}  # keep wave 2's rows when wave 1 is rebuilt
+        with (OUT / "split.tsv").open(encoding="utf-8", newline="") as fh:
+            kept = {r["id"] for r in csv.DictReader(fh, delimiter="\t")} & ids
+        chosen = first + [r for r in second if r["id"] in kept]
     (OUT / "articles").mkdir(parents=True, exist_ok=True)
     with (OUT / "split.tsv").open("w", encoding="utf-8", newline="") as fh:
         out = csv.writer(fh, delimiter="\t", lineterminator="\n")

@@ -46,9 +46,12 @@ def test_split_is_fixed_by_the_id_alone() -> None:
 def test_draw_is_reproducible_and_unseen(shared: Path) -> None:
     """The committed sample is what the seeded script draws, and none of it was seen before."""
     sampler = _script("build_corpus_sample")
-    drawn = sampler.draw()
+    first = sampler.draw()
+    second = sampler.wave_two(first)
+    drawn = first + second
     assert [sampler.file_name(r) for r in drawn] == [row["file"] for row in _rows()]
     assert not {r["id"] for r in drawn} & sampler.excluded_ids()
+    assert not {r["id"] for r in second} & (sampler.judged_ids() | {r["id"] for r in first})
     for row in drawn[:20]:
         text = (CORPUS / "articles" / sampler.file_name(row)).read_text(encoding="utf-8")
         assert row["text"] in text
