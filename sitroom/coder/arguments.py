@@ -5,6 +5,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..nlp.lexicon import Predicate, load_lexicon
 from .candidates import _sender, match_predicate, reduced_relative, split_subject_of, subject_of
+from .rulings import unlawful_thing
 from .syntax import (_child, _held_span, _message_noun, _raised_passive, _to_infinitive,
                      absolute_participle, governing_verb, headline_passive, party_modifier,
                      passive_voice, phrase_bounds, prep_object, shared_conjunct)
@@ -188,6 +189,10 @@ def _verb_args(verb: Token, pred: Predicate, sent: Span) -> tuple[Token | None, 
             recipient = by or recipient  # "condemned an attack by X": X is the one accused
     if recipient is not None and pred.type in REACTIONS and thing_noun(recipient):
         recipient = _party_of_act(recipient) or recipient
+    if recipient is None and pred.unlawful:
+        thing = unlawful_thing(verb)  # "ruled that the D.C. ban is unconstitutional": the
+        recipient = (_owner(thing) or actor_or_owner(thing)) if thing is not None else None  # ban's
+        # owner (a law or act is no party)
     if recipient is None and (pred.type, pred.mode) in CLAUSAL_TARGET:
         comp = _child(verb, "ccomp", "xcomp")
         if comp is not None:

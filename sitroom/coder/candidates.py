@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 
 from ..nlp.lexicon import POS_CLASS, Predicate, load_lexicon
 from .rules import Rule, rule
+from .rulings import found_unlawful
 from .syntax import (_child, _date_pp, _free_relative, _is_light, _object_lemmas, _to_infinitive,
                      party_modifier, prep_object, shared_conjunct)
 from .words import (APOLOGIES, CAMPAIGNING, CONTEST_VERBS, CONTEST_WORDS, CONTROLLERS,
@@ -197,6 +198,8 @@ def _lexicon_requirements(token: Token, pred: Predicate, obj: Token | None,
     if pred.modifiers and not any(c.dep_ in ("amod", "compound", "nmod") and
                                   c.lemma_.lower() in pred.modifiers for c in token.children):
         return False  # "military exercises", not "the exercise of power"
+    if pred.unlawful and not found_unlawful(token):
+        return False  # "the court ruled that the ban is unconstitutional", not any ruling
     if pred.subjects:
         subj = _child(token, "nsubj", "nsubjpass")
         if subj is None or subj.lemma_.lower() not in pred.subjects:

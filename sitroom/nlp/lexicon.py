@@ -28,17 +28,18 @@ class Predicate:
     pobjects: frozenset[str] = frozenset()
     intransitive: bool = False
     modifiers: frozenset[str] = frozenset()
+    unlawful: bool = False
     line: int = field(default=0, compare=False)  # its line in predicates.tsv (0: made in code)
 
 
 _REQUIREMENT_KEYS = {"obj": "objects", "prep": "particles", "subj": "subjects",
                      "pobj": "pobjects", "mod": "modifiers"}
-_FLAGS = {"light": "light", "rev": "reverse", "intr": "intransitive"}
+_FLAGS = {"light": "light", "rev": "reverse", "intr": "intransitive", "unlawful": "unlawful"}
 
 
 def _parse_requirement(text: str) -> dict[str, object]:
     """`-`, or `;`-joined items: obj=a|b, prep=a|b, subj=a|b, pobj=a|b, mod=a|b, light, rev,
-    intr."""
+    intr, unlawful."""
     out: dict[str, object] = {}
     for item in ([] if text == "-" else text.split(";")):
         if item in _FLAGS:
