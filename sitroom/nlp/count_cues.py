@@ -93,6 +93,7 @@ def tally_sides(num_text: str, value: float, value_max: float | None,
     if YEAR_LIKE.fullmatch(m.group(1)) and len(m.group(2)) in (2, 4):
         return []  # a span of years: "the 2008-09 vote"
     tie = m.group(1) == m.group(2) and bool(_TIE_WORDS.search(sentence))
-    if not tie and not ((value_max < value or "-to-" in num_text) and _TALLY_WORDS.search(sentence)):
+    split = (value_max < value or "-to-" in num_text) and bool(_TALLY_WORDS.search(sentence))
+    if not tie and not split:
         return []
     return [(m.group(k), *m.span(k)) for k in (1, 2)]

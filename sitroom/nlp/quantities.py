@@ -317,6 +317,14 @@ def _is_reference(sent: Span, tokens: list[Token], value: float, noun: Token | N
     return False
 
 
+def _counts_people(tokens: list[Token], head: Token) -> bool:
+    """A number with no noun that counts people: a casualty word governs it ("190 were dead"),
+    "who" opens its relative clause ("the 2.8 million who voted"), or a count cue says so."""
+    return _casualty_role(head) is not None or people_unit(tokens) or any(
+        c.dep_ == "relcl" and any(g.lower_ == "who" for g in c.children)
+        for t in tokens for c in t.children)
+
+
 def find_quantities(sent: Span, prev_unit: str | None = None,
                     prev_object: str | None = None) -> list[Quantity]:
     """The countable figures in a sentence (a Span of a parsed Doc), left to right.
@@ -350,8 +358,9 @@ def find_quantities(sent: Span, prev_unit: str | None = None,
         if _excluded(sent, tokens, num_text, a, b, counts, dates):
             continue
         if tally:
-            found.extend(Quantity(float(part), None, "exactly", "vote", "votes", sent.start_char + a + x,
-                                  sent.start_char + a + y, None, num_i=tokens[0].i) for part, x, y in tally)
+            at = sent.start_char + a
+            found.extend(Quantity(float(part), None, "exactly", "vote", "votes", at + x, at + y,
+                                  None, num_i=tokens[0].i) for part, x, y in tally)
             continue
         if ranged and value_max is not None and value_max < value:
             continue
@@ -382,10 +391,7 @@ def find_quantities(sent: Span, prev_unit: str | None = None,
         head = next((t for t in tokens if t.head.i not in {x.i for x in tokens} or t.head == t),
                     tokens[-1])
         if unit is None:
-            role = _casualty_role(head)
-            relcl = any(c.dep_ == "relcl" and any(g.lower_ == "who" for g in c.children)
-                        for t in tokens for c in t.children)
-            if role or relcl or label or people_unit(tokens):
+            if label or _counts_people(tokens, head):
                 unit, obj = "person", "people"
             elif last_unit is not None:
                 unit, obj = last_unit, last_object

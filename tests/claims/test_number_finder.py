@@ -56,3 +56,19 @@ def test_crowd_label_is_a_crowd(extractor: Extractor) -> None:
 ])
 def test_years_and_scores_stay_out(extractor: Extractor, text: str, year: float) -> None:
     assert all(v != year for v, _, _ in _claims(extractor, text))
+
+
+def test_a_range_matches_gold_at_either_end(extractor: Extractor) -> None:
+    """The gold writes "between 36 and 40" as two claims (docs/annotation.md, "Ranges"); the
+    scorer finds our one range claim for each, and for no figure outside it."""
+    from sitroom.eval import _claim_found
+
+    text = ("Russian Emergencies Minister Yevgeny Zinichev said there were presumably between 36 "
+            "and 40 people under the rubble.")
+    claims = extractor.extract_text(text, ON).claims
+    assert [(c.value, c.value_max) for c in claims] == [(36, 40)]
+    minister = {"text": "Emergencies Minister Yevgeny Zinichev", "country": "RUS"}
+    for value in (36, 40):
+        assert _claim_found({"value": value, "claimant": minister}, claims) is claims[0]
+    assert _claim_found({"value": 38, "claimant": minister}, claims) is None
+    assert _claim_found({"value": 40, "claimant": {"country": "USA"}}, claims) is None
