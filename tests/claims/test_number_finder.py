@@ -72,3 +72,10 @@ def test_a_range_matches_gold_at_either_end(extractor: Extractor) -> None:
         assert _claim_found({"value": value, "claimant": minister}, claims) is claims[0]
     assert _claim_found({"value": 38, "claimant": minister}, claims) is None
     assert _claim_found({"value": 40, "claimant": {"country": "USA"}}, claims) is None
+
+
+def test_a_retirement_age_is_no_claim(extractor: Extractor) -> None:
+    """GUIDE: ages are no claims; "retire at 60" is an age (store sample seed 18)."""
+    text = ("The Local Government Association claims that if 1,200 council workers continue to "
+            "be able to retire at 60, it will increase the levels of Council Tax.")
+    assert [v for v, _, _ in _claims(extractor, text)] == [1200]
