@@ -141,10 +141,13 @@ def _quantities_ok(gold: dict[str, Any], event: Event) -> bool:
 
 def _claim_found(gold: dict[str, Any], claims: Iterable[Claim]) -> Claim | None:
     """The first output claim with the gold claim's value (within 1%) and, where the gold names
-    one, its claimant's country; None when there is none."""
+    one, its claimant's country; None when there is none. An output range ("between 36 and 40":
+    value 36, value_max 40) has the value of either end: the gold writes a range as two claims,
+    one for each end (docs/annotation.md, "Ranges")."""
     want_country = _country(gold.get("claimant"))
     for claim in claims:
-        if abs(claim.value - gold["value"]) > 0.01 * abs(gold["value"]):
+        ends = (claim.value,) if claim.value_max is None else (claim.value, claim.value_max)
+        if all(abs(end - gold["value"]) > 0.01 * abs(gold["value"]) for end in ends):
             continue
         if want_country and (claim.claimant is None or claim.claimant.country != want_country):
             continue

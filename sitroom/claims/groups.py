@@ -45,6 +45,9 @@ EXACT_SLACK = 0.05
 """A bare figure in the news is rounded: "3,000" holds for 2,850..3,150."""
 APPROX_SLACK = 0.25
 """"About 3,000" holds for 2,400..3,750: an estimate a quarter off is still that estimate."""
+_EDGES = frozenset({"border", "borders", "frontier", "boundary"})
+"""Place nouns after a country's name that put the figure outside the country ("40,000 troops on
+the Lebanese border") where the country alone puts it inside ("10,000 in southern Lebanon")."""
 SAME_FIGURE_MIN = 10
 """A figure told again ties two bare claims only from this size up: "two issues", "three
 people" recur by chance in one story (measured on the Wikinews store: most impure groups of
@@ -64,12 +67,13 @@ PERIOD_TOTAL = re.compile(
 OTHER_ATTACK = re.compile(
     r"\b(?:(?:another|other|separate|earlier|previous|similar)|"
     r"(?:comes?|came|coming|follows?|followed) (?:(?:just|only|days|weeks|hours|a "
-    r"day|a week) )*(?:after )?(?:a|an|the)) "
+    r"day|a week) )*(?:after )?(?:a|an|the|two|three|four|five|several|\d+)) "
     r"(?:(?:\w+ ){0,2})(?:attacks?|bombings?|blasts?|explosions?|incidents?|raids?|shootings?|"
     r"strikes?|ambush(?:es)?|clash(?:es)?|assaults?)\b", re.IGNORECASE)
 """A toll told of another attack than the one the article reports ("51 were killed in another
 bombing", "a separate blast killed 15", "this attack comes after a bombing on Tuesday killed
-51"); not "the second blast" of twin bombs."""
+51", "the shooting followed four deadly mass shootings"); not "the second blast" of twin
+bombs."""
 
 
 def told_elsewhere(sentence: str) -> bool:
@@ -145,15 +149,16 @@ def _features(claim: Claim, event_of: Mapping[str, str] | None = None) -> _Featu
     named = {_stem(w) for w, _ in before if w[0].isupper() and w.lower() not in _STOP}
     places = set()
     prep = "in" if head is None else ""
-    for w, pos in after:
+    for i, (w, pos) in enumerate(after):
         low = w.lower()
         if low == "of" and prep in _LOCATIVE:
             continue                   # "in the districts of Dhubri": still the place
         if low in _LOCATIVE or low in _ORIGIN or low in ("by", "with", "of", "for"):
             prep = low
         elif w[0].isupper() and pos > 0 and low not in _STOP and _stem(w) not in _KINDS:
-            if prep in _LOCATIVE:
-                places.add(_stem(w))
+            if prep in _LOCATIVE:      # "on the Lebanese border" is not "in Lebanon"
+                edge = i + 1 < len(after) and after[i + 1][0].lower() in _EDGES
+                places.add(_stem(w) + (" border" if edge else ""))
             elif prep in _ORIGIN:      # "troops from North Korea" = "North Korean troops"
                 subject.add(_stem(w))
                 named.add(_stem(w))

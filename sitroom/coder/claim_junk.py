@@ -59,7 +59,7 @@ def _name_number(doc: Doc, sent: Span, q: Quantity) -> bool:
 
 
 _AGE_MAX = 120
-_AGED = re.compile(r"\b(?:aged|ages?)\s+(?:(?:over|under|above|below|between|from|about|"
+_AGED = re.compile(r"\b(?:aged|ages?|retir(?:e|es|ed|ing))\s+(?:(?:over|under|above|below|between|from|about|"
                    r"around|of|at|least)\s+)*$", re.IGNORECASE)
 
 
@@ -68,7 +68,7 @@ def _age(doc: Doc, sent: Span, q: Quantity) -> bool:
     if num is None or not 0 < q.value <= _AGE_MAX or q.value_max is not None:
         return False
     if _AGED.search(doc.text[sent.start_char:q.start]) and not q.money:
-        return True                                     # "people aged over 50"
+        return True                                     # "people aged over 50", "retire at 60"
     if num.i < sent.start + 2:
         return False
     before, name = doc[num.i - 1], doc[num.i - 2]
@@ -152,7 +152,8 @@ JUNK_RULES = (
              "Boeing unveiled the 777-200LR, and the 787 will follow.", "777",
              _name_number),
     JunkRule("junk_age", "a number set off by commas or brackets right after a person's name "
-             "('Michael Peebles, 34;', 'Marie-Jeanne Ion (32)')",
+             "('Michael Peebles, 34;', 'Marie-Jeanne Ion (32)'), or after 'aged' or 'retire "
+             "at' ('people aged over 50', 'continue to retire at 60')",
              "linguistic: a number in apposition to a name is the person's age, not a count "
              "(GUIDE: ages are no claims)",
              "The captors threaten to kill the three: Marie-Jeanne Ion (32), Sorin Dumitru "

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from .count_cues import people_label, people_unit, tally_sides, year_counts_people
 from .dates import find_date_expressions
 from .numbers import (NUMBER_RE, VAGUE, _QUAL_MAP, _QUAL_PREFIX, parse_number, parse_number_ext,
                       split_qualifier)
@@ -62,9 +63,6 @@ CURRENCIES = {"dollar": "USD", "$": "USD", "usd": "USD", "euro": "EUR", "€": "
 NOT_CLAIM_UNITS = frozenset("""second minute hour day night week weekend month year decade
 century time fold km kilometre kilometer mile metre meter foot feet inch yard degree point
 percent percentage cent page km/h mph knot round-trip year-old age minute-long""".split())
-_TALLY_WORDS = re.compile(r"(?i)\bvot|\b(?:decision|ruling|verdict|judgment|judgement)s?\b")
-"""Words that make "N-M" (larger first) a tally: "passed 72-39 votes", "in a 5-4 decision" (a
-court's split), never a range."""
 MEASURES = frozenset("meter metre tonne ton barrel litre liter gallon kilogram kg cubic".split())
 CASUALTY = {"kill": "dead", "die": "dead", "dead": "dead", "death": "dead", "fatality": "dead",
             "body": "dead", "murder": "dead", "execute": "dead", "slay": "dead", "toll": "dead",
@@ -267,12 +265,15 @@ def _qualifier(sent_text: str, a: int, b: int, vague: bool, ranged: bool) -> tup
     return "exactly", a
 
 
-def _excluded(sent: Span, tokens: list[Token], text: str, a: int, b: int, value: float,
+def _excluded(sent: Span, tokens: list[Token], text: str, a: int, b: int, count: bool,
               dates: list[tuple[int, int]]) -> bool:
+    """Not a count: in a date, an entity that counts nothing, an age, ... (`count`: a cue says
+    it counts; spaCy's DATE and the year test then do not exclude it)."""
     st = sent.text
-    if any(x < b and a < y for x, y in dates):
-        return True
-    if any(t.ent_type_ in _NOT_COUNT_ENTS for t in tokens if t.like_num or t.pos_ == "NUM"):
+    if not count and any(x < b and a < y for x, y in dates):
+        return True  # a year counting people is no date: "attended by 2000 people"
+    if not count and any(t.ent_type_ in _NOT_COUNT_ENTS for t in tokens
+                         if t.like_num or t.pos_ == "NUM"):
         return True
     if any(t.ent_type_ in _NAMED for t in tokens):
         return True
@@ -288,7 +289,7 @@ def _excluded(sent: Span, tokens: list[Token], text: str, a: int, b: int, value:
     if prev is not None and prev.pos_ == "PROPN" and prev.is_title and \
             re.fullmatch(r"\d+-\d+", text):
         return True  # a model number: "Boeing 737-800"
-    if re.fullmatch(r"(?:1[6-9]|20)\d\d", text) and prev is not None and \
+    if not count and re.fullmatch(r"(?:1[6-9]|20)\d\d", text) and prev is not None and \
             prev.lower_ in ("in", "since", "until", "by", "of", "from", "the", "during"):
         return True
     # an age in apposition: "the princess, 67, announced"
@@ -316,6 +317,14 @@ def _is_reference(sent: Span, tokens: list[Token], value: float, noun: Token | N
     return False
 
 
+def _counts_people(tokens: list[Token], head: Token) -> bool:
+    """A number with no noun that counts people: a casualty word governs it ("190 were dead"),
+    "who" opens its relative clause ("the 2.8 million who voted"), or a count cue says so."""
+    return _casualty_role(head) is not None or people_unit(tokens) or any(
+        c.dep_ == "relcl" and any(g.lower_ == "who" for g in c.children)
+        for t in tokens for c in t.children)
+
+
 def find_quantities(sent: Span, prev_unit: str | None = None,
                     prev_object: str | None = None) -> list[Quantity]:
     """The countable figures in a sentence (a Span of a parsed Doc), left to right.
@@ -332,9 +341,8 @@ def find_quantities(sent: Span, prev_unit: str | None = None,
     found: list[Quantity] = []
     last_unit, last_object = prev_unit, prev_object or ""
     for m in NUMBER_RE.finditer(text):
-        a, b = m.span()
-        num_text = m.group(0)
-        tally = re.fullmatch(r"(\d{1,4})\s*(?:-to-|-|–|\s+to\s+)\s*(\d{1,4})", num_text)
+        num_text = m.group(0).lstrip()  # " 100,000" after a colon: the number only
+        a, b = m.end() - len(num_text), m.end()
         parsed = parse_number_ext(num_text)
         if parsed is None:
             continue
@@ -344,18 +352,20 @@ def find_quantities(sent: Span, prev_unit: str | None = None,
         if span is None or len(span) == 0:
             continue
         tokens = list(span)
-        if _excluded(sent, tokens, num_text, a, b, value, dates):
+        tally = tally_sides(num_text, value, value_max, text)
+        counts = bool(tally) or year_counts_people(
+            tokens, num_text, bool(found) and found[-1].unit == "person")
+        if _excluded(sent, tokens, num_text, a, b, counts, dates):
             continue
-        if tally and (value_max is not None and value_max < value or "-to-" in num_text) and \
-                _TALLY_WORDS.search(text):
-            for part, (x, y) in ((tally.group(1), tally.span(1)), (tally.group(2), tally.span(2))):
-                found.append(Quantity(float(part), None, "exactly", "vote", "votes",
-                                      sent.start_char + a + x, sent.start_char + a + y, None,
-                                      num_i=tokens[0].i))
+        if tally:
+            at = sent.start_char + a
+            found.extend(Quantity(float(part), None, "exactly", "vote", "votes", at + x, at + y,
+                                  None, num_i=tokens[0].i) for part, x, y in tally)
             continue
         if ranged and value_max is not None and value_max < value:
             continue
-        noun = _counted_noun(tokens)
+        label = people_label(tokens)
+        noun = None if label else _counted_noun(tokens)
         money = bool(re.match(r"[$€£¥]", num_text)) or any(t.ent_type_ == "MONEY" for t in tokens)
         unit: str | None
         if noun is not None and noun.lower_ in ("others", "more"):
@@ -381,10 +391,7 @@ def find_quantities(sent: Span, prev_unit: str | None = None,
         head = next((t for t in tokens if t.head.i not in {x.i for x in tokens} or t.head == t),
                     tokens[-1])
         if unit is None:
-            role = _casualty_role(head)
-            relcl = any(c.dep_ == "relcl" and any(g.lower_ == "who" for g in c.children)
-                        for t in tokens for c in t.children)
-            if role or relcl:
+            if label or _counts_people(tokens, head):
                 unit, obj = "person", "people"
             elif last_unit is not None:
                 unit, obj = last_unit, last_object
