@@ -43,6 +43,9 @@ def _noun_actor(noun: Token, pred: Predicate) -> Token | None:
     by = prep_object(noun, frozenset({"by"}))
     if by is not None:
         return by
+    source = _source_of(noun, pred)
+    if source is not None:
+        return source
     for rel in (c for c in noun.children if c.dep_ == "acl"):
         doer = prep_object(rel, frozenset({"by"}))
         if doer is not None and rel.lemma_.lower() in AGENT_VERBS | LIGHT_VERBS | {"call"} \
@@ -89,6 +92,28 @@ def _noun_actor(noun: Token, pred: Predicate) -> Token | None:
                 verb.lemma_.lower() in MOTION_VERBS and pred.type in MUTUAL_TYPES | {"PROTEST"}:
             return subject_of(verb)  # "negotiators return to Geneva for talks": their talks
         return subject_of(verb) if _own_act(noun.head, verb) else None
+    return None
+
+
+SOURCE_TYPES = frozenset({"ACCUSE", "REQUEST", "SUPPORT", "THREATEN", "AID", "AGREE", "REJECT"})
+"""Acts a "from" phrase names the doer of ("criticism from its trading partners", "an offer
+from MTA"); for force and deployments "from" is the place they come from."""
+
+
+def _source_of(noun: Token, pred: Predicate) -> Token | None:
+    """The doer a noun's phrase names without "by": "criticism from X" (a communicative act's
+    source), "the refusal of X to bail out Y" (an act with its own infinitive: the "of" party
+    does it, where "the arrest of X" is done to X)."""
+    if pred.type in SOURCE_TYPES:
+        source = prep_object(noun, frozenset({"from"}))
+        if source is None and noun.dep_ == "dobj":
+            source = prep_object(noun.head, frozenset({"from"}))  # "drew criticism from X"
+        if source is not None and source.pos_ in ("NOUN", "PROPN") and not thing_noun(source):
+            return source
+    if any(c.dep_ in ("acl", "xcomp") and _to_infinitive(c) for c in noun.children):
+        of = prep_object(noun, frozenset({"of"}))
+        if of is not None and of.pos_ in ("NOUN", "PROPN") and not thing_noun(of):
+            return of
     return None
 
 

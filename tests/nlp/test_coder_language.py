@@ -242,3 +242,20 @@ def test_a_headline_side_is_not_every_party_of_that_side(extractor: Extractor) -
     found = _title_events(extractor, "Israeli airstrike kills Hamas commander in Gaza",
                           "Israeli troops shot a Palestinian protester near Hebron.")
     assert any(t == "ASSAULT" and in_title for t, _, in_title in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Kenyan plan drew criticism from Ugandan President Museveni on Monday.",
+     ("ACCUSE", "UGA", None)),
+    ("Markets fell after the refusal of the Kenyan government to repay its Ugandan creditors.",
+     ("REJECT", "KEN", None)),
+])
+def test_a_noun_names_its_doer_without_by(coded: Coded, text: str, expected: tuple) -> None:
+    assert any(t == expected[0] and a == expected[1] for t, a, _ in coded(text))
+
+
+def test_the_of_party_of_a_plain_act_noun_is_done_to(coded: Coded) -> None:
+    # no infinitive: "the arrest of X" is done to X, not by X
+    assert not any(t == "COERCE" and a == "UGA"
+                   for t, a, _ in coded("The arrest of the Ugandan opposition leader in "
+                                        "Nairobi angered Kampala on Monday."))
