@@ -45,7 +45,8 @@ def _option(argv: list[str], name: str, default: int) -> int:
 def main(argv: list[str]) -> int:
     n, out = int(argv[0]), Path(argv[1])
     seed = _option(argv, "--seed", SEED)
-    corpus = {row["id"] for row in sample.draw()}
+    first = sample.draw()
+    corpus = {row["id"] for row in first + sample.wave_two(first)}  # both waves
     skip = sample.excluded_ids() | corpus | (already_judged() if seed != SEED else set())
     rows = [json.loads(line) for line in
             (sample.SHARED / "corpora" / "wikinews_en.jsonl").open(encoding="utf-8")]
