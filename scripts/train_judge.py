@@ -11,7 +11,7 @@ judged events of ../shared/gold/judged that the coder still produces (1: real). 
 split is never read here. The suggested --min-confidence is the cut-off that maximises event F1 on
 the tune split's out-of-fold probabilities (5 folds by article), so it is not fitted on the events
 it is scored on; the decision threshold (events under it are not output) is the highest cut-off
-at which those out-of-fold probabilities keep every matched tune event.
+at which those out-of-fold probabilities keep at least 99% of the matched tune events.
 """
 from __future__ import annotations
 
@@ -42,6 +42,7 @@ FOLDS = 5
 # (F1 0.387 with them, 0.410 without, 2026-12-07).
 PROPOSALS = "--proposals" in sys.argv
 GRID = [round(0.05 * i, 2) for i in range(1, 15)]
+KEEP = 0.99
 
 
 def _examples(extractor: Extractor, article: Article) -> tuple[list, list[list[str]]]:
@@ -165,10 +166,12 @@ def choose_threshold(probs: np.ndarray, labels: np.ndarray, gold_total: int) -> 
 
 
 def decision_threshold(probs: np.ndarray, labels: np.ndarray) -> float:
-    """The highest grid cut-off that keeps every matched tune event out of fold: the judge drops
-    only events it is sure of, so recall on the tune split is what the rules give."""
+    """The highest grid cut-off that keeps at least KEEP of the matched tune events out of fold:
+    the judge drops only events it is sure of, so recall on the tune split is about what the
+    rules give. (Keeping every one made the cut hang on the single lowest-scored matched event:
+    256 more verdicts moved one of them from 0.10 to 0.05 and halved the cut.)"""
     matched = labels.sum()
-    return max((t for t in GRID if labels[probs >= t].sum() == matched), default=0.0)
+    return max((t for t in GRID if labels[probs >= t].sum() >= KEEP * matched), default=0.0)
 
 
 def train() -> EventJudge:
