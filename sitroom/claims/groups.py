@@ -38,6 +38,7 @@ from typing import Any
 
 from ..nlp.numbers import VAGUE
 from ..records import Claim, stable_id
+from .parts import told_as_part
 
 CONTESTED_FACTOR = 1.5
 """Kept for callers: no longer the contest test (see `compatible`)."""
@@ -337,6 +338,8 @@ def _is_part(part: tuple[Claim, _Features], whole: tuple[Claim, _Features]) -> b
             and wc.qualifier != "projected"
             and not (pf.subject and wf.subject and not pf.subject & wf.subject)):
         return False
+    if told_as_part(pc, wc):
+        return True                     # "al-Tunisi and two others" of "killed three"
     if claimant_key(pc) == claimant_key(wc):
         return pf.places != wf.places
     return bool(pf.places) and not pf.places & wf.places and pf.event == wf.event
