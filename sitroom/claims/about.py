@@ -134,7 +134,32 @@ def _thing_of(verb: Token, object_first: bool = False) -> Token | None:
                     None)
         if noun is not None:
             return noun
+    if verb.dep_ in ("acl", "relcl", "appos", "parataxis") and verb.head.pos_ in ("NOUN",
+                                                                                "PROPN"):
+        return verb.head                # "a childcare rebate (capped at AUD $3000 per year)"
     return None
+
+
+def _for_object(root: Token) -> Token | None:
+    """What a sum is "for", on the sum or on the verb it is the object of ("provides an
+    additional $1.4 billion for the early repayment")."""
+    holders = [root] + ([root.head] if root.dep_ in ("dobj", "attr") else [])
+    return next((o for h in holders for c in h.children if c.dep_ == "prep" and
+                 c.lower_ == "for" and c.i > root.i for o in c.children
+                 if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")), None)
+
+
+def _recipient(root: Token) -> str:
+    """Whom a sum goes to, where the sentence names them ("$300 to Irene Mathyssen")."""
+    holders = [root] + ([root.head] if root.dep_ in ("dobj", "attr") else [])
+    for h in holders:
+        for c in h.children:
+            if c.dep_ in ("prep", "dative") and c.lower_ == "to" and c.i > root.i:
+                name = next((o for o in c.children if o.dep_ == "pobj" and o.pos_ == "PROPN"),
+                            None)
+                if name is not None:
+                    return f"to {_place_name(name)}"
+    return ""
 
 
 def money_for(quantity: Quantity, sentence: Span) -> str:
@@ -142,8 +167,9 @@ def money_for(quantity: Quantity, sentence: Span) -> str:
     own ("a $300 fine" has): the noun it is "of" ("a maternity payment of A$3,000"), the thing
     "worth" it ("two deals worth $500 million apiece"), the subject of a verb of cost or value
     ("the childcare rebate is capped at A$3,000", "the iPod nano costs $249", "sales rose by
-    $26 million"), or what it is "for" ("$249 for the iPod"). Empty when none: "Toyota paid
-    $500,000"."""
+    $26 million"), or what it is "for" ("$249 for the iPod", "provides $1.4 billion for the
+    repayment"); and whom it goes to, where named ("$300 to Irene Mathyssen"). Empty when
+    none: "Toyota paid $500,000"."""
     doc = sentence.doc
     span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
     if span is None or not quantity.money:
@@ -164,11 +190,10 @@ def money_for(quantity: Quantity, sentence: Span) -> str:
     elif root.dep_ in ("dobj", "attr") and head.lemma_.lower() in _COST_VERBS:
         noun = _thing_of(head)
     if noun is None:
-        noun = next((o for c in root.children if c.dep_ == "prep" and c.lower_ == "for"
-                     for o in c.children if o.dep_ == "pobj"), None)
-        if noun is not None and noun.pos_ not in ("NOUN", "PROPN"):
-            noun = None
-    return _noun_phrase(noun, skip) if noun is not None and noun.i not in skip else ""
+        noun = _for_object(root)
+    what = _noun_phrase(noun, skip) if noun is not None and noun.i not in skip else ""
+    return " ".join(p for p in (what or "money", _recipient(root)) if p) \
+        if what or _recipient(root) else ""
 
 
 def about_text(quantity: Quantity, sentence: Span) -> str:

@@ -38,7 +38,7 @@ from typing import Any
 
 from ..nlp.numbers import VAGUE
 from ..records import Claim, stable_id
-from .parts import told_as_part
+from .parts import another_set, told_as_part
 
 CONTESTED_FACTOR = 1.5
 """Kept for callers: no longer the contest test (see `compatible`)."""
@@ -315,16 +315,21 @@ def _tied(a: tuple[Claim, _Features], b: tuple[Claim, _Features]) -> bool:
     """Something says the two claims count the same thing, beyond the unit and role: the same
     event (the same event of one article, or the same canonical event), a named subject or a
     place their descriptions share ("North Korean", "in Russia"; not "new" or "other"; and not
-    between two different figures of role `other`), or the same figure told again. A
+    between two different figures of role `other`), or the same figure told again (not a
+    vague plural's reading: "millions of dollars" twice names no one sum); none of these ties
+    a figure its about calls another set ("two other PETA members"). A
     bare "20 people" or "2.5 billion euros" with none of these is not known to count what
     another figure of that unit does."""
     (ca, fa), (cb, fb) = a, b
     if fa.event is not None and (fa.event == fb.event or (
             fa.canonical is not None and fa.canonical == fb.canonical)):
         return True
+    if another_set(ca, cb):
+        return False                    # "two other PETA members" are not the two before
     if (fa.named & fb.named or fa.places & fb.places) and not _unknown_figures(ca, cb):
         return True
-    return (ca.value, ca.value_max) == (cb.value, cb.value_max) and ca.value >= SAME_FIGURE_MIN
+    return (ca.value, ca.value_max) == (cb.value, cb.value_max) and \
+        ca.value >= SAME_FIGURE_MIN and not (vague(ca) or vague(cb))
 
 
 def _is_part(part: tuple[Claim, _Features], whole: tuple[Claim, _Features]) -> bool:
@@ -449,8 +454,10 @@ def _drafts(claims: list[Claim], event_of: Mapping[str, str] | None = None) -> l
     drafts: list[_Draft] = []
     for claim, f in [x for x in items if id(x[0]) not in parts] + \
             [x for x in items if id(x[0]) in parts]:
-        target = next((d for d in drafts if d.accepts(claim, f) and not any(
-            _is_part((claim, f), m) for m in d.members)), None)
+        fits = [d for d in drafts if d.accepts(claim, f) and not any(
+            _is_part((claim, f), m) for m in d.members)]
+        # a sum joins the group of its own purpose before a group of bare "money"
+        target = next((d for d in fits if f.purpose & d.purpose), fits[0] if fits else None)
         if target is None:
             drafts.append(_Draft(f, [(claim, f)], set(f.subject), set(f.places),
                                  set(f.purpose)))

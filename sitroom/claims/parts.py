@@ -38,3 +38,14 @@ def told_as_part(part: Claim, whole: Claim) -> bool:
            for m in pattern.finditer(text)):
         return True
     return any(m.group(0) not in whole.evidence.text for m in _SUBSET.finditer(text))
+
+
+_ANOTHER = re.compile(r"\b(?:other|another|additional|further)\b", re.IGNORECASE)
+
+
+def another_set(a: Claim, b: Claim) -> bool:
+    """One of two figures of one article says it counts another set than those told before
+    ("Two other PETA members were there handing out leaflets" after "Two ... PETA members held
+    billboards"): a shared name or the same figure does not make them one quantity."""
+    return a.article_id == b.article_id and a.claim_id != b.claim_id and \
+        bool(_ANOTHER.search(a.about) or _ANOTHER.search(b.about))

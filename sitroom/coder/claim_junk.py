@@ -73,12 +73,14 @@ def _denomination(doc: Doc, sent: Span, q: Quantity) -> bool:
     if q.money and noun is not None and noun.lemma_.lower() in _DENOMINATIONS and \
             (not noun.lower_.endswith("s") or noun.lemma_.lower() != "bill"):
         return True                                     # "a $10 bill", "€500 notes"
-    after = [t for t in doc[num.i + 1:min(num.i + 5, sent.end)]]
+    after = [t for t in doc[num.i + 1:min(num.i + 6, sent.end)]]
     currency = False
     for tok in after:
         if tok.lower_ in _CURRENCY_WORDS or tok.lemma_.lower() in CURRENCIES:
             currency = True
             continue
+        if tok.lower_ in ("and", "or", ",") or tok.like_num:
+            continue                                    # "500 and 1000 rupee notes"
         return currency and tok.lemma_.lower() in _DENOMINATIONS   # "500-euro notes"
     return (q.money or currency) and _DENOMINATIONS_OF.search(sent.text) is not None
 
@@ -96,33 +98,47 @@ november december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 def _label(doc: Doc, sent: Span, q: Quantity) -> bool:
     """A number that names the thing before it: "Area 51", "Decision 137", "Flight 93",
     "Route 66", "Local 113": a capitalised word right before a plain number that the parser
-    hangs on that word, or a capitalised label noun ("Local", "Area", "Decision")."""
+    hangs on that word, or a capitalised label noun ("Local", "Area", "Decision"); or a
+    capitalised or upper-case word before a number above one that modifies a singular noun
+    ("the HR 6819 system", "Storm Area 51 event"): a count takes a plural."""
     num = doc[q.num_i] if q.num_i >= 0 else None
     if num is None or num.i == sent.start or q.money or q.value_max is not None \
             or not re.fullmatch(r"\d{1,5}[A-Za-z]?", num.text):
         return False
     prev = doc[num.i - 1]
-    if not (prev.is_alpha and prev.is_title and prev.whitespace_) \
-            or prev.lower_ in _MONTHS or prev.lower_ in CURRENCIES:
+    if not (prev.is_alpha and (prev.is_title or (prev.is_upper and len(prev) > 1)) and
+            prev.whitespace_) or prev.lower_ in _MONTHS or prev.lower_ in CURRENCIES:
         return False
-    return prev.lower_ in _LABEL_NOUNS or \
-        (num.head.i == prev.i and num.dep_ in ("nummod", "compound", "appos", "npadvmod"))
+    if q.value > 1 and num.head.i > num.i and num.head.tag_ == "NN":
+        return True                     # "the HR 6819 stellar system": one thing, named
+    return prev.is_title and (prev.lower_ in _LABEL_NOUNS or (
+        num.head.i == prev.i and num.dep_ in ("nummod", "compound", "appos", "npadvmod")))
 
 
 _SPEC_UNITS = frozenset("""bit byte kilobyte megabyte gigabyte terabyte megapixel pixel hertz
 megahertz gigahertz kb mb gb tb ghz mhz""".split())
 _HYPHEN_SPEC_UNITS = frozenset("star door speed storey story cylinder lane hole inch".split())
+_WEIGHTS = frozenset("lb lbs kg ton tonne pound kilogram".split())
 
 
 def _spec(doc: Doc, sent: Span, q: Quantity) -> bool:
     """A technical measure or a property: "64-bit", "a 5-megapixel camera", "a five-star
-    hotel", "a 12-inch screen": it sizes a thing, it counts nothing."""
+    hotel", "a 12-inch screen", "the 1000 lb aerial bomb" (a weight before the thing it
+    weighs, not "of" a stuff): it sizes a thing, it counts nothing."""
     unit = canonical_unit(q.unit or "")
     if unit in _SPEC_UNITS or (q.unit or "").lower() in _SPEC_UNITS:
         return True
     num = doc[q.num_i] if q.num_i >= 0 else None
-    return num is not None and unit in _HYPHEN_SPEC_UNITS and num.i + 2 < sent.end \
-        and doc[num.i + 1].text == "-"
+    if num is None or num.i + 2 >= sent.end:
+        return False
+    nxt = doc[num.i + 1]
+    if nxt.text == "-":
+        nxt = doc[num.i + 2]
+        if unit in _HYPHEN_SPEC_UNITS:
+            return True
+    after = doc[nxt.i + 1] if nxt.i + 1 < sent.end else None
+    return nxt.lower_ in _WEIGHTS and after is not None and after.lower_ != "of" and \
+        after.pos_ in ("NOUN", "PROPN", "ADJ")         # "the 1000 lb aerial bomb"
 
 
 _INDEX = re.compile(r"\b(?:Dow|Nasdaq|NASDAQ|FTSE|Nikkei|DAX|CAC|Hang Seng|S&P|TSX|Sensex|"
@@ -143,7 +159,7 @@ def _index_level(doc: Doc, sent: Span, q: Quantity) -> bool:
 
 _AGE_MAX = 120
 _AGED = re.compile(r"\b(?:aged|ages?|retir(?:e|es|ed|ing))\s+(?:(?:over|under|above|below|between|from|about|"
-                   r"around|of|at|least)\s+)*$", re.IGNORECASE)
+                   r"around|of|at|least|to|is|was|be)\s+)*$", re.IGNORECASE)
 
 
 def _age(doc: Doc, sent: Span, q: Quantity) -> bool:
