@@ -81,7 +81,9 @@ def _denomination(doc: Doc, sent: Span, q: Quantity) -> bool:
             continue
         if tok.lower_ in ("and", "or", ",") or tok.like_num:
             continue                                    # "500 and 1000 rupee notes"
-        return currency and tok.lemma_.lower() in _DENOMINATIONS   # "500-euro notes"
+        if currency and tok.lemma_.lower() in _DENOMINATIONS:
+            return True                                 # "500-euro notes"
+        break
     return (q.money or currency) and _DENOMINATIONS_OF.search(sent.text) is not None
 
 

@@ -109,6 +109,8 @@ def test_real_figures_are_not_junk(text: str, value: float, extractor: Extractor
     ("The black hole is located in the HR 6819 stellar system of Telescopium constellation.",
      6819),
     ("Shops did not accept the old 500 and 1000 rupee notes.", 500),
+    ("Romania introduced the new leu on Friday, replacing 10,000 old lei with 1 new leu. The "
+     "new notes come into denominations of 1, 5, 10, 50, 100 and 500 new lei.", 500),
     ("The closest 1000 lb aerial bomb has landed 100 meters from our patrol base.", 1000),
 ])
 def test_names_labels_and_denominations_are_no_claims(text: str, value: float,
