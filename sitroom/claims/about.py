@@ -102,6 +102,100 @@ def _owner(noun: Token, text: str) -> str:
     return ""
 
 
+_COST_VERBS = frozenset("""cost be total amount reach fetch value price cap set put estimate
+worth rise fall grow drop increase decrease climb jump shrink collect raise generate earn bring
+yield""".split())
+_PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "nummod"})
+MAX_FOR_TOKENS = 6
+
+
+def _noun_phrase(noun: Token, skip: set[int]) -> str:
+    """The noun with the modifiers that name it ("the childcare rebate": "childcare rebate";
+    "Lancaster Colony's sales"), figures and determiners left out."""
+    toks = [noun]
+    frontier = [noun]
+    while frontier:
+        cur = frontier.pop()
+        for child in cur.lefts:
+            if child.dep_ in _PHRASE_DEPS and child.i not in skip and not child.like_num:
+                toks.append(child)
+                frontier.append(child)
+    toks = sorted(toks, key=lambda t: t.i)[-MAX_FOR_TOKENS:]
+    return " ".join(t.text for t in toks).replace(" 's", "'s")
+
+
+def _thing_of(verb: Token, object_first: bool = False) -> Token | None:
+    """What a verb of cost or value puts the figure on: its subject ("the rebate is capped
+    at", "the tariffs cost"), else its object; the object first for "worth" after a verb
+    other than "be" ("signed two deals worth")."""
+    order = [("nsubj", "nsubjpass"), ("dobj",)]
+    for deps in (order[::-1] if object_first else order):
+        noun = next((c for c in verb.children if c.dep_ in deps and c.pos_ in ("NOUN", "PROPN")),
+                    None)
+        if noun is not None:
+            return noun
+    if verb.dep_ in ("acl", "relcl", "appos", "parataxis") and verb.head.pos_ in ("NOUN",
+                                                                                "PROPN"):
+        return verb.head                # "a childcare rebate (capped at AUD $3000 per year)"
+    return None
+
+
+def _for_object(root: Token) -> Token | None:
+    """What a sum is "for", on the sum or on the verb it is the object of ("provides an
+    additional $1.4 billion for the early repayment")."""
+    holders = [root] + ([root.head] if root.dep_ in ("dobj", "attr") else [])
+    return next((o for h in holders for c in h.children if c.dep_ == "prep" and
+                 c.lower_ == "for" and c.i > root.i for o in c.children
+                 if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")), None)
+
+
+def _recipient(root: Token) -> str:
+    """Whom a sum goes to, where the sentence names them ("$300 to Irene Mathyssen")."""
+    holders = [root] + ([root.head] if root.dep_ in ("dobj", "attr") else [])
+    for h in holders:
+        for c in h.children:
+            if c.dep_ in ("prep", "dative") and c.lower_ == "to" and c.i > root.i:
+                name = next((o for o in c.children if o.dep_ == "pobj" and o.pos_ == "PROPN"),
+                            None)
+                if name is not None:
+                    return f"to {_place_name(name)}"
+    return ""
+
+
+def money_for(quantity: Quantity, sentence: Span) -> str:
+    """What a sum of money is, where the sentence says it and the figure has no noun of its
+    own ("a $300 fine" has): the noun it is "of" ("a maternity payment of A$3,000"), the thing
+    "worth" it ("two deals worth $500 million apiece"), the subject of a verb of cost or value
+    ("the childcare rebate is capped at A$3,000", "the iPod nano costs $249", "sales rose by
+    $26 million"), or what it is "for" ("$249 for the iPod", "provides $1.4 billion for the
+    repayment"); and whom it goes to, where named ("$300 to Irene Mathyssen"). Empty when
+    none: "Toyota paid $500,000"."""
+    doc = sentence.doc
+    span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+    if span is None or not quantity.money:
+        return ""
+    skip = {t.i for t in span}
+    root = next((t for t in span if t.head.i not in skip or t.head == t), span.root)
+    head = root.head
+    noun: Token | None = None
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "PROPN"):
+        noun = head.head
+    elif root.dep_ == "pobj" and head.lower_ != "for" and head.head.pos_ in (
+            "VERB", "AUX") and head.head.lemma_.lower() in _COST_VERBS:
+        noun = _thing_of(head.head)
+    elif head.lemma_.lower() == "worth":
+        noun = head.head if head.head.pos_ in ("NOUN", "PROPN") else \
+            _thing_of(head.head, head.head.lemma_ != "be") \
+            if head.head.pos_ in ("VERB", "AUX") else None
+    elif root.dep_ in ("dobj", "attr") and head.lemma_.lower() in _COST_VERBS:
+        noun = _thing_of(head)
+    if noun is None:
+        noun = _for_object(root)
+    what = _noun_phrase(noun, skip) if noun is not None and noun.i not in skip else ""
+    return " ".join(p for p in (what or "money", _recipient(root)) if p) \
+        if what or _recipient(root) else ""
+
+
 def about_text(quantity: Quantity, sentence: Span) -> str:
     """A normalised description of what `quantity` counts, with its place.
 
@@ -112,6 +206,8 @@ def about_text(quantity: Quantity, sentence: Span) -> str:
     skip = {t.i for t in doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
             or []}
     obj = quantity.object_text.strip() or (quantity.unit or "")
+    if quantity.money and quantity.head_i is None:
+        obj = money_for(quantity, sentence) or obj
     if quantity.head_i is not None:
         noun = doc[quantity.head_i]
         anchor = noun

@@ -38,6 +38,7 @@ from typing import Any
 
 from ..nlp.numbers import VAGUE
 from ..records import Claim, stable_id
+from .parts import another_set, told_as_part
 
 CONTESTED_FACTOR = 1.5
 """Kept for callers: no longer the contest test (see `compatible`)."""
@@ -100,6 +101,23 @@ _LOCATIVE = frozenset("in near at on inside along across into to within outside 
                       "throughout".split())
 _ORIGIN = frozenset({"from"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+_MONEY_WORDS = frozenset("""money cash sum amount total figure fund funds dollar dollars euro
+euros pound pounds usd eur gbp us worth apiece each""".split())
+
+
+def _purpose(claim: Claim, words: list[tuple[str, int]]) -> frozenset[str]:
+    """What a sum of money is for, as its about says ("a $300 donation", "a $300 fine": two
+    sums, though one value): the about's words before its first preposition."""
+    if claim.role != "money":
+        return frozenset()
+    out = set()
+    for w, _ in words:
+        low = w.lower()
+        if low in _LOCATIVE or low in _ORIGIN or low in ("by", "with", "of", "for"):
+            break
+        if low not in _STOP and low not in _MONEY_WORDS and not w.isupper():
+            out.add(_stem(w))
+    return frozenset(out)
 
 
 def canonical_unit(unit: str) -> str:
@@ -134,6 +152,9 @@ class _Features:
     named: frozenset[str] = frozenset()
     """The named part of the subject ("North Korean", "from North Korea"): what ties two
     descriptions, where "new", "other" or "female" do not."""
+    purpose: frozenset[str] = frozenset()
+    """What a sum of money is ("donation", "fine", "maternity payment"): stems of its about
+    before any preposition, generic words of money left out; empty for other roles."""
 
 
 def _features(claim: Claim, event_of: Mapping[str, str] | None = None) -> _Features:
@@ -167,7 +188,7 @@ def _features(claim: Claim, event_of: Mapping[str, str] | None = None) -> _Featu
     event = (claim.article_id, claim.event_id) if claim.event_id else None
     canonical = event_of.get(claim.event_id) if event_of and claim.event_id else None
     return _Features(unit, kind, frozenset(subject), frozenset(places), key, event, canonical,
-                     frozenset(named))
+                     frozenset(named), _purpose(claim, words))
 
 
 def _other_event(a: _Features, b: _Features) -> bool:
@@ -185,6 +206,8 @@ def _compatible(a: _Features, b: _Features) -> bool:
         return False
     if a.subject and b.subject and not (a.subject & b.subject):
         return False
+    if a.purpose and b.purpose and not (a.purpose & b.purpose):
+        return False                    # "a $300 donation", "a $300 fine"
     return not (a.places and b.places and not (a.places & b.places))
 
 
@@ -228,10 +251,11 @@ class _Draft:
     members: list[tuple[Claim, _Features]]
     subject: set[str]
     places: set[str]
+    purpose: set[str] = field(default_factory=set)
 
     def accepts(self, claim: Claim, f: _Features) -> bool:
         union = _Features(self.features.unit, self.features.kind, frozenset(self.subject),
-                          frozenset(self.places), "")
+                          frozenset(self.places), "", purpose=frozenset(self.purpose))
         return _compatible(union, f) and not any(_other_event(m, f) for _, m in self.members) \
             and not any(_same_sentence(claim, c) or _same_voice(claim, c)
                         or _other_toll(claim, c) for c, _ in self.members) \
@@ -241,6 +265,7 @@ class _Draft:
         self.members.append((claim, f))
         self.subject |= f.subject
         self.places |= f.places
+        self.purpose |= f.purpose
 
 
 def _same_sentence(a: Claim, b: Claim) -> bool:
@@ -290,16 +315,21 @@ def _tied(a: tuple[Claim, _Features], b: tuple[Claim, _Features]) -> bool:
     """Something says the two claims count the same thing, beyond the unit and role: the same
     event (the same event of one article, or the same canonical event), a named subject or a
     place their descriptions share ("North Korean", "in Russia"; not "new" or "other"; and not
-    between two different figures of role `other`), or the same figure told again. A
+    between two different figures of role `other`), or the same figure told again (not a
+    vague plural's reading: "millions of dollars" twice names no one sum); none of these ties
+    a figure its about calls another set ("two other PETA members"). A
     bare "20 people" or "2.5 billion euros" with none of these is not known to count what
     another figure of that unit does."""
     (ca, fa), (cb, fb) = a, b
     if fa.event is not None and (fa.event == fb.event or (
             fa.canonical is not None and fa.canonical == fb.canonical)):
         return True
+    if another_set(ca, cb):
+        return False                    # "two other PETA members" are not the two before
     if (fa.named & fb.named or fa.places & fb.places) and not _unknown_figures(ca, cb):
         return True
-    return (ca.value, ca.value_max) == (cb.value, cb.value_max) and ca.value >= SAME_FIGURE_MIN
+    return (ca.value, ca.value_max) == (cb.value, cb.value_max) and \
+        ca.value >= SAME_FIGURE_MIN and not (vague(ca) or vague(cb))
 
 
 def _is_part(part: tuple[Claim, _Features], whole: tuple[Claim, _Features]) -> bool:
@@ -313,6 +343,8 @@ def _is_part(part: tuple[Claim, _Features], whole: tuple[Claim, _Features]) -> b
             and wc.qualifier != "projected"
             and not (pf.subject and wf.subject and not pf.subject & wf.subject)):
         return False
+    if told_as_part(pc, wc):
+        return True                     # "al-Tunisi and two others" of "killed three"
     if claimant_key(pc) == claimant_key(wc):
         return pf.places != wf.places
     return bool(pf.places) and not pf.places & wf.places and pf.event == wf.event
@@ -422,10 +454,13 @@ def _drafts(claims: list[Claim], event_of: Mapping[str, str] | None = None) -> l
     drafts: list[_Draft] = []
     for claim, f in [x for x in items if id(x[0]) not in parts] + \
             [x for x in items if id(x[0]) in parts]:
-        target = next((d for d in drafts if d.accepts(claim, f) and not any(
-            _is_part((claim, f), m) for m in d.members)), None)
+        fits = [d for d in drafts if d.accepts(claim, f) and not any(
+            _is_part((claim, f), m) for m in d.members)]
+        # a sum joins the group of its own purpose before a group of bare "money"
+        target = next((d for d in fits if f.purpose & d.purpose), fits[0] if fits else None)
         if target is None:
-            drafts.append(_Draft(f, [(claim, f)], set(f.subject), set(f.places)))
+            drafts.append(_Draft(f, [(claim, f)], set(f.subject), set(f.places),
+                                 set(f.purpose)))
         else:
             target.add(claim, f)
     for d in drafts:

@@ -89,6 +89,52 @@ def test_real_figures_are_not_junk(text: str, value: float, extractor: Extractor
     assert value in {c.value for c in extractor.extract_text(text, ON).claims}
 
 
+@pytest.mark.parametrize(("text", "value"), [
+    # the judged store's names and labels with a number (groups_s5.jsonl, "junk")
+    ("In January 2004, the Iraqi Women's League expressed horror at the Iraqi Governing "
+     "Council's Decision 137, which replaced Iraqi civil law concerning family law.", 137),
+    ("Area 51 has for decades been rumored to be a facility for UFO research.", 51),
+    ("The workers of Amalgamated Transit Union Local 113 union went on strike.", 113),
+    ("Jarrah was on United Airlines Flight 93, which crashed in Shanksville, Pennsylvania.", 93),
+    ("The museum stands on Route 66 in Arizona.", 66),
+    ("A growing number of Dell servers use the 64-bit Intel Xeon.", 64),
+    ("The new notes come into denominations of 1, 5, 10, 50, 100 and 500 new lei.", 500),
+    ("Banks will stop handing out 500-euro notes, the central bank said.", 500),
+    ("Exchange offices stopped the sale of €500 notes after an investigation.", 500),
+    ("Should the five hundred Euro note be withdrawn from the whole of Europe?", 500),
+    ("The Dow Jones Industrial Average fell below the 10,000 mark on Tuesday.", 10000),
+    # the judged store of round 2 (groups_s6.jsonl)
+    ("The recommendations include reducing the voting age to 16, and giving citizens the right "
+     "to initiate legislative processes.", 16),
+    ("The black hole is located in the HR 6819 stellar system of Telescopium constellation.",
+     6819),
+    ("Shops did not accept the old 500 and 1000 rupee notes.", 500),
+    ("Romania introduced the new leu on Friday, replacing 10,000 old lei with 1 new leu. The "
+     "new notes come into denominations of 1, 5, 10, 50, 100 and 500 new lei.", 500),
+    ("The closest 1000 lb aerial bomb has landed 100 meters from our patrol base.", 1000),
+])
+def test_names_labels_and_denominations_are_no_claims(text: str, value: float,
+                                                      extractor: Extractor) -> None:
+    """A number that names a thing, sizes it or is a note's face value counts nothing."""
+    assert value not in {c.value for c in extractor.extract_text(text, ON).claims}
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("United Airlines Flight 93 crashed in Shanksville, killing 40 people.", 40),
+    ("The Dow fell as 3,000 workers were laid off at the plant.", 3000),
+    ("In the area, 51 people were killed by the storm.", 51),
+    ("Police seized 2,000 counterfeit notes in the raid.", 2000),
+    ("The computer contains 2,560 64-bit Opteron processors from AMD.", 2560),
+    ("The Sri Lankan Army said 30 rebels were killed.", 30),
+    ("Hurricane Katrina killed 1,800 people in 2005.", 1800),
+    ("Police seized 5,000 lb of marijuana in the raid.", 5000),
+    ("Gunmen Kill 12 Iraqi Soldiers In Mosul", 12),
+])
+def test_counts_beside_names_stay_claims(text: str, value: float,
+                                         extractor: Extractor) -> None:
+    assert value in {c.value for c in extractor.extract_text(text, ON).claims}
+
+
 @pytest.mark.parametrize(("text", "value", "role"), [
     ("Eight soldiers were among the dead, the army said.", 8, "dead"),
     ("The dead included eight soldiers.", 8, "dead"),
