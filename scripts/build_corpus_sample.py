@@ -21,6 +21,7 @@ import random
 import re
 import sys
 from collections import defaultdict
+from functools import lru_cache
 from pathlib import Path
 
 SEED = 20261207
@@ -86,10 +87,16 @@ def judged_ids() -> set[str]:
             for line in p.open(encoding="utf-8") if line.strip()} - {None}
 
 
+@lru_cache(maxsize=1)
+def records() -> tuple[dict, ...]:
+    """The shared Wikinews records, read once per run (both waves draw from them)."""
+    return tuple(json.loads(line) for line in
+                 (SHARED / "corpora" / "wikinews_en.jsonl").open(encoding="utf-8"))
+
+
 def draw(seed: int = SEED, quotas: dict | None = None, skip: set[str] = frozenset()) -> list[dict]:
     """The sample: the same records, in the same order, on every run."""
-    rows = [json.loads(line) for line in
-            (SHARED / "corpora" / "wikinews_en.jsonl").open(encoding="utf-8")]
+    rows = records()
     skip = excluded_ids() | set(skip)
     # dev gold Wikinews files are seed-format files, so the manifest already covers them
     pools: dict[tuple, list[dict]] = defaultdict(list)
@@ -122,13 +129,11 @@ def main() -> int:
         print(f"error: {SHARED} not found", file=sys.stderr)
         return 1
     first = draw()
-    second = wave_two(first)
-    chosen = first + second if "--wave" in sys.argv else first
+    listed: set[str] = set()  # without --wave, wave 2 keeps the rows split.tsv already has
     if "--wave" not in sys.argv and (OUT / "split.tsv").is_file():
-        ids = {r["id"] for r in second}  # keep wave 2's rows when wave 1 is rebuilt
         with (OUT / "split.tsv").open(encoding="utf-8", newline="") as fh:
-            kept = {r["id"] for r in csv.DictReader(fh, delimiter="\t")} & ids
-        chosen = first + [r for r in second if r["id"] in kept]
+            listed = {r["id"] for r in csv.DictReader(fh, delimiter="\t")}
+    chosen = first + [r for r in wave_two(first) if "--wave" in sys.argv or r["id"] in listed]
     (OUT / "articles").mkdir(parents=True, exist_ok=True)
     with (OUT / "split.tsv").open("w", encoding="utf-8", newline="") as fh:
         out = csv.writer(fh, delimiter="\t", lineterminator="\n")

@@ -48,9 +48,7 @@ def main(argv: list[str]) -> int:
     first = sample.draw()
     corpus = {row["id"] for row in first + sample.wave_two(first)}  # both waves
     skip = sample.excluded_ids() | corpus | (already_judged() if seed != SEED else set())
-    rows = [json.loads(line) for line in
-            (sample.SHARED / "corpora" / "wikinews_en.jsonl").open(encoding="utf-8")]
-    pool = [r for r in rows if r["id"] not in skip
+    pool = [r for r in sample.records() if r["id"] not in skip
             and sample.MIN_WORDS <= len(r["text"].split()) <= sample.MAX_WORDS]
     chosen = random.Random(seed).sample(sorted(pool, key=lambda r: r["id"]), n)
     extractor = Extractor(judged="--judged" in argv)

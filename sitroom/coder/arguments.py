@@ -215,9 +215,9 @@ def _verb_args(verb: Token, pred: Predicate, sent: Span) -> tuple[Token | None, 
     if recipient is not None and pred.type in REACTIONS and thing_noun(recipient):
         recipient = _party_of_act(recipient) or recipient
     if recipient is None and pred.unlawful:
-        thing = unlawful_thing(verb)  # "ruled that the D.C. ban is unconstitutional": the
-        recipient = (_owner(thing) or actor_or_owner(thing)) if thing is not None else None  # ban's
-        # owner (a law or act is no party)
+        thing = unlawful_thing(verb)  # "ruled that the D.C. ban is unconstitutional"
+        if thing is not None:  # the ban's owner: a law or act is no party
+            recipient = _owner(thing) or actor_or_owner(thing)
     if recipient is None and (pred.type, pred.mode) in CLAUSAL_TARGET:
         comp = _child(verb, "ccomp", "xcomp")
         if comp is not None:
