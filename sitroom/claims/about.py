@@ -9,7 +9,7 @@ PLACE_PREPS = frozenset("in near at on inside along across into to within outsid
                         "throughout".split())
 PLACE_NOUNS = frozenset("""border frontier front frontline line camp base city town village
 region province district capital country territory area zone coast island port airport
-hospital prison square street camp""".split())
+hospital prison square street""".split())
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 MAX_PLACE_TOKENS = 8
 
